@@ -1,0 +1,3 @@
+export type * from './values.js';
+export type * from './effects.js';
+export type * from './machine.js';

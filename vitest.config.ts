@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests that need servers report themselves skipped; keep the pool small on 2 cores.
+    pool: 'forks',
+    testTimeout: 30_000,
+  },
+});
