@@ -1,0 +1,30 @@
+/**
+ * The grammar's entry point: source text in, AST and syntax diagnostics out.
+ * Never throws on user input; after syntax errors the AST is what recovery
+ * could salvage (see toAst.ts for the placeholders it may contain).
+ */
+import type { FlowFile } from './ast.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Source } from './source.js';
+import { literalDiagnostics, unterminatedCommentDiagnostics } from './literal-diagnostics.js';
+import { parseTokens } from './parser.js';
+import { lexingErrorDiagnostic, parseErrorDiagnostic } from './syntax-diagnostics.js';
+import { toAst } from './toAst.js';
+import { flowLexer } from './tokens.js';
+
+export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Diagnostic[] } {
+  const lexed = flowLexer().tokenize(source.text);
+  const { cst, parser } = parseTokens(lexed.tokens);
+  const parseErrors = parser.errors.map((error) => parseErrorDiagnostic(source.path, source.text, error));
+  const built = toAst(cst, source);
+  const diagnostics = [
+    ...lexed.errors.map((error) => lexingErrorDiagnostic(source.path, source.text, error)),
+    ...unterminatedCommentDiagnostics(source.path, source.text, lexed.groups['malformed'] ?? []),
+    ...literalDiagnostics(source.path, lexed.tokens),
+    ...parseErrors,
+    ...built.diagnostics,
+  ];
+  // Reading order: by position, the lexer's findings before the parser's at the same place.
+  diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  return { file: built.file, diagnostics };
+}

@@ -1,0 +1,476 @@
+/**
+ * CST -> AST: the only place where the parser's concrete tree gets a shape.
+ *
+ * After syntax errors the CST has holes (recovery skipped or invented
+ * tokens). The AST keeps its shape anyway so tools still see the rest of the
+ * file: a missing name becomes a `Name` with empty text and an empty span
+ * where it should have been, a missing expression a `NameRef` to such a name,
+ * a missing type `string`. Consumers must not give meaning to a file that has
+ * syntax errors; these placeholders only keep the tree walkable.
+ */
+import { tokenMatcher } from 'chevrotain';
+import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
+import type * as ast from './ast.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { Source, Span } from './source.js';
+import { decodeDuration, decodeInteger, decodeString } from './literals.js';
+import { emptySpan, isRealToken, locationSpan, positionAt, spanFrom, START, tokenSpan } from './spans.js';
+import type { SyntaxCode } from './syntax-codes.js';
+import * as t from './tokens.js';
+
+// ---------------------------------------------------------------- reading the CST
+
+function isToken(element: CstElement): element is IToken {
+  return 'tokenType' in element;
+}
+
+function tokensOf(node: CstNode, key: string): IToken[] {
+  return (node.children[key] ?? []).filter((e): e is IToken => isToken(e) && isRealToken(e));
+}
+
+function tokenOf(node: CstNode, key: string): IToken | undefined {
+  return tokensOf(node, key)[0];
+}
+
+function nodesOf(node: CstNode, key: string): CstNode[] {
+  return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+}
+
+function nodeOf(node: CstNode, key: string): CstNode | undefined {
+  return nodesOf(node, key)[0];
+}
+
+/** Children of several kinds in source order: the CST groups children by kind, the AST keeps document order. */
+function inSourceOrder(node: CstNode, keys: readonly string[]): { key: string; node: CstNode }[] {
+  const found = keys.flatMap((key) => nodesOf(node, key).map((child) => ({ key, node: child })));
+  const offset = (n: CstNode): number => {
+    const start = n.location?.startOffset;
+    return start !== undefined && Number.isFinite(start) ? start : Number.POSITIVE_INFINITY;
+  };
+  return found.sort((a, b) => offset(a.node) - offset(b.node));
+}
+
+// ---------------------------------------------------------------- token tables
+
+const BINARY_OPERATORS: ReadonlyMap<TokenType, ast.BinaryOperator> = new Map<TokenType, ast.BinaryOperator>([
+  [t.OrOp, '||'],
+  [t.AndOp, '&&'],
+  [t.EqEq, '=='],
+  [t.NotEq, '!='],
+  [t.Less, '<'],
+  [t.LessEq, '<='],
+  [t.Greater, '>'],
+  [t.GreaterEq, '>='],
+  [t.Plus, '+'],
+  [t.Minus, '-'],
+  [t.Star, '*'],
+  [t.Slash, '/'],
+  [t.Percent, '%'],
+]);
+
+const TYPE_NAMES: ReadonlyMap<TokenType, ast.TypeName> = new Map<TokenType, ast.TypeName>([
+  [t.StringType, 'string'],
+  [t.IntType, 'int'],
+  [t.BoolType, 'bool'],
+  [t.DurationType, 'duration'],
+  [t.UriType, 'uri'],
+  [t.Status, 'status'],
+]);
+
+const MODIFIERS: ReadonlyMap<TokenType, ast.StateModifier> = new Map<TokenType, ast.StateModifier>([
+  [t.Initial, 'initial'],
+  [t.Final, 'final'],
+  [t.Parallel, 'parallel'],
+]);
+
+const DECLARATION_RULES = ['legDecl', 'inputDecl', 'varDecl', 'eventDecl', 'emitDecl', 'keyDecl'] as const;
+const STATE_ITEM_RULES = ['entryBlock', 'exitBlock', 'onTransition', 'afterTransition', 'stateDecl'] as const;
+const ACTION_RULES = [
+  'dialAction',
+  'answerAction',
+  'rejectAction',
+  'hangupAction',
+  'cancelAction',
+  'holdAction',
+  'unholdAction',
+  'bridgeAction',
+  'unbridgeAction',
+  'conferenceAction',
+  'referAction',
+  'takeoverAction',
+  'notifyAction',
+  'playAction',
+  'collectAction',
+  'emitAction',
+  'setAction',
+  'sendAction',
+] as const;
+
+// ---------------------------------------------------------------- the visitor
+
+class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly source: Source) {}
+
+  file(cst: CstNode): ast.FlowFile {
+    const end = positionAt(this.source.text, this.source.text.length);
+    return {
+      kind: 'FlowFile',
+      path: this.source.path,
+      flows: nodesOf(cst, 'flowDecl').map((n) => this.flow(n)),
+      span: { start: START, end },
+    };
+  }
+
+  // -------------------------------------------------------------- spans and names
+
+  private span(node: CstNode, fallback: Span): Span {
+    return locationSpan(node.location) ?? fallback;
+  }
+
+  /** Where a missing piece would have been: the start of its construct, empty. */
+  private hole(span: Span): Span {
+    return emptySpan(span.start);
+  }
+
+  private name(token: IToken | undefined, around: Span): ast.Name {
+    if (token === undefined) return { kind: 'Name', text: '', span: this.hole(around) };
+    return { kind: 'Name', text: token.image, span: tokenSpan(token) };
+  }
+
+  private report(code: SyntaxCode, message: string, span: Span): void {
+    this.diagnostics.push({ code, severity: 'error', message, path: this.source.path, span, related: [] });
+  }
+
+  /** The first occurrence of an optional clause; later ones are reported as duplicates at their keyword. */
+  private single(node: CstNode, valueKey: string, keywordKey: string, clause: string, around: Span): ast.Expr | undefined {
+    const values = nodesOf(node, valueKey);
+    for (const keyword of tokensOf(node, keywordKey).slice(1)) {
+      this.report('FLOW1009', `duplicate \`${clause}\` clause`, tokenSpan(keyword));
+    }
+    const first = values[0];
+    return first === undefined ? undefined : this.expression(first, around);
+  }
+
+  // -------------------------------------------------------------- flows and declarations
+
+  private flow(node: CstNode): ast.FlowDecl {
+    const span = this.span(node, emptySpan(START));
+    const declarations: ast.Declaration[] = [];
+    for (const child of inSourceOrder(node, DECLARATION_RULES)) {
+      declarations.push(this.declaration(child.key, child.node, span));
+    }
+    return {
+      kind: 'Flow',
+      name: this.name(tokenOf(node, 'name'), span),
+      declarations,
+      states: nodesOf(node, 'stateDecl').map((n) => this.state(n, span)),
+      span,
+    };
+  }
+
+  private declaration(rule: string, node: CstNode, around: Span): ast.Declaration {
+    const span = this.span(node, this.hole(around));
+    const name = this.name(tokenOf(node, 'name'), span);
+    switch (rule) {
+      case 'legDecl':
+        return { kind: 'Leg', name, inbound: tokenOf(node, 'Inbound') !== undefined, span };
+      case 'inputDecl': {
+        const defaultNode = nodeOf(node, 'default');
+        const type = this.typeRef(nodeOf(node, 'typeRef'), span);
+        return defaultNode === undefined
+          ? { kind: 'Input', name, type, span }
+          : { kind: 'Input', name, type, default: this.expression(defaultNode, span), span };
+      }
+      case 'varDecl':
+        return { kind: 'Var', name, type: this.typeRef(nodeOf(node, 'typeRef'), span), initial: this.expressionOrHole(nodeOf(node, 'initial'), span), span };
+      case 'eventDecl':
+        return { kind: 'Event', name, fields: this.fields(nodeOf(node, 'fieldList'), span), span };
+      case 'emitDecl':
+        return { kind: 'EmitDecl', name, fields: this.fields(nodeOf(node, 'fieldList'), span), span };
+      default:
+        return { kind: 'Key', input: name, span };
+    }
+  }
+
+  private fields(list: CstNode | undefined, around: Span): ast.FieldDecl[] {
+    if (list === undefined) return [];
+    return nodesOf(list, 'fieldDecl').map((node) => {
+      const span = this.span(node, this.hole(around));
+      return { kind: 'Field', name: this.name(tokenOf(node, 'name'), span), type: this.typeRef(nodeOf(node, 'typeRef'), span), span };
+    });
+  }
+
+  private typeRef(node: CstNode | undefined, around: Span): ast.TypeRef {
+    const token = node === undefined ? undefined : tokenOf(node, 'type');
+    if (token === undefined) return { kind: 'TypeRef', name: 'string', span: this.hole(around) };
+    return { kind: 'TypeRef', name: TYPE_NAMES.get(token.tokenType) ?? 'string', span: tokenSpan(token) };
+  }
+
+  // -------------------------------------------------------------- states and transitions
+
+  private state(node: CstNode, around: Span): ast.StateDecl {
+    const span = this.span(node, this.hole(around));
+    const entry: ast.Block[] = [];
+    const exit: ast.Block[] = [];
+    const transitions: ast.Transition[] = [];
+    const states: ast.StateDecl[] = [];
+    for (const item of inSourceOrder(node, STATE_ITEM_RULES)) {
+      switch (item.key) {
+        case 'entryBlock':
+          entry.push(this.block(nodeOf(item.node, 'block'), this.span(item.node, span)));
+          break;
+        case 'exitBlock':
+          exit.push(this.block(nodeOf(item.node, 'block'), this.span(item.node, span)));
+          break;
+        case 'onTransition':
+          transitions.push(this.onTransition(item.node, span));
+          break;
+        case 'afterTransition':
+          transitions.push(this.afterTransition(item.node, span));
+          break;
+        default:
+          states.push(this.state(item.node, span));
+      }
+    }
+    const modifiers = tokensOf(node, 'modifier').map((token) => ({
+      modifier: MODIFIERS.get(token.tokenType) ?? 'initial',
+      span: tokenSpan(token),
+    }));
+    return { kind: 'State', name: this.name(tokenOf(node, 'name'), span), modifiers, entry, exit, transitions, states, span };
+  }
+
+  private onTransition(node: CstNode, around: Span): ast.OnTransition {
+    const span = this.span(node, this.hole(around));
+    const triggerNode = nodeOf(node, 'trigger');
+    const trigger = this.trigger(triggerNode, span);
+    return { kind: 'On', trigger, ...this.tail(nodeOf(node, 'transitionTail'), span), span };
+  }
+
+  private afterTransition(node: CstNode, around: Span): ast.AfterTransition {
+    const span = this.span(node, this.hole(around));
+    const delay = this.expressionOrHole(nodeOf(node, 'delay'), span);
+    return { kind: 'After', delay, ...this.tail(nodeOf(node, 'transitionTail'), span), span };
+  }
+
+  /** `[when GUARD] [-> Target] [{ actions }]`, each part present in the AST only when written. */
+  private tail(node: CstNode | undefined, around: Span): { guard?: ast.Expr; target?: ast.Name; actions?: ast.Block } {
+    if (node === undefined) return {};
+    const guardNode = nodeOf(node, 'guard');
+    const target = tokenOf(node, 'target');
+    const arrow = tokenOf(node, 'Arrow');
+    const blockNode = nodeOf(node, 'block');
+    return {
+      ...(guardNode === undefined ? {} : { guard: this.expression(guardNode, around) }),
+      ...(target === undefined && arrow === undefined ? {} : { target: this.name(target, arrow === undefined ? around : tokenSpan(arrow)) }),
+      ...(blockNode === undefined ? {} : { actions: this.block(blockNode, around) }),
+    };
+  }
+
+  private trigger(node: CstNode | undefined, around: Span): ast.Trigger {
+    if (node === undefined) return { kind: 'EventTrigger', event: this.name(undefined, around), span: this.hole(around) };
+    const span = this.span(node, this.hole(around));
+    if (tokenOf(node, 'Done') !== undefined && (node.children.LParen?.length ?? 0) > 0) {
+      return { kind: 'DoneTrigger', state: this.name(tokenOf(node, 'state'), span), span };
+    }
+    const head = this.name(tokenOf(node, 'head'), span);
+    if ((node.children.Dot?.length ?? 0) > 0) {
+      return { kind: 'LegTrigger', leg: head, event: this.name(tokenOf(node, 'event'), span), span };
+    }
+    return { kind: 'EventTrigger', event: head, span };
+  }
+
+  // -------------------------------------------------------------- actions
+
+  private block(node: CstNode | undefined, around: Span): ast.Block {
+    if (node === undefined) return { kind: 'Block', actions: [], span: this.hole(around) };
+    const span = this.span(node, this.hole(around));
+    const actions = inSourceOrder(node, ACTION_RULES).map((child) => this.action(child.key, child.node, span));
+    return { kind: 'Block', actions, span };
+  }
+
+  private action(rule: string, node: CstNode, around: Span): ast.Action {
+    const span = this.span(node, this.hole(around));
+    const legs = tokensOf(node, 'leg');
+    const leg = this.name(legs[0], span);
+    const expr = (key: string): ast.Expr => this.expressionOrHole(nodeOf(node, key), span);
+    switch (rule) {
+      case 'dialAction': {
+        const from = this.single(node, 'from', 'fromKeyword', 'from', span);
+        const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
+        const headerLists = nodesOf(node, 'headerList');
+        for (const duplicate of headerLists.slice(1)) {
+          const keyword = tokenOf(duplicate, 'Headers');
+          this.report('FLOW1009', 'duplicate `headers` clause', keyword === undefined ? this.span(duplicate, span) : tokenSpan(keyword));
+        }
+        const headers = headerLists[0] === undefined ? [] : this.headers(headerLists[0], span);
+        return {
+          kind: 'Dial',
+          leg,
+          to: expr('to'),
+          ...(from === undefined ? {} : { from }),
+          headers,
+          ...(timeout === undefined ? {} : { timeout }),
+          span,
+        };
+      }
+      case 'answerAction':
+        return { kind: 'Answer', leg, span };
+      case 'rejectAction':
+        return { kind: 'Reject', leg, status: expr('status'), span };
+      case 'hangupAction':
+        return { kind: 'Hangup', leg, span };
+      case 'cancelAction':
+        return { kind: 'Cancel', leg, span };
+      case 'holdAction': {
+        const music = nodeOf(node, 'music');
+        return music === undefined ? { kind: 'Hold', leg, span } : { kind: 'Hold', leg, music: this.expression(music, span), span };
+      }
+      case 'unholdAction':
+        return { kind: 'Unhold', leg, span };
+      case 'bridgeAction':
+        return { kind: 'Bridge', a: leg, b: this.name(legs[1], span), span };
+      case 'unbridgeAction':
+        return legs[1] === undefined ? { kind: 'Unbridge', a: leg, span } : { kind: 'Unbridge', a: leg, b: this.name(legs[1], span), span };
+      case 'conferenceAction':
+        return { kind: 'Conference', legs: legs.map((token) => this.name(token, span)), span };
+      case 'referAction':
+        return this.refer(node, leg, span);
+      case 'takeoverAction':
+        return { kind: 'Takeover', leg, span };
+      case 'notifyAction':
+        return { kind: 'Notify', leg, status: expr('status'), span };
+      case 'playAction':
+        return { kind: 'Play', leg, prompt: expr('prompt'), span };
+      case 'collectAction': {
+        const max = this.single(node, 'max', 'maxKeyword', 'max', span);
+        const terminator = this.single(node, 'terminator', 'terminatorKeyword', 'terminator', span);
+        const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
+        return {
+          kind: 'Collect',
+          leg,
+          ...(max === undefined ? {} : { max }),
+          ...(terminator === undefined ? {} : { terminator }),
+          ...(timeout === undefined ? {} : { timeout }),
+          span,
+        };
+      }
+      case 'emitAction':
+        return { kind: 'Emit', event: this.name(tokenOf(node, 'event'), span), args: this.args(nodeOf(node, 'argumentList'), span), span };
+      case 'setAction':
+        return { kind: 'Set', variable: this.name(tokenOf(node, 'variable'), span), value: expr('value'), span };
+      default:
+        return {
+          kind: 'Send',
+          event: this.name(tokenOf(node, 'event'), span),
+          args: this.args(nodeOf(node, 'argumentList'), span),
+          flow: this.name(tokenOf(node, 'flow'), span),
+          key: expr('key'),
+          span,
+        };
+    }
+  }
+
+  /** `refer a to b replacing` needs a bare leg name before `replacing`; anything else stays a blind refer. */
+  private refer(node: CstNode, leg: ast.Name, span: Span): ast.ReferAction | ast.ReferReplacingAction {
+    const to = this.expressionOrHole(nodeOf(node, 'to'), span);
+    if (tokenOf(node, 'Replacing') === undefined) return { kind: 'Refer', leg, to, span };
+    if (to.kind === 'NameRef') return { kind: 'ReferReplacing', leg, replacing: to.name, span };
+    this.report('FLOW1010', 'expected the name of a leg before `replacing`', to.span);
+    return { kind: 'Refer', leg, to, span };
+  }
+
+  private headers(node: CstNode, around: Span): ast.HeaderArgument[] {
+    return nodesOf(node, 'header').map((header) => {
+      const span = this.span(header, this.hole(around));
+      const nameToken = tokenOf(header, 'name');
+      const headerName: ast.StringLiteral =
+        nameToken === undefined
+          ? { kind: 'StringLiteral', value: '', span: this.hole(span) }
+          : { kind: 'StringLiteral', value: decodeString(nameToken.image).value, span: tokenSpan(nameToken) };
+      return { kind: 'HeaderArgument', header: headerName, value: this.expressionOrHole(nodeOf(header, 'value'), span), span };
+    });
+  }
+
+  private args(list: CstNode | undefined, around: Span): ast.Argument[] {
+    if (list === undefined) return [];
+    return nodesOf(list, 'argument').map((node) => {
+      const span = this.span(node, this.hole(around));
+      return { kind: 'Argument', name: this.name(tokenOf(node, 'name'), span), value: this.expressionOrHole(nodeOf(node, 'value'), span), span };
+    });
+  }
+
+  // -------------------------------------------------------------- expressions
+
+  private expressionOrHole(node: CstNode | undefined, around: Span): ast.Expr {
+    if (node === undefined) return this.missingExpression(around);
+    return this.expression(node, around);
+  }
+
+  private missingExpression(around: Span): ast.Expr {
+    const name = this.name(undefined, around);
+    return { kind: 'NameRef', name, span: name.span };
+  }
+
+  /** Any level of the precedence ladder: `operand (operator operand)*`, folded to the left. */
+  private expression(node: CstNode, around: Span): ast.Expr {
+    if (node.name === 'unary') return this.unary(node, around);
+    const operands = nodesOf(node, 'operand');
+    const operators = tokensOf(node, 'operator');
+    const first = operands[0];
+    if (first === undefined) return this.missingExpression(this.span(node, around));
+    let left = this.expression(first, around);
+    operators.forEach((token, i) => {
+      const rightNode = operands[i + 1];
+      const operator = BINARY_OPERATORS.get(token.tokenType);
+      if (rightNode === undefined || operator === undefined) return;
+      const right = this.expression(rightNode, around);
+      left = { kind: 'Binary', operator, left, right, span: spanFrom(left.span, right.span) };
+    });
+    return left;
+  }
+
+  private unary(node: CstNode, around: Span): ast.Expr {
+    const primary = nodeOf(node, 'primary');
+    if (primary !== undefined) return this.primary(primary, around);
+    const operatorToken = tokenOf(node, 'operator');
+    const operandNode = nodeOf(node, 'operand');
+    const operand = operandNode === undefined ? this.missingExpression(this.span(node, around)) : this.unary(operandNode, around);
+    if (operatorToken === undefined) return operand;
+    const operator: ast.UnaryOperator = tokenMatcher(operatorToken, t.Bang) ? '!' : '-';
+    return { kind: 'Unary', operator, operand, span: spanFrom(tokenSpan(operatorToken), operand.span) };
+  }
+
+  private primary(node: CstNode, around: Span): ast.Expr {
+    const span = this.span(node, this.hole(around));
+    const string = tokenOf(node, 'string');
+    if (string !== undefined) return { kind: 'StringLiteral', value: decodeString(string.image).value, span: tokenSpan(string) };
+    const integer = tokenOf(node, 'integer');
+    if (integer !== undefined) return { kind: 'IntLiteral', value: decodeInteger(integer.image), span: tokenSpan(integer) };
+    const duration = tokenOf(node, 'duration');
+    if (duration !== undefined) return { kind: 'DurationLiteral', ms: decodeDuration(duration.image).ms, text: duration.image, span: tokenSpan(duration) };
+    const boolean = tokenOf(node, 'boolean');
+    if (boolean !== undefined) return { kind: 'BoolLiteral', value: boolean.tokenType === t.True, span: tokenSpan(boolean) };
+    const inner = nodeOf(node, 'inner');
+    // Parentheses leave no node of their own; the inner expression's span grows to cover them.
+    if (inner !== undefined) return { ...this.expression(inner, span), span };
+    if (tokenOf(node, 'in') !== undefined && (node.children.LParen?.length ?? 0) > 0) {
+      return { kind: 'InState', state: this.name(tokenOf(node, 'state'), span), span };
+    }
+    const name = tokenOf(node, 'name');
+    if (name === undefined) return this.missingExpression(span);
+    const object = this.name(name, span);
+    if ((node.children.Dot?.length ?? 0) > 0) {
+      return { kind: 'MemberRef', object, property: this.name(tokenOf(node, 'property'), span), span };
+    }
+    return { kind: 'NameRef', name: object, span: object.span };
+  }
+}
+
+/** Builds the AST of a parsed file, with the few syntax diagnostics that only the tree shows (duplicate clauses). */
+export function toAst(cst: CstNode, source: Source): { file: ast.FlowFile; diagnostics: Diagnostic[] } {
+  const builder = new AstBuilder(source);
+  const file = builder.file(cst);
+  return { file, diagnostics: builder.diagnostics };
+}

@@ -1,0 +1,226 @@
+/**
+ * The tokens of the flow language and the lexer built from them.
+ *
+ * Keywords come in two kinds. Hard keywords start a declaration, a state item
+ * or an action (`state`, `on`, `dial`, ...): actions are self-delimiting because
+ * each begins with one, so they can never be names. Soft keywords (`status`,
+ * `to`, `event`, `done`, the type names, ...) only mean something in one spot
+ * of the grammar; they carry the `Identifier` category so that the parser
+ * accepts them wherever a name is expected (`on x.failed when status >= 500`,
+ * `event Press(key: string)`).
+ */
+import { createToken, Lexer } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+
+// ------------------------------------------------------------ trivia
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
+/** `/*` without its `*\/`: kept as a token of its own so it is reported once, not as a flood of bad characters. */
+export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'malformed', line_breaks: true });
+
+// ------------------------------------------------------------ names and literals
+
+/** The category every name-like token belongs to; the parser consumes this, never `Name` directly. */
+export const Identifier = createToken({ name: 'Identifier', pattern: Lexer.NA, label: 'a name' });
+/**
+ * Any word, keywords included: what may follow a `.` (`agent.hangup`,
+ * `external.notify` name leg events that are also verbs).
+ */
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA, label: 'a name' });
+export const Name = createToken({ name: 'Name', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Identifier, Word], label: 'a name' });
+
+/** A duration: an integer immediately followed by its unit. */
+export const Duration = createToken({ name: 'Duration', pattern: /[0-9]+(?:ms|s|m|h)(?![A-Za-z0-9_])/, label: 'a duration' });
+/**
+ * Digits glued to letters that are not a unit (`5sec`, `10x`): lexed as one
+ * malformed duration so the parser sees a value and the diagnostic names the unit.
+ */
+export const MalformedDuration = createToken({ name: 'MalformedDuration', pattern: /[0-9]+[A-Za-z_][A-Za-z0-9_]*/, categories: [Duration], label: 'a duration' });
+export const Integer = createToken({ name: 'Integer', pattern: /[0-9]+/, label: 'an integer' });
+
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string' });
+/** A string that reaches the end of its line: the parser takes it as a string, the diagnostic reports it. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [StringLiteral],
+  label: 'a string',
+});
+
+// ------------------------------------------------------------ keywords
+
+function keyword(word: string, soft: boolean): TokenType {
+  const name = word.charAt(0).toUpperCase() + word.slice(1);
+  return createToken({
+    name,
+    pattern: new RegExp(word),
+    longer_alt: Name,
+    label: `\`${word}\``,
+    categories: soft ? [Identifier, Word] : [Word],
+  });
+}
+const hard = (word: string): TokenType => keyword(word, false);
+const soft = (word: string): TokenType => keyword(word, true);
+
+// Structure.
+export const Flow = hard('flow');
+export const Leg = hard('leg');
+export const Input = hard('input');
+export const Var = hard('var');
+export const Emit = hard('emit');
+export const State = hard('state');
+export const Initial = hard('initial');
+export const Final = hard('final');
+export const Parallel = hard('parallel');
+export const Entry = hard('entry');
+export const Exit = hard('exit');
+export const On = hard('on');
+export const After = hard('after');
+export const When = hard('when');
+export const True = hard('true');
+export const False = hard('false');
+
+// Verbs: each action starts with one.
+export const Dial = hard('dial');
+export const Answer = hard('answer');
+export const Reject = hard('reject');
+export const Hangup = hard('hangup');
+export const Cancel = hard('cancel');
+export const Hold = hard('hold');
+export const Unhold = hard('unhold');
+export const Bridge = hard('bridge');
+export const Unbridge = hard('unbridge');
+export const Conference = hard('conference');
+export const Refer = hard('refer');
+export const Takeover = hard('takeover');
+export const Notify = hard('notify');
+export const Play = hard('play');
+export const Collect = hard('collect');
+export const Set = hard('set');
+export const Send = hard('send');
+
+// Soft keywords: meaningful in one place, names everywhere else.
+export const Key = soft('key');
+export const Event = soft('event');
+export const Inbound = soft('inbound');
+export const Done = soft('done');
+export const In = soft('in');
+export const To = soft('to');
+export const From = soft('from');
+export const Headers = soft('headers');
+export const Timeout = soft('timeout');
+export const Music = soft('music');
+export const Replacing = soft('replacing');
+export const Status = soft('status');
+export const Digits = soft('digits');
+export const Max = soft('max');
+export const Terminator = soft('terminator');
+export const StringType = soft('string');
+export const IntType = soft('int');
+export const BoolType = soft('bool');
+export const DurationType = soft('duration');
+export const UriType = soft('uri');
+
+/** Type names in a declaration; `status` is also one. */
+export const TYPE_TOKENS: readonly TokenType[] = [StringType, IntType, BoolType, DurationType, UriType, Status];
+
+// ------------------------------------------------------------ punctuation and operators
+
+export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`' });
+export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: '`{`' });
+export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, label: '`}`' });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`' });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`' });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`' });
+export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: '`;`' });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
+
+export const OrOp = createToken({ name: 'OrOp', pattern: /\|\|/, label: '`||`' });
+export const AndOp = createToken({ name: 'AndOp', pattern: /&&/, label: '`&&`' });
+/** Equality and relational operators share one precedence level. */
+export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA, label: 'a comparison' });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [CompareOp], label: '`==`' });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [CompareOp], label: '`!=`' });
+export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, categories: [CompareOp], label: '`<=`' });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, categories: [CompareOp], label: '`>=`' });
+export const Less = createToken({ name: 'Less', pattern: /</, categories: [CompareOp], label: '`<`' });
+export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [CompareOp], label: '`>`' });
+export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`' });
+export const Bang = createToken({ name: 'Bang', pattern: /!/, label: '`!`' });
+export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, label: '`+` or `-`' });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOp], label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AdditiveOp], label: '`-`' });
+export const MultiplicativeOp = createToken({ name: 'MultiplicativeOp', pattern: Lexer.NA, label: '`*`, `/` or `%`' });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MultiplicativeOp], label: '`*`' });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MultiplicativeOp], label: '`/`' });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [MultiplicativeOp], label: '`%`' });
+
+// ------------------------------------------------------------ the lexer
+
+/** Longest first, so that a keyword that is a prefix of another (`in`, `int`, `input`) never shadows it. */
+const KEYWORDS: readonly TokenType[] = [
+  Flow, Leg, Input, Var, Emit, State, Initial, Final, Parallel, Entry, Exit, On, After, When, True, False,
+  Dial, Answer, Reject, Hangup, Cancel, Hold, Unhold, Bridge, Unbridge, Conference, Refer, Takeover, Notify,
+  Play, Collect, Set, Send,
+  Key, Event, Inbound, Done, In, To, From, Headers, Timeout, Music, Replacing, Status, Digits, Max, Terminator,
+  StringType, IntType, BoolType, DurationType, UriType,
+].sort((a, b) => keywordText(b).length - keywordText(a).length);
+
+function keywordText(token: TokenType): string {
+  return token.PATTERN instanceof RegExp ? token.PATTERN.source : '';
+}
+
+/** Every token type, in lexing order (comments before `/`, `->` before `-`, `<=` before `<`, keywords before names). */
+export const ALL_TOKENS: readonly TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedComment,
+  Duration,
+  MalformedDuration,
+  Integer,
+  StringLiteral,
+  UnterminatedString,
+  Arrow,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  Comma,
+  Colon,
+  Semicolon,
+  Dot,
+  OrOp,
+  AndOp,
+  CompareOp,
+  EqEq,
+  NotEq,
+  LessEq,
+  GreaterEq,
+  Less,
+  Greater,
+  Equals,
+  Bang,
+  AdditiveOp,
+  Plus,
+  Minus,
+  MultiplicativeOp,
+  Star,
+  Slash,
+  Percent,
+  ...KEYWORDS,
+  Identifier,
+  Word,
+  Name,
+];
+
+let lexer: Lexer | undefined;
+
+/** The lexer, built on first use and reused: building it validates every pattern, which is not free. */
+export function flowLexer(): Lexer {
+  lexer ??= new Lexer([...ALL_TOKENS], { ensureOptimizations: false, positionTracking: 'full' });
+  return lexer;
+}
