@@ -1,0 +1,85 @@
+import { splitHeaderList } from './header-list.js';
+import { parseHeaderParams } from './header-params.js';
+import { parseFailure, parsedValue, type Parsed } from './parsed.js';
+
+/** One Via element (RFC 3261 §20.42): `SIP/2.0/UDP host:port;branch=...`. */
+export interface Via {
+  /** `SIP/2.0`, with any LWS around the slashes removed. */
+  readonly protocol: string;
+  /** Uppercase transport: UDP, TCP, TLS, SCTP, WS, ... */
+  readonly transport: string;
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly branch: string | undefined;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+const TOKEN = "[A-Za-z0-9.!%*_+`'~-]+";
+const SENT_PROTOCOL = new RegExp(`^(${TOKEN})\\s*/\\s*(${TOKEN})\\s*/\\s*(${TOKEN})\\s+`);
+
+/**
+ * Reads every element of one Via header value. Strict on purpose: the branch
+ * is how retransmissions are recognised, so a Via with empty elements or
+ * parameters (RFC 4475 §3.1.2.1) makes the message unreadable.
+ */
+export function parseVia(value: string): Parsed<Via[]> {
+  const vias: Via[] = [];
+  for (const element of splitHeaderList(value)) {
+    const via = parseViaElement(element);
+    if (!via.ok) return via;
+    vias.push(via.value);
+  }
+  return parsedValue(vias);
+}
+
+function parseViaElement(element: string): Parsed<Via> {
+  if (element === '') return parseFailure('empty Via element');
+  const m = SENT_PROTOCOL.exec(element);
+  if (m === null) return parseFailure(`Via \`${element}\` does not start with protocol/version/transport and a host`);
+  const rest = element.slice(m[0].length);
+  const semi = rest.indexOf(';');
+  const sentBy = (semi < 0 ? rest : rest.slice(0, semi)).trim();
+  const hostPort = splitHostPort(sentBy);
+  if (hostPort === undefined) return parseFailure(`bad sent-by \`${sentBy}\` in Via`);
+  const params = parseHeaderParams(semi < 0 ? '' : rest.slice(semi));
+  if (params.hasEmpty) return parseFailure(`empty parameter in Via \`${element}\``);
+  if (params.unterminatedQuote) return parseFailure(`unterminated quoted parameter in Via \`${element}\``);
+  return parsedValue({
+    protocol: `${m[1] ?? ''}/${m[2] ?? ''}`.toUpperCase(),
+    transport: (m[3] ?? '').toUpperCase(),
+    host: hostPort.host,
+    port: hostPort.port,
+    branch: params.params.get('branch'),
+    params: params.params,
+  });
+}
+
+function splitHostPort(sentBy: string): { host: string; port: number | undefined } | undefined {
+  // LWS is allowed around the `:` of sent-by (RFC 3261 HCOLON-like LWS rules).
+  const compact = sentBy.replace(/\s*:\s*/, ':');
+  if (compact === '' || /\s/.test(compact)) return undefined;
+  let hostEnd: number;
+  if (compact.charCodeAt(0) === 0x5b) {
+    hostEnd = compact.indexOf(']') + 1;
+    if (hostEnd === 0) return undefined;
+  } else {
+    const colon = compact.indexOf(':');
+    hostEnd = colon < 0 ? compact.length : colon;
+  }
+  const host = compact.slice(0, hostEnd);
+  const portText = compact.slice(hostEnd);
+  if (portText === '') return { host, port: undefined };
+  if (!/^:\d{1,5}$/.test(portText)) return undefined;
+  const port = Number(portText.slice(1));
+  return port > 65535 ? undefined : { host, port };
+}
+
+/**
+ * The branch of the topmost Via: the transaction of a request and of the
+ * responses to it (RFC 3261 §17.2.3). A bare magic cookie (`z9hG4bK` with
+ * nothing after it, RFC 4475 §3.2.1) identifies nothing and reads as none.
+ */
+export function topViaBranch(message: { readonly via: readonly Via[] }): string | undefined {
+  const branch = message.via[0]?.branch;
+  return branch === undefined || branch === '' || branch.toLowerCase() === 'z9hg4bk' ? undefined : branch;
+}
