@@ -5,9 +5,10 @@
  */
 import type { Span } from '../../grammar/source.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
+import type { EMIT_CODES } from '../catalog.js';
 
 /** Lowering met a name or construct the checker should have rejected. */
-export const LOWER_UNRESOLVED = 'FLOW3001';
+export const LOWER_UNRESOLVED: keyof typeof EMIT_CODES = 'FLOW3001';
 
 export class LoweringErrors {
   readonly diagnostics: Diagnostic[] = [];
