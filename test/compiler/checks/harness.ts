@@ -28,6 +28,22 @@ export function findings(text: string, code: string): At[] {
     .map((d) => ({ code: d.code, line: d.span.start.line, column: d.span.start.column }));
 }
 
+/** Line and column (1-based) of the `nth` occurrence of `needle` in `text`: where a finding must point. */
+export function locate(text: string, needle: string, nth = 1): { line: number; column: number } {
+  let offset = -1;
+  for (let i = 0; i < nth; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`test bug: \`${needle}\` occurs fewer than ${nth} times`);
+  }
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** `{code, line, column}` of a finding expected at the `nth` occurrence of `needle`. */
+export function at(text: string, code: string, needle: string, nth = 1): At {
+  return { code, ...locate(text, needle, nth) };
+}
+
 /** Strips a common indent so snippets read naturally in tests; line numbers count from the first line. */
 export function flow(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
