@@ -12,6 +12,9 @@ import type { Value } from '../../../runtime/values.js';
 
 type Snapshot = MachineSnapshot<Readonly<Record<string, Value>>, string>;
 
+/** An event with its payload fields, as a session delivers it. */
+export type TestEvent = FlowEvent & Readonly<Record<string, Value>>;
+
 export async function machineFromSource(text: string): Promise<AnyFlowMachine> {
   const result = await compile([{ path: 'test.flow', text }], { kinds: ['js'] });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -21,7 +24,7 @@ export async function machineFromSource(text: string): Promise<AnyFlowMachine> {
 }
 
 /** Starts the machine and feeds the events in order; returns every step's result. */
-export function runEvents(machine: AnyFlowMachine, events: readonly FlowEvent[], input: Readonly<Record<string, Value>> = {}): StepResult<Snapshot>[] {
+export function runEvents(machine: AnyFlowMachine, events: readonly TestEvent[], input: Readonly<Record<string, Value>> = {}): StepResult<Snapshot>[] {
   const steps = [machine.initial(input)];
   for (const event of events) {
     const last = steps[steps.length - 1];
