@@ -15,7 +15,7 @@ import { flowLexer } from './tokens.js';
 export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Diagnostic[] } {
   const lexed = flowLexer().tokenize(source.text);
   const { cst, parser } = parseTokens(lexed.tokens);
-  const parseErrors = parser.errors.map((error) => parseErrorDiagnostic(source.path, source.text, error));
+  const parseErrors = parser.errors.map((error) => parseErrorDiagnostic(source.path, source.text, lexed.tokens, error));
   const built = toAst(cst, source);
   const diagnostics = [
     ...lexed.errors.map((error) => lexingErrorDiagnostic(source.path, source.text, error)),

@@ -6,6 +6,9 @@
  * Newlines are not tokens. Blocks stay unambiguous because every state item
  * starts with a hard keyword (`entry`, `on`, `state`, ...) and every action
  * with its verb; `;` is accepted between items and is never required.
+ *
+ * Items of one list share a label (`declaration`, `item`, `action`) so the CST
+ * keeps them in document order under one key; toAst dispatches on rule name.
  */
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
@@ -37,13 +40,13 @@ export class FlowParser extends CstParser {
     this.CONSUME(t.LCurly);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.legDecl) },
-        { ALT: () => this.SUBRULE(this.inputDecl) },
-        { ALT: () => this.SUBRULE(this.varDecl) },
-        { ALT: () => this.SUBRULE(this.eventDecl) },
-        { ALT: () => this.SUBRULE(this.emitDecl) },
-        { ALT: () => this.SUBRULE(this.keyDecl) },
-        { ALT: () => this.SUBRULE(this.stateDecl) },
+        { ALT: () => this.SUBRULE(this.legDecl, { LABEL: 'declaration' }) },
+        { ALT: () => this.SUBRULE(this.inputDecl, { LABEL: 'declaration' }) },
+        { ALT: () => this.SUBRULE(this.varDecl, { LABEL: 'declaration' }) },
+        { ALT: () => this.SUBRULE(this.eventDecl, { LABEL: 'declaration' }) },
+        { ALT: () => this.SUBRULE(this.emitDecl, { LABEL: 'declaration' }) },
+        { ALT: () => this.SUBRULE(this.keyDecl, { LABEL: 'declaration' }) },
+        { ALT: () => this.SUBRULE(this.stateDecl, { LABEL: 'state' }) },
         { ALT: () => this.CONSUME(t.Semicolon) },
       ]);
     });
@@ -134,11 +137,11 @@ export class FlowParser extends CstParser {
       this.CONSUME(t.LCurly);
       this.MANY2(() => {
         this.OR2([
-          { ALT: () => this.SUBRULE(this.entryBlock) },
-          { ALT: () => this.SUBRULE(this.exitBlock) },
-          { ALT: () => this.SUBRULE(this.onTransition) },
-          { ALT: () => this.SUBRULE(this.afterTransition) },
-          { ALT: () => this.SUBRULE(this.stateDecl) },
+          { ALT: () => this.SUBRULE(this.entryBlock, { LABEL: 'item' }) },
+          { ALT: () => this.SUBRULE(this.exitBlock, { LABEL: 'item' }) },
+          { ALT: () => this.SUBRULE(this.onTransition, { LABEL: 'item' }) },
+          { ALT: () => this.SUBRULE(this.afterTransition, { LABEL: 'item' }) },
+          { ALT: () => this.SUBRULE(this.stateDecl, { LABEL: 'item' }) },
           { ALT: () => this.CONSUME(t.Semicolon) },
         ]);
       });
@@ -213,24 +216,24 @@ export class FlowParser extends CstParser {
     this.CONSUME(t.LCurly);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.dialAction) },
-        { ALT: () => this.SUBRULE(this.answerAction) },
-        { ALT: () => this.SUBRULE(this.rejectAction) },
-        { ALT: () => this.SUBRULE(this.hangupAction) },
-        { ALT: () => this.SUBRULE(this.cancelAction) },
-        { ALT: () => this.SUBRULE(this.holdAction) },
-        { ALT: () => this.SUBRULE(this.unholdAction) },
-        { ALT: () => this.SUBRULE(this.bridgeAction) },
-        { ALT: () => this.SUBRULE(this.unbridgeAction) },
-        { ALT: () => this.SUBRULE(this.conferenceAction) },
-        { ALT: () => this.SUBRULE(this.referAction) },
-        { ALT: () => this.SUBRULE(this.takeoverAction) },
-        { ALT: () => this.SUBRULE(this.notifyAction) },
-        { ALT: () => this.SUBRULE(this.playAction) },
-        { ALT: () => this.SUBRULE(this.collectAction) },
-        { ALT: () => this.SUBRULE(this.emitAction) },
-        { ALT: () => this.SUBRULE(this.setAction) },
-        { ALT: () => this.SUBRULE(this.sendAction) },
+        { ALT: () => this.SUBRULE(this.dialAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.answerAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.rejectAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.hangupAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.cancelAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.holdAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.unholdAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.bridgeAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.unbridgeAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.conferenceAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.referAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.takeoverAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.notifyAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.playAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.collectAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.emitAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.setAction, { LABEL: 'action' }) },
+        { ALT: () => this.SUBRULE(this.sendAction, { LABEL: 'action' }) },
         { ALT: () => this.CONSUME(t.Semicolon) },
       ]);
     });
@@ -435,62 +438,35 @@ export class FlowParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'value' });
   });
 
-  // ---------------------------------------------------------------- expressions (lowest precedence first)
+  // ---------------------------------------------------------------- expressions
 
+  /**
+   * `operand (op operand)*`, flat: precedence is applied in toAst (see
+   * precedence.ts). An operand is a `primary`, or a `prefixed` primary when it
+   * has `!`/`-` in front; both sit under `operand`, in order.
+   */
   private readonly expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpression, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.OrOp, { LABEL: 'operator' });
-      this.SUBRULE2(this.andExpression, { LABEL: 'operand' });
-    });
-  });
-
-  private readonly andExpression = this.RULE('andExpression', () => {
-    this.SUBRULE(this.comparison, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.AndOp, { LABEL: 'operator' });
-      this.SUBRULE2(this.comparison, { LABEL: 'operand' });
-    });
-  });
-
-  /** Comparisons do not chain: `a < b < c` is a syntax error rather than a surprise. */
-  private readonly comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive, { LABEL: 'operand' });
-    this.OPTION(() => {
-      this.CONSUME(t.CompareOp, { LABEL: 'operator' });
-      this.SUBRULE2(this.additive, { LABEL: 'operand' });
-    });
-  });
-
-  private readonly additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.AdditiveOp, { LABEL: 'operator' });
-      this.SUBRULE2(this.multiplicative, { LABEL: 'operand' });
-    });
-  });
-
-  private readonly multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.CONSUME(t.MultiplicativeOp, { LABEL: 'operator' });
-      this.SUBRULE2(this.unary, { LABEL: 'operand' });
-    });
-  });
-
-  private readonly unary = this.RULE('unary', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.OR2([
-            { ALT: () => this.CONSUME(t.Bang, { LABEL: 'operator' }) },
-            { ALT: () => this.CONSUME(t.Minus, { LABEL: 'operator' }) },
-          ]);
-          this.SUBRULE(this.unary, { LABEL: 'operand' });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.primary) },
+      { ALT: () => this.SUBRULE(this.prefixed, { LABEL: 'operand' }) },
+      { ALT: () => this.SUBRULE(this.primary, { LABEL: 'operand' }) },
     ]);
+    this.MANY(() => {
+      this.CONSUME(t.BinaryOperator, { LABEL: 'operator' });
+      this.OR2([
+        { ALT: () => this.SUBRULE2(this.prefixed, { LABEL: 'operand' }) },
+        { ALT: () => this.SUBRULE2(this.primary, { LABEL: 'operand' }) },
+      ]);
+    });
+  });
+
+  private readonly prefixed = this.RULE('prefixed', () => {
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.Bang, { LABEL: 'operator' }) },
+        { ALT: () => this.CONSUME(t.Minus, { LABEL: 'operator' }) },
+      ]);
+    });
+    this.SUBRULE(this.primary);
   });
 
   private readonly primary = this.RULE('primary', () => {

@@ -58,11 +58,15 @@ export function emptySpan(at: Position): Span {
 export function locationSpan(location: CstNodeLocation | undefined): Span | undefined {
   if (location === undefined) return undefined;
   const { startOffset, startLine, startColumn, endOffset, endLine, endColumn } = location;
-  if (![startOffset, startLine, startColumn, endOffset, endLine, endColumn].every((n) => n !== undefined && Number.isFinite(n))) {
+  if (!finite(startOffset) || !finite(startLine) || !finite(startColumn) || !finite(endOffset) || !finite(endLine) || !finite(endColumn)) {
     return undefined;
   }
   return {
-    start: { offset: startOffset, line: startLine ?? 1, column: startColumn ?? 1 },
-    end: { offset: (endOffset ?? startOffset) + 1, line: endLine ?? 1, column: (endColumn ?? 0) + 1 },
+    start: { offset: startOffset, line: startLine, column: startColumn },
+    end: { offset: endOffset + 1, line: endLine, column: endColumn + 1 },
   };
+}
+
+function finite(n: number | undefined): n is number {
+  return n !== undefined && Number.isFinite(n);
 }

@@ -13,6 +13,7 @@ export const SYNTAX_CODES = {
   FLOW1008: { title: 'invalid escape sequence' },
   FLOW1009: { title: 'duplicate clause' },
   FLOW1010: { title: 'expected a leg name before `replacing`' },
+  FLOW1011: { title: 'chained comparison' },
 } as const satisfies Record<string, { readonly title: string }>;
 
 export type SyntaxCode = keyof typeof SYNTAX_CODES;

@@ -2,12 +2,14 @@
  * Lexer and parser errors as diagnostics: a code from the catalog, the
  * offending characters or token as the span.
  */
-import { EOF } from 'chevrotain';
-import type { ILexingError, IRecognitionException } from 'chevrotain';
+import { EOF, tokenMatcher } from 'chevrotain';
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './source.js';
 import { emptySpan, isRealToken, positionAt, tokenSpan } from './spans.js';
 import type { SyntaxCode } from './syntax-codes.js';
+import { describeToken } from './syntax-messages.js';
+import * as t from './tokens.js';
 
 export function lexingErrorDiagnostic(path: string, text: string, error: ILexingError): Diagnostic {
   const start = positionAt(text, error.offset);
@@ -33,13 +35,51 @@ const CODE_BY_EXCEPTION: Readonly<Record<string, SyntaxCode>> = {
   NotAllInputParsedException: 'FLOW1001',
 };
 
-export function parseErrorDiagnostic(path: string, text: string, error: IRecognitionException): Diagnostic {
+/** The index of `token` in `tokens` (ordered by offset), or -1. */
+function indexOf(tokens: readonly IToken[], token: IToken): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const offset = tokens[mid]?.startOffset ?? 0;
+    if (offset === token.startOffset) return mid;
+    if (offset < token.startOffset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** Tokens that end the search for the construct a stray name follows. */
+const ITEM_BOUNDARIES = [t.On, t.After, t.Entry, t.Exit, t.State, t.LCurly, t.RCurly, t.Arrow, t.Semicolon];
+
+/**
+ * A name where a state item should start is most often a transition missing
+ * its `->` (`on Consult Talking`): look back for the `on`/`after` it follows
+ * and say so, instead of listing every item a state may hold.
+ */
+function missingArrowMessage(tokens: readonly IToken[], error: IRecognitionException): string | undefined {
+  const found = error.token;
+  if (error.name !== 'MismatchedTokenException' || !tokenMatcher(found, t.Identifier) || !isRealToken(found)) return undefined;
+  let guarded = false;
+  for (let i = indexOf(tokens, found) - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (token === undefined) return undefined;
+    if (tokenMatcher(token, t.When)) guarded = true;
+    if (!ITEM_BOUNDARIES.some((boundary) => tokenMatcher(token, boundary))) continue;
+    if (tokenMatcher(token, t.On)) return `expected \`->\` or \`{\` after the ${guarded ? 'guard' : 'trigger'}, found ${describeToken(found)}`;
+    if (tokenMatcher(token, t.After)) return `expected \`->\` or \`{\` after the ${guarded ? 'guard' : 'delay'}, found ${describeToken(found)}`;
+    return undefined;
+  }
+  return undefined;
+}
+
+export function parseErrorDiagnostic(path: string, text: string, tokens: readonly IToken[], error: IRecognitionException): Diagnostic {
   const token = error.token;
   const span = token.tokenType !== EOF && isRealToken(token) ? tokenSpan(token) : emptySpan(positionAt(text, text.length));
   return {
     code: CODE_BY_EXCEPTION[error.name] ?? 'FLOW1001',
     severity: 'error',
-    message: error.message,
+    message: missingArrowMessage(tokens, error) ?? error.message,
     path,
     span,
     related: [],

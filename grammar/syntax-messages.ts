@@ -18,6 +18,8 @@ export function describeToken(token: IToken): string {
 }
 
 function label(token: TokenType): string {
+  // The only thing the top level may hold before the end of the file is another flow.
+  if (token === EOF) return '`flow`';
   return token.LABEL ?? `\`${token.name}\``;
 }
 
@@ -91,7 +93,7 @@ function firstTokens(paths: readonly (readonly TokenType[])[]): string[] {
 
 /** Alternatives that are whole families read better as one phrase. */
 function summarize(ruleName: string, labels: readonly string[]): string {
-  if (ruleName === 'primary' || ruleName === 'unary') return 'an expression';
+  if (ruleName === 'primary' || ruleName === 'prefixed' || ruleName === 'expression') return 'an expression';
   if (ruleName === 'typeRef') return 'a type (`string`, `int`, `bool`, `duration`, `uri` or `status`)';
   return oneOf(labels);
 }

@@ -14,6 +14,8 @@ import type * as ast from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Source, Span } from './source.js';
 import { decodeDuration, decodeInteger, decodeString } from './literals.js';
+import { applyPrecedence } from './precedence.js';
+import type { OperatorStep } from './precedence.js';
 import { emptySpan, isRealToken, locationSpan, positionAt, spanFrom, START, tokenSpan } from './spans.js';
 import type { SyntaxCode } from './syntax-codes.js';
 import * as t from './tokens.js';
@@ -24,30 +26,31 @@ function isToken(element: CstElement): element is IToken {
   return 'tokenType' in element;
 }
 
+/** Real tokens under `key`: recovery may leave invented tokens, which are no part of the text. */
 function tokensOf(node: CstNode, key: string): IToken[] {
-  return (node.children[key] ?? []).filter((e): e is IToken => isToken(e) && isRealToken(e));
+  const out: IToken[] = [];
+  for (const element of node.children[key] ?? []) if (isToken(element) && isRealToken(element)) out.push(element);
+  return out;
 }
 
 function tokenOf(node: CstNode, key: string): IToken | undefined {
-  return tokensOf(node, key)[0];
+  for (const element of node.children[key] ?? []) if (isToken(element) && isRealToken(element)) return element;
+  return undefined;
+}
+
+function has(node: CstNode, key: string): boolean {
+  return tokenOf(node, key) !== undefined;
 }
 
 function nodesOf(node: CstNode, key: string): CstNode[] {
-  return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+  const out: CstNode[] = [];
+  for (const element of node.children[key] ?? []) if (!isToken(element)) out.push(element);
+  return out;
 }
 
 function nodeOf(node: CstNode, key: string): CstNode | undefined {
-  return nodesOf(node, key)[0];
-}
-
-/** Children of several kinds in source order: the CST groups children by kind, the AST keeps document order. */
-function inSourceOrder(node: CstNode, keys: readonly string[]): { key: string; node: CstNode }[] {
-  const found = keys.flatMap((key) => nodesOf(node, key).map((child) => ({ key, node: child })));
-  const offset = (n: CstNode): number => {
-    const start = n.location?.startOffset;
-    return start !== undefined && Number.isFinite(start) ? start : Number.POSITIVE_INFINITY;
-  };
-  return found.sort((a, b) => offset(a.node) - offset(b.node));
+  for (const element of node.children[key] ?? []) if (!isToken(element)) return element;
+  return undefined;
 }
 
 // ---------------------------------------------------------------- token tables
@@ -82,29 +85,6 @@ const MODIFIERS: ReadonlyMap<TokenType, ast.StateModifier> = new Map<TokenType, 
   [t.Final, 'final'],
   [t.Parallel, 'parallel'],
 ]);
-
-const DECLARATION_RULES = ['legDecl', 'inputDecl', 'varDecl', 'eventDecl', 'emitDecl', 'keyDecl'] as const;
-const STATE_ITEM_RULES = ['entryBlock', 'exitBlock', 'onTransition', 'afterTransition', 'stateDecl'] as const;
-const ACTION_RULES = [
-  'dialAction',
-  'answerAction',
-  'rejectAction',
-  'hangupAction',
-  'cancelAction',
-  'holdAction',
-  'unholdAction',
-  'bridgeAction',
-  'unbridgeAction',
-  'conferenceAction',
-  'referAction',
-  'takeoverAction',
-  'notifyAction',
-  'playAction',
-  'collectAction',
-  'emitAction',
-  'setAction',
-  'sendAction',
-] as const;
 
 // ---------------------------------------------------------------- the visitor
 
@@ -157,25 +137,21 @@ class AstBuilder {
 
   private flow(node: CstNode): ast.FlowDecl {
     const span = this.span(node, emptySpan(START));
-    const declarations: ast.Declaration[] = [];
-    for (const child of inSourceOrder(node, DECLARATION_RULES)) {
-      declarations.push(this.declaration(child.key, child.node, span));
-    }
     return {
       kind: 'Flow',
       name: this.name(tokenOf(node, 'name'), span),
-      declarations,
-      states: nodesOf(node, 'stateDecl').map((n) => this.state(n, span)),
+      declarations: nodesOf(node, 'declaration').map((n) => this.declaration(n, span)),
+      states: nodesOf(node, 'state').map((n) => this.state(n, span)),
       span,
     };
   }
 
-  private declaration(rule: string, node: CstNode, around: Span): ast.Declaration {
+  private declaration(node: CstNode, around: Span): ast.Declaration {
     const span = this.span(node, this.hole(around));
     const name = this.name(tokenOf(node, 'name'), span);
-    switch (rule) {
+    switch (node.name) {
       case 'legDecl':
-        return { kind: 'Leg', name, inbound: tokenOf(node, 'Inbound') !== undefined, span };
+        return { kind: 'Leg', name, inbound: has(node, 'Inbound'), span };
       case 'inputDecl': {
         const defaultNode = nodeOf(node, 'default');
         const type = this.typeRef(nodeOf(node, 'typeRef'), span);
@@ -216,22 +192,22 @@ class AstBuilder {
     const exit: ast.Block[] = [];
     const transitions: ast.Transition[] = [];
     const states: ast.StateDecl[] = [];
-    for (const item of inSourceOrder(node, STATE_ITEM_RULES)) {
-      switch (item.key) {
+    for (const item of nodesOf(node, 'item')) {
+      switch (item.name) {
         case 'entryBlock':
-          entry.push(this.block(nodeOf(item.node, 'block'), this.span(item.node, span)));
+          entry.push(this.block(nodeOf(item, 'block'), this.span(item, span)));
           break;
         case 'exitBlock':
-          exit.push(this.block(nodeOf(item.node, 'block'), this.span(item.node, span)));
+          exit.push(this.block(nodeOf(item, 'block'), this.span(item, span)));
           break;
         case 'onTransition':
-          transitions.push(this.onTransition(item.node, span));
+          transitions.push(this.onTransition(item, span));
           break;
         case 'afterTransition':
-          transitions.push(this.afterTransition(item.node, span));
+          transitions.push(this.afterTransition(item, span));
           break;
         default:
-          states.push(this.state(item.node, span));
+          states.push(this.state(item, span));
       }
     }
     const modifiers = tokensOf(node, 'modifier').map((token) => ({
@@ -271,11 +247,11 @@ class AstBuilder {
   private trigger(node: CstNode | undefined, around: Span): ast.Trigger {
     if (node === undefined) return { kind: 'EventTrigger', event: this.name(undefined, around), span: this.hole(around) };
     const span = this.span(node, this.hole(around));
-    if (tokenOf(node, 'Done') !== undefined && (node.children.LParen?.length ?? 0) > 0) {
+    if (has(node, 'Done') && has(node, 'LParen')) {
       return { kind: 'DoneTrigger', state: this.name(tokenOf(node, 'state'), span), span };
     }
     const head = this.name(tokenOf(node, 'head'), span);
-    if ((node.children.Dot?.length ?? 0) > 0) {
+    if (has(node, 'Dot')) {
       return { kind: 'LegTrigger', leg: head, event: this.name(tokenOf(node, 'event'), span), span };
     }
     return { kind: 'EventTrigger', event: head, span };
@@ -286,16 +262,16 @@ class AstBuilder {
   private block(node: CstNode | undefined, around: Span): ast.Block {
     if (node === undefined) return { kind: 'Block', actions: [], span: this.hole(around) };
     const span = this.span(node, this.hole(around));
-    const actions = inSourceOrder(node, ACTION_RULES).map((child) => this.action(child.key, child.node, span));
+    const actions = nodesOf(node, 'action').map((child) => this.action(child, span));
     return { kind: 'Block', actions, span };
   }
 
-  private action(rule: string, node: CstNode, around: Span): ast.Action {
+  private action(node: CstNode, around: Span): ast.Action {
     const span = this.span(node, this.hole(around));
     const legs = tokensOf(node, 'leg');
     const leg = this.name(legs[0], span);
     const expr = (key: string): ast.Expr => this.expressionOrHole(nodeOf(node, key), span);
-    switch (rule) {
+    switch (node.name) {
       case 'dialAction': {
         const from = this.single(node, 'from', 'fromKeyword', 'from', span);
         const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
@@ -375,7 +351,7 @@ class AstBuilder {
   /** `refer a to b replacing` needs a bare leg name before `replacing`; anything else stays a blind refer. */
   private refer(node: CstNode, leg: ast.Name, span: Span): ast.ReferAction | ast.ReferReplacingAction {
     const to = this.expressionOrHole(nodeOf(node, 'to'), span);
-    if (tokenOf(node, 'Replacing') === undefined) return { kind: 'Refer', leg, to, span };
+    if (!has(node, 'Replacing')) return { kind: 'Refer', leg, to, span };
     if (to.kind === 'NameRef') return { kind: 'ReferReplacing', leg, replacing: to.name, span };
     this.report('FLOW1010', 'expected the name of a leg before `replacing`', to.span);
     return { kind: 'Refer', leg, to, span };
@@ -413,33 +389,38 @@ class AstBuilder {
     return { kind: 'NameRef', name, span: name.span };
   }
 
-  /** Any level of the precedence ladder: `operand (operator operand)*`, folded to the left. */
+  /** `operand (op operand)*` as the parser reads it, folded by precedence. */
   private expression(node: CstNode, around: Span): ast.Expr {
-    if (node.name === 'unary') return this.unary(node, around);
     const operands = nodesOf(node, 'operand');
     const operators = tokensOf(node, 'operator');
     const first = operands[0];
     if (first === undefined) return this.missingExpression(this.span(node, around));
-    let left = this.expression(first, around);
+    const steps: OperatorStep[] = [];
     operators.forEach((token, i) => {
-      const rightNode = operands[i + 1];
+      const operandNode = operands[i + 1];
       const operator = BINARY_OPERATORS.get(token.tokenType);
-      if (rightNode === undefined || operator === undefined) return;
-      const right = this.expression(rightNode, around);
-      left = { kind: 'Binary', operator, left, right, span: spanFrom(left.span, right.span) };
+      // Recovery may leave an operator without its right operand; the parser has reported it.
+      if (operandNode === undefined || operator === undefined) return;
+      steps.push({ operator, token, operand: this.unary(operandNode, around) });
     });
-    return left;
+    return applyPrecedence(this.unary(first, around), steps, (token) =>
+      this.report('FLOW1011', `comparisons do not chain: parenthesize the left comparison before \`${token.image}\``, tokenSpan(token)),
+    );
   }
 
+  /** An operand: a `primary`, or a `prefixed` one whose operators apply right to left (`!-x` is `!(-x)`). */
   private unary(node: CstNode, around: Span): ast.Expr {
+    if (node.name === 'primary') return this.primary(node, around);
     const primary = nodeOf(node, 'primary');
-    if (primary !== undefined) return this.primary(primary, around);
-    const operatorToken = tokenOf(node, 'operator');
-    const operandNode = nodeOf(node, 'operand');
-    const operand = operandNode === undefined ? this.missingExpression(this.span(node, around)) : this.unary(operandNode, around);
-    if (operatorToken === undefined) return operand;
-    const operator: ast.UnaryOperator = tokenMatcher(operatorToken, t.Bang) ? '!' : '-';
-    return { kind: 'Unary', operator, operand, span: spanFrom(tokenSpan(operatorToken), operand.span) };
+    let operand = primary === undefined ? this.missingExpression(this.span(node, around)) : this.primary(primary, around);
+    const operators = tokensOf(node, 'operator');
+    for (let i = operators.length - 1; i >= 0; i--) {
+      const token = operators[i];
+      if (token === undefined) continue;
+      const operator: ast.UnaryOperator = tokenMatcher(token, t.Bang) ? '!' : '-';
+      operand = { kind: 'Unary', operator, operand, span: spanFrom(tokenSpan(token), operand.span) };
+    }
+    return operand;
   }
 
   private primary(node: CstNode, around: Span): ast.Expr {
@@ -455,13 +436,13 @@ class AstBuilder {
     const inner = nodeOf(node, 'inner');
     // Parentheses leave no node of their own; the inner expression's span grows to cover them.
     if (inner !== undefined) return { ...this.expression(inner, span), span };
-    if (tokenOf(node, 'in') !== undefined && (node.children.LParen?.length ?? 0) > 0) {
+    if (has(node, 'in') && has(node, 'LParen')) {
       return { kind: 'InState', state: this.name(tokenOf(node, 'state'), span), span };
     }
     const name = tokenOf(node, 'name');
     if (name === undefined) return this.missingExpression(span);
     const object = this.name(name, span);
-    if ((node.children.Dot?.length ?? 0) > 0) {
+    if (has(node, 'Dot')) {
       return { kind: 'MemberRef', object, property: this.name(tokenOf(node, 'property'), span), span };
     }
     return { kind: 'NameRef', name: object, span: object.span };

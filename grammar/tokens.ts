@@ -138,25 +138,30 @@ export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`' });
 export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: '`;`' });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
 
-export const OrOp = createToken({ name: 'OrOp', pattern: /\|\|/, label: '`||`' });
-export const AndOp = createToken({ name: 'AndOp', pattern: /&&/, label: '`&&`' });
-/** Equality and relational operators share one precedence level. */
-export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA, label: 'a comparison' });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [CompareOp], label: '`==`' });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [CompareOp], label: '`!=`' });
-export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, categories: [CompareOp], label: '`<=`' });
-export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, categories: [CompareOp], label: '`>=`' });
-export const Less = createToken({ name: 'Less', pattern: /</, categories: [CompareOp], label: '`<`' });
-export const Greater = createToken({ name: 'Greater', pattern: />/, categories: [CompareOp], label: '`>`' });
+/**
+ * Every binary operator is a `BinaryOperator`: the grammar reads `a op b op c`
+ * flat and toAst applies precedence, which keeps the CST shallow (one node per
+ * operand instead of one per precedence level) and the parser fast.
+ */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA, label: 'an operator' });
+const binary = (name: string, pattern: RegExp, text: string): TokenType =>
+  createToken({ name, pattern, categories: [BinaryOperator], label: `\`${text}\`` });
+export const OrOp = binary('OrOp', /\|\|/, '||');
+export const AndOp = binary('AndOp', /&&/, '&&');
+export const EqEq = binary('EqEq', /==/, '==');
+export const NotEq = binary('NotEq', /!=/, '!=');
+export const LessEq = binary('LessEq', /<=/, '<=');
+export const GreaterEq = binary('GreaterEq', />=/, '>=');
+export const Less = binary('Less', /</, '<');
+export const Greater = binary('Greater', />/, '>');
+export const Plus = binary('Plus', /\+/, '+');
+/** Also the unary minus. */
+export const Minus = binary('Minus', /-/, '-');
+export const Star = binary('Star', /\*/, '*');
+export const Slash = binary('Slash', /\//, '/');
+export const Percent = binary('Percent', /%/, '%');
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`' });
 export const Bang = createToken({ name: 'Bang', pattern: /!/, label: '`!`' });
-export const AdditiveOp = createToken({ name: 'AdditiveOp', pattern: Lexer.NA, label: '`+` or `-`' });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AdditiveOp], label: '`+`' });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AdditiveOp], label: '`-`' });
-export const MultiplicativeOp = createToken({ name: 'MultiplicativeOp', pattern: Lexer.NA, label: '`*`, `/` or `%`' });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MultiplicativeOp], label: '`*`' });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MultiplicativeOp], label: '`/`' });
-export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [MultiplicativeOp], label: '`%`' });
 
 // ------------------------------------------------------------ the lexer
 
@@ -193,9 +198,9 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Colon,
   Semicolon,
   Dot,
+  BinaryOperator,
   OrOp,
   AndOp,
-  CompareOp,
   EqEq,
   NotEq,
   LessEq,
@@ -204,10 +209,8 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Greater,
   Equals,
   Bang,
-  AdditiveOp,
   Plus,
   Minus,
-  MultiplicativeOp,
   Star,
   Slash,
   Percent,
