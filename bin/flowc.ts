@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * The `flowc` command line: argument parsing, then one command module, loaded
+ * only when it runs (chevrotain and ts-morph are slow to load; `--help` must
+ * not pay for them).
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Colours only on a TTY, and never when NO_COLOR is set (https://no-color.org). */
+const color = (stream: NodeJS.WriteStream): boolean => stream.isTTY === true && process.env['NO_COLOR'] === undefined;
+
+const formatOption = (): Option => new Option('--format <format>', 'diagnostics as text or json').choices(['text', 'json']).default('text');
+
+function program(setExit: (code: number) => void): Command {
+  const cli = new Command('flowc')
+    .description('Declarative call flows: compile, check, graph, simulate and run .flow files')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run `flowc --help` for usage)')
+    .exitOverride();
+
+  cli
+    .command('compile')
+    .description('check .flow files and generate a typed TypeScript state machine per flow')
+    .argument('<paths...>', '.flow files or directories (searched recursively)')
+    .option('-o, --out-dir <dir>', 'directory for the generated files (default: beside each .flow file)')
+    .addOption(formatOption())
+    .option('--strict', 'treat warnings as errors', false)
+    .option('--emit <kinds>', 'comma-separated outputs: ts, js, d.ts', 'ts,js,d.ts')
+    .option('-w, --watch', 'recompile when a file changes', false)
+    .addHelpText('after', '\nExamples:\n  flowc compile flows/\n  flowc compile flows/pom/external-transfer.flow --out-dir out --emit js,d.ts\n  flowc compile flows --format json --strict')
+    .action(async (paths: string[], opts: { outDir?: string; format: 'text' | 'json'; strict: boolean; emit: string; watch: boolean }) => {
+      const kinds = opts.emit.split(',').map((k) => k.trim());
+      const bad = kinds.filter((k) => k !== 'ts' && k !== 'js' && k !== 'd.ts');
+      if (bad.length > 0) {
+        process.stderr.write(`error: unknown --emit kind \`${bad.join('`, `')}\` (expected ts, js, d.ts)\n`);
+        setExit(EXIT_USAGE);
+        return;
+      }
+      const { runCompile } = await import('./commands/compile.js');
+      setExit(
+        await runCompile(paths, {
+          ...(opts.outDir === undefined ? {} : { outDir: opts.outDir }),
+          format: opts.format,
+          strict: opts.strict,
+          color: color(process.stderr),
+          kinds: kinds as ('ts' | 'js' | 'd.ts')[],
+          watch: opts.watch,
+        }),
+      );
+    });
+
+  cli
+    .command('check')
+    .description('report diagnostics only (no code generation)')
+    .argument('<paths...>', '.flow files or directories')
+    .addOption(formatOption())
+    .option('--strict', 'treat warnings as errors', false)
+    .addHelpText('after', '\nExamples:\n  flowc check flows/pom/agent.flow\n  flowc check flows --format json')
+    .action(async (paths: string[], opts: { format: 'text' | 'json'; strict: boolean }) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(await runCheck(paths, { format: opts.format, strict: opts.strict, color: color(process.stderr) }));
+    });
+
+  return cli;
+}
+
+async function main(): Promise<void> {
+  let exitCode = EXIT_OK;
+  const cli = program((code) => {
+    exitCode = code;
+  });
+  try {
+    await cli.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are not errors; everything else commander rejects is bad usage
+      exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    } else {
+      // an exception here is a flowc bug, not bad input: say so plainly, keep the trace for reports
+      process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nplease report this with the command you ran\n`);
+      exitCode = 70;
+    }
+  }
+  process.exitCode = exitCode;
+}
+
+await main();
