@@ -16,6 +16,7 @@ export const SELECTION_STRIDE = 5;
 /** `const name: type = initializer;` written whole: the printer would hang-indent a multi-line initializer. */
 function constant(name: string, type: string, initializer: string | WriterFunction, docs?: string): WriterFunction {
   return (w) => {
+    w.blankLineIfLastNot();
     if (docs !== undefined) w.writeLine(`/** ${docs} */`);
     w.write(`const ${name}: ${type} = `);
     if (typeof initializer === 'string') w.write(initializer);
@@ -27,14 +28,16 @@ function constant(name: string, type: string, initializer: string | WriterFuncti
 export function tableStatements(model: FlowModel, facts: ModuleFacts): WriterFunction[] {
   const names = exportedNames(model);
   const statements = [
-    constant('NAMES', `readonly ${names.state}[]`, `[${model.states.map((s) => quote(s.name)).join(', ')}]`, 'State names by id (document order).'),
-    constant('IDS', `Readonly<Record<${names.state}, number>>`, `{ ${model.states.map((s) => `${s.name}: ${s.id}`).join(', ')} }`),
+    constant('IDS', `Readonly<Record<${names.state}, number>>`, `{ ${model.states.map((s) => `${s.name}: ${s.id}`).join(', ')} }`, 'State ids by name, to load a snapshot\'s configuration.'),
     constant('TAKEN', 'readonly TakenTransition[]', (w) => writeArray(w, model.transitions.map((t) => `{ id: ${t.id}, at: ${sourceRefLiteral(t.at)} }`)), 'What `taken` reports per transition id (shared: never mutated).'),
     constant('NO_EFFECTS', 'readonly Effect[]', 'Object.freeze([])'),
     constant('NO_TAKEN', 'readonly TakenTransition[]', 'Object.freeze([])'),
   ];
   if (!facts.parallel) statements.push(configurations(model));
-  if (facts.parallel) statements.push(constant('STRIDE', 'number', String(SELECTION_STRIDE)));
+  if (facts.parallel) {
+    statements.push(constant('NAMES', `readonly ${names.state}[]`, `[${model.states.map((s) => quote(s.name)).join(', ')}]`, 'State names by id (document order).'));
+    statements.push(constant('STRIDE', 'number', String(SELECTION_STRIDE)));
+  }
   if (facts.done) statements.push(constant('MAX_INTERNAL', 'number', '1000', 'Bound on done events per macrostep, so a cycle of done transitions cannot hang the caller.'));
   return statements;
 }
