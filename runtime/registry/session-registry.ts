@@ -80,7 +80,7 @@ export class SessionRegistry implements FlowRouter {
     if (existing !== undefined && !existing.done) {
       return failure('duplicateKey', `\`${flow}(${instanceKey})\` is already running`);
     }
-    const session = new FlowSession(machine, { ...this.env, key: instanceKey, input });
+    const session = new FlowSession(machine, { environment: this.env, key: instanceKey, input });
     this.put(flow, instanceKey, session);
     return session;
   }

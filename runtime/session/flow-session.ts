@@ -9,6 +9,9 @@
  * only an event arriving while a step is running (an effect answering at once,
  * a send between flows) waits in the mailbox. No closures or promises per
  * event; optional structures (mailbox, legs, timers) are created on first use.
+ * Memory: an idle session is a handful of fields (what is shared by all
+ * sessions of a flow, or of a registry, sits behind one reference each) plus
+ * its snapshot; flags share one number.
  */
 import type { Clock, ArmedTimer, TimerSink } from '../clock/clock.js';
 import type { Effect } from '../effects.js';
@@ -20,14 +23,23 @@ import type { DialogSignal } from '../ports/dialog-signal.js';
 import type { PortFailure } from '../ports/port-failure.js';
 import type { Ports } from '../ports/ports.js';
 import type { Value } from '../values.js';
-import { checkEvent, eventIndexOf, rejectEvent, type EventIndex, type EventRejection, type InboundEvent } from './event-check.js';
+import { checkEvent, rejectEvent, type EventRejection, type InboundEvent } from './event-check.js';
 import { FiredTimer } from './fired-timer.js';
-import { LegTable, type LegBinding } from './leg-table.js';
+import { flowKindOf, type FlowKind } from './flow-kind.js';
+import { bindLeg, dialogOfLeg, legBindings, legOfDialog, type LegBinding, type LegTable } from './leg-table.js';
 import { Mailbox } from './mailbox.js';
 import { QueuedSignal } from './queued-signal.js';
 import type { SessionError } from './session-error.js';
 import type { SessionLogger, SessionObserver } from './session-observer.js';
-import { TimerTable, type PendingTimer } from './timer-table.js';
+import {
+  armTimer,
+  disarmAll,
+  disarmTimer,
+  pendingTimers,
+  takeFired,
+  type PendingTimer,
+  type TimerTable,
+} from './timer-table.js';
 
 export interface SessionEnvironment {
   readonly ports: Ports;
@@ -42,39 +54,63 @@ export interface SessionOptions extends SessionEnvironment {
   readonly input: Readonly<Record<string, Value>>;
 }
 
+/** Options for many sessions sharing one environment object (a registry's sessions). */
+export interface SharedSessionOptions {
+  readonly environment: SessionEnvironment;
+  readonly key?: string;
+  readonly input: Readonly<Record<string, Value>>;
+}
+
 type Snapshot = MachineSnapshot<Readonly<Record<string, Value>>, string>;
 
 const NO_STATES: readonly string[] = [];
 
+// Flags share one field.
+const STARTED = 1;
+const BUSY = 2;
+const DISPOSED = 4;
+
 export class FlowSession implements EffectContext, TimerSink {
-  readonly flow: string;
   readonly key: string | undefined;
-  readonly ports: Ports;
-  readonly clock: Clock;
-  readonly machine: AnyFlowMachine;
-  private readonly events: EventIndex;
-  private readonly observer: SessionObserver | undefined;
-  private readonly logger: SessionLogger | undefined;
+  private readonly kind: FlowKind;
+  private readonly env: SessionEnvironment;
   private current: Snapshot | undefined;
   /** Kept only until start(). */
   private input: Readonly<Record<string, Value>> | undefined;
-  private started = false;
-  private busy = false;
-  private disposed = false;
+  private flags = 0;
   private mailbox: Mailbox | undefined;
   private legs: LegTable | undefined;
   private timers: TimerTable | undefined;
 
-  constructor(machine: AnyFlowMachine, options: SessionOptions) {
-    this.machine = machine;
-    this.flow = machine.name;
+  constructor(machine: AnyFlowMachine, options: SessionOptions | SharedSessionOptions) {
+    this.kind = flowKindOf(machine);
     this.key = options.key;
-    this.ports = options.ports;
-    this.clock = options.clock;
-    this.observer = options.observer;
-    this.logger = options.logger;
-    this.events = eventIndexOf(machine);
+    this.env =
+      'environment' in options
+        ? options.environment
+        : {
+            ports: options.ports,
+            clock: options.clock,
+            ...(options.observer === undefined ? {} : { observer: options.observer }),
+            ...(options.logger === undefined ? {} : { logger: options.logger }),
+          };
     this.input = options.input;
+  }
+
+  get machine(): AnyFlowMachine {
+    return this.kind.machine;
+  }
+
+  get flow(): string {
+    return this.kind.machine.name;
+  }
+
+  get ports(): Ports {
+    return this.env.ports;
+  }
+
+  get clock(): Clock {
+    return this.env.clock;
   }
 
   /**
@@ -88,9 +124,9 @@ export class FlowSession implements EffectContext, TimerSink {
       // The caller picks the machine by record.flow; a mismatch is a bug, not input.
       throw new Error(`record of flow \`${record.flow}\` restored with machine \`${machine.name}\``);
     }
-    const session = new FlowSession(machine, { ...env, key: record.key, input: {} });
+    const session = new FlowSession(machine, { environment: env, ...(record.key === undefined ? {} : { key: record.key }), input: {} });
     session.input = undefined;
-    session.started = true;
+    session.flags = STARTED;
     session.current = record.snapshot;
     for (const binding of record.legs) {
       session.bindLeg(binding.leg, binding.dialogId);
@@ -115,9 +151,9 @@ export class FlowSession implements EffectContext, TimerSink {
     return this.current;
   }
 
-  /** Busy with a step, or holding queued events. */
+  /** Not in a step and holding no queued events. */
   get idle(): boolean {
-    return !this.busy && (this.mailbox === undefined || this.mailbox.size === 0);
+    return (this.flags & BUSY) === 0 && (this.mailbox === undefined || this.mailbox.size === 0);
   }
 
   get done(): boolean {
@@ -126,29 +162,28 @@ export class FlowSession implements EffectContext, TimerSink {
 
   /** Runs the machine's initial step and its effects, then any events delivered before start. */
   start(): void {
-    if (this.started) {
+    if ((this.flags & STARTED) !== 0) {
       this.report({ kind: 'lifecycle', message: `session of \`${this.flow}\` started twice` });
       return;
     }
-    this.started = true;
     const input = this.input ?? {};
     this.input = undefined;
-    this.busy = true;
+    this.flags |= STARTED | BUSY;
     try {
       let result: StepResult<Snapshot>;
       try {
-        result = this.machine.initial(input);
+        result = this.kind.machine.initial(input);
       } catch (cause) {
         this.report({ kind: 'internal', cause, message: `initial step of \`${this.flow}\` threw: ${describe(cause)}` });
-        this.disposed = true;
+        this.flags |= DISPOSED;
         return;
       }
       this.apply(undefined, NO_STATES, result);
       this.drain();
     } finally {
-      this.busy = false;
+      this.flags &= ~BUSY;
     }
-    this.observer?.settled?.(this);
+    this.env.observer?.settled?.(this);
   }
 
   /**
@@ -157,11 +192,11 @@ export class FlowSession implements EffectContext, TimerSink {
    * first; a rejection comes back as a value and the event is not delivered.
    */
   deliver(event: InboundEvent): EventRejection | undefined {
-    if (this.disposed) return rejectEvent('disposed', `session of \`${this.flow}\` is disposed`);
+    if ((this.flags & DISPOSED) !== 0) return rejectEvent('disposed', `session of \`${this.flow}\` is disposed`);
     if (this.current !== undefined && this.current.status === 'done') {
       return rejectEvent('finished', `flow \`${this.flow}\` has finished`);
     }
-    const rejection = checkEvent(this.events, this.flow, event);
+    const rejection = checkEvent(this.kind.events, this.flow, event);
     if (rejection !== undefined) return rejection;
     this.accept(event);
     return undefined;
@@ -169,20 +204,20 @@ export class FlowSession implements EffectContext, TimerSink {
 
   /** Processes events left in the mailbox (after restore()). */
   flush(): void {
-    if (this.busy || !this.started || this.mailbox === undefined || this.mailbox.size === 0) return;
-    this.busy = true;
+    if (this.flags !== STARTED || this.mailbox === undefined || this.mailbox.size === 0) return;
+    this.flags |= BUSY;
     try {
       this.drain();
     } finally {
-      this.busy = false;
+      this.flags &= ~BUSY;
     }
-    this.observer?.settled?.(this);
+    this.env.observer?.settled?.(this);
   }
 
   /** A port reports something on a dialog: it becomes the leg's event (`agent.answered`). */
   dialogEvent(dialogId: string, signal: DialogSignal): void {
-    if (this.busy || !this.started) {
-      (this.mailbox ??= new Mailbox()).push(new QueuedSignal(dialogId, signal));
+    if (this.flags !== STARTED) {
+      this.enqueue(new QueuedSignal(dialogId, signal));
       return;
     }
     const event = this.legEvent(dialogId, signal);
@@ -194,19 +229,19 @@ export class FlowSession implements EffectContext, TimerSink {
   }
 
   bindLeg(leg: string, dialogId: string): void {
-    (this.legs ??= new LegTable()).bind(leg, dialogId);
+    this.legs = bindLeg(this.legs, leg, dialogId);
   }
 
   dialogOf(leg: string): string | undefined {
-    return this.legs?.dialogOf(leg);
+    return dialogOfLeg(this.legs, leg);
   }
 
   legOf(dialogId: string): string | undefined {
-    return this.legs?.legOf(dialogId);
+    return legOfDialog(this.legs, dialogId);
   }
 
   legBindings(): LegBinding[] {
-    return this.legs?.bindings() ?? [];
+    return legBindings(this.legs);
   }
 
   startTimer(timer: string, delayMs: number): void {
@@ -214,17 +249,19 @@ export class FlowSession implements EffectContext, TimerSink {
   }
 
   cancelTimer(timer: string): void {
-    this.timers?.disarm(this.clock, timer);
+    this.timers = disarmTimer(this.timers, this.env.clock, timer);
     // A firing of this timer may already wait in the mailbox: the state that armed it is gone.
     this.mailbox?.cancelTimer(timer);
   }
 
   pendingTimers(): PendingTimer[] {
-    return this.timers?.pending() ?? [];
+    return pendingTimers(this.timers);
   }
 
   timerDue(armed: ArmedTimer): void {
-    if (this.timers === undefined || !this.timers.take(armed)) return;
+    const rest = takeFired(this.timers, armed);
+    if (rest === false) return;
+    this.timers = rest;
     this.accept(new FiredTimer(armed.timer));
   }
 
@@ -246,8 +283,9 @@ export class FlowSession implements EffectContext, TimerSink {
 
   /** Stops the session for good: timers disarmed, queued events dropped, later deliveries rejected. */
   dispose(): void {
-    this.disposed = true;
-    this.timers?.disarmAll(this.clock);
+    this.flags |= DISPOSED;
+    disarmAll(this.timers, this.env.clock);
+    this.timers = undefined;
     this.mailbox?.clear();
   }
 
@@ -258,7 +296,7 @@ export class FlowSession implements EffectContext, TimerSink {
       if (!(event instanceof QueuedSignal)) saved.push(event);
       else {
         // Saved as the leg event it would have become; a signal no leg is on would have been dropped.
-        const leg = this.legs?.legOf(event.dialogId);
+        const leg = legOfDialog(this.legs, event.dialogId);
         if (leg !== undefined) saved.push(legEventOf(leg, event.signal));
       }
     }
@@ -267,7 +305,7 @@ export class FlowSession implements EffectContext, TimerSink {
 
   /** Undefined (and reported) when no leg is on the dialog. Signals are typed by the port, so they skip the declared-event check. */
   private legEvent(dialogId: string, signal: DialogSignal): FlowEvent | undefined {
-    const leg = this.legs?.legOf(dialogId);
+    const leg = legOfDialog(this.legs, dialogId);
     if (leg !== undefined) return legEventOf(leg, signal);
     this.report({
       kind: 'unknownDialog',
@@ -280,15 +318,15 @@ export class FlowSession implements EffectContext, TimerSink {
 
   private armAt(timer: string, dueAt: number): void {
     this.mailbox?.cancelTimer(timer);
-    (this.timers ??= new TimerTable()).arm(this.clock, this, timer, dueAt);
+    this.timers = armTimer(this.timers, this.env.clock, this, timer, dueAt);
   }
 
   private accept(event: FlowEvent): void {
-    if (this.busy || !this.started) {
-      (this.mailbox ??= new Mailbox()).push(event);
+    if (this.flags !== STARTED) {
+      this.enqueue(event);
       return;
     }
-    this.busy = true;
+    this.flags |= BUSY;
     try {
       const mailbox = this.mailbox;
       // Events still queued (after restore) go first: the mailbox is a FIFO.
@@ -296,9 +334,15 @@ export class FlowSession implements EffectContext, TimerSink {
       else this.process(event);
       this.drain();
     } finally {
-      this.busy = false;
+      this.flags &= ~BUSY;
     }
-    this.observer?.settled?.(this);
+    this.env.observer?.settled?.(this);
+  }
+
+  /** Busy or not started yet: the event waits. Disposed: it is dropped, as nothing will drain the mailbox. */
+  private enqueue(event: FlowEvent): void {
+    if ((this.flags & DISPOSED) !== 0) this.env.observer?.dropped?.(this, event, 'disposed');
+    else (this.mailbox ??= new Mailbox()).push(event);
   }
 
   private drain(): void {
@@ -315,21 +359,21 @@ export class FlowSession implements EffectContext, TimerSink {
       event = resolved;
     }
     const before = this.current;
-    if (this.disposed || before === undefined) {
-      this.observer?.dropped?.(this, event, 'disposed');
+    if ((this.flags & DISPOSED) !== 0 || before === undefined) {
+      this.env.observer?.dropped?.(this, event, 'disposed');
       return;
     }
     if (before.status === 'done') {
-      this.observer?.dropped?.(this, event, 'finished');
+      this.env.observer?.dropped?.(this, event, 'finished');
       return;
     }
     if (event instanceof FiredTimer && event.cancelled) {
-      this.observer?.dropped?.(this, event, 'staleTimer');
+      this.env.observer?.dropped?.(this, event, 'staleTimer');
       return;
     }
     let result: StepResult<Snapshot>;
     try {
-      result = this.machine.transition(before, event);
+      result = this.kind.machine.transition(before, event);
     } catch (cause) {
       this.report({ kind: 'internal', event, cause, message: `\`${this.flow}\` threw on \`${event.type}\`: ${describe(cause)}` });
       return;
@@ -340,7 +384,7 @@ export class FlowSession implements EffectContext, TimerSink {
   private apply(event: FlowEvent | undefined, before: readonly string[], result: StepResult<Snapshot>): void {
     const snapshot = result.snapshot;
     this.current = snapshot;
-    const observer = this.observer;
+    const observer = this.env.observer;
     if (observer?.step !== undefined) {
       observer.step(this, {
         event,
@@ -349,7 +393,7 @@ export class FlowSession implements EffectContext, TimerSink {
         before,
         after: snapshot.configuration,
         snapshot,
-        at: this.clock.now(),
+        at: this.env.clock.now(),
       });
     }
     const effects = result.effects;
@@ -371,17 +415,18 @@ export class FlowSession implements EffectContext, TimerSink {
       this.report({ kind: 'internal', effect, cause, message: `\`${effect.kind}\` threw: ${describe(cause)}` });
       return;
     }
-    if (effect.kind === 'emit') this.observer?.emitted?.(this, effect);
+    if (effect.kind === 'emit') this.env.observer?.emitted?.(this, effect);
   }
 
   private finish(): void {
-    this.timers?.disarmAll(this.clock);
-    this.observer?.done?.(this);
+    disarmAll(this.timers, this.env.clock);
+    this.timers = undefined;
+    this.env.observer?.done?.(this);
   }
 
   private report(error: SessionError): void {
-    this.observer?.error?.(this, error);
-    this.logger?.warn(error.message, { flow: this.flow, key: this.key, kind: error.kind });
+    this.env.observer?.error?.(this, error);
+    this.env.logger?.warn(error.message, { flow: this.flow, key: this.key, kind: error.kind });
   }
 }
 
