@@ -62,12 +62,13 @@ reset_conf() {
   timeout=180            # seconds before a stuck run is killed
 }
 
-# The scenario file of a role: the fixture's own, else the base fixture's.
-scenario_of() {
-  local dir=$1 role=$2
-  if [[ -f $dir/$role.xml ]]; then echo "$dir/$role.xml"
-  elif [[ -n $base && -f $dir/$base/$role.xml ]]; then echo "$dir/$base/$role.xml"
-  else die "$(basename "$dir"): no $role.xml (nor in base '$base')"
+# A file of a fixture (a role's scenario, ladder.txt): the fixture's own,
+# else the base fixture's.
+file_of() {
+  local dir=$1 file=$2
+  if [[ -f $dir/$file ]]; then echo "$dir/$file"
+  elif [[ -n $base && -f $dir/$base/$file ]]; then echo "$dir/$base/$file"
+  else die "$(basename "$dir"): no $file (nor in base '$base')"
   fi
 }
 
@@ -201,7 +202,9 @@ capture_fixture() {
   if [[ $transport == tcp ]]; then
     # The flow side reaches two peers (agent, gateway) from one instance;
     # SIPp can only do that over TCP with one connection per call (tn).
-    tflag_slave="-t t1"; tflag_flow="-t tn"
+    # A peer keeps its calls when the flow closes a dialog's connection
+    # (-reconnect_close false), so it can still report the dialog's end.
+    tflag_slave="-t t1 -reconnect_close false"; tflag_flow="-t tn -max_socket 64"
   fi
   SIPP_PIDS=()
   for role in $roles; do
@@ -210,7 +213,7 @@ capture_fixture() {
     [[ $role == flow ]] && tflag=$tflag_flow
     # shellcheck disable=SC2086
     (cd "$WORK" && exec ip netns exec "$NS" timeout "$timeout" sipp \
-      -slave "$role" -slave_cfg "$WORK/$role.cfg" -sf "$(scenario_of "$dir" "$role")" \
+      -slave "$role" -slave_cfg "$WORK/$role.cfg" -sf "$(file_of "$dir" "$role.xml")" \
       -i "$(ip_of "$role")" -p "$SIP_PORT" -mi "$(ip_of "$role")" $tflag \
       "${common[@]}" -message_file "$WORK/$role.msg" -error_file "$WORK/$role.err" \
       -screen_file "$WORK/$role.screen" \
@@ -223,7 +226,7 @@ capture_fixture() {
   # SIP; its own call is Call-ID "pom", where the slaves send their reports.
   local rc=0
   (cd "$WORK" && exec ip netns exec "$NS" timeout "$timeout" sipp \
-    -master pom -slave_cfg "$WORK/pom.cfg" -sf "$(scenario_of "$dir" pom)" \
+    -master pom -slave_cfg "$WORK/pom.cfg" -sf "$(file_of "$dir" pom.xml)" \
     -inf "$WORK/dialogs.csv" -cid_str pom -m 1 \
     -i 127.0.0.1 -p 5099 -mi 127.0.0.1 -mp 6090 \
     "${common[@]}" -message_file "$WORK/pom.msg" -error_file "$WORK/pom.err" \
@@ -231,8 +234,8 @@ capture_fixture() {
   # A failed master may never have connected to the slaves: stop them.
   if [[ $rc != 0 ]]; then kill "${SIPP_PIDS[@]}" 2>/dev/null || true; fi
   # The slaves exit when the master closes its control connections.
-  local pid slave_rc=0
-  for pid in "${SIPP_PIDS[@]}"; do wait "$pid" || slave_rc=$?; done
+  local pid
+  for pid in "${SIPP_PIDS[@]}"; do wait "$pid" || true; done
   SIPP_PIDS=()
 
   sleep 0.3   # the last datagrams are on the wire before the capture stops
@@ -240,12 +243,21 @@ capture_fixture() {
   CAPTURE_PID=""
 
   [[ $rc == 0 ]] || { tail -n 20 "$WORK"/*.err >&2 || true; die "$name: POM (master) exited with $rc, see $WORK"; }
-  ((slave_rc == 0 || slave_rc == 99)) || log "$name: a slave exited with $slave_rc (see $WORK)"
+  # Every SIPp call of every instance must have reached its scenario's end
+  # (the slaves' exit code says nothing: they are stopped by the master).
+  for role in pom $roles; do
+    local calls
+    calls=$(awk -F'|' '/Total Calls created|Successful call|Failed call/ { gsub(/ /, "", $3); printf "%s ", $3 }' "$WORK/$role.screen")
+    read -r created ok failed <<<"$calls"
+    [[ $failed == 0 && $ok == "$created" ]] ||
+      die "$name: $role: $created SIPp calls, $ok successful, $failed failed (see $WORK/$role.*)"
+  done
 
   # The ladder in the capture must be exactly the expected one.
+  local expected; expected=$(file_of "$dir" ladder.txt)
   ladder_of "$tmp" > "$WORK/ladder.txt"
-  if ! diff -u "$dir/ladder.txt" "$WORK/ladder.txt" >&2; then
-    die "$name: the capture's ladder differs from $dir/ladder.txt (capture kept in $WORK)"
+  if ! diff -u "$expected" "$WORK/ladder.txt" >&2; then
+    die "$name: the capture's ladder differs from ${expected#"$ROOT"/} (capture kept in $WORK)"
   fi
   local count; count=$(wc -l < "$WORK/ladder.txt")
   mkdir -p "$OUT_DIR"
