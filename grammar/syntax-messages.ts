@@ -95,13 +95,16 @@ function firstTokens(paths: readonly (readonly TokenType[])[]): string[] {
 function summarize(ruleName: string, labels: readonly string[]): string {
   if (ruleName === 'primary' || ruleName === 'prefixed' || ruleName === 'expression') return 'an expression';
   if (ruleName === 'typeRef') return 'a type (`string`, `int`, `bool`, `duration`, `uri` or `status`)';
+  if (ruleName === 'trigger') return 'an event (`leg.event`, `Event` or `done(State)`)';
   return oneOf(labels);
 }
 
 export const syntaxMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     if (tokenMatcher(actual, t.RCurly) || expected !== t.RCurly) {
-      const after = ruleName === 'onTransition' || ruleName === 'trigger' ? ` after \`${previous.image}\`` : context(ruleName);
+      // A missing name reads best against the word it should follow: "expected a name after `leg`".
+      const namesNext = expected === t.Identifier || expected === t.Word || ruleName === 'trigger';
+      const after = namesNext && previous.image !== '' ? ` after \`${previous.image}\`` : context(ruleName);
       return `expected ${label(expected)}${after}, found ${describeToken(actual)}`;
     }
     const closing = CLOSING_ALTERNATIVES[ruleName];
