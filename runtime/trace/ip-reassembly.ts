@@ -28,9 +28,13 @@ export const FRAGMENT_TIMEOUT_MS = 30_000;
  */
 export class IpReassembly {
   readonly #pending = new Map<string, PendingDatagram>();
+  /** Datagrams already reassembled, by the time they completed: late duplicates of their fragments are dropped. */
+  readonly #completed = new Map<string, number>();
 
   /** Adds a fragment; returns the whole payload once every byte of it has arrived. */
   add(key: string, offset: number, more: boolean, data: Buffer, frame: number, time: number): Buffer | undefined {
+    const completedAt = this.#completed.get(key);
+    if (completedAt !== undefined && time - completedAt < FRAGMENT_TIMEOUT_MS) return undefined;
     let datagram = this.#pending.get(key);
     if (datagram === undefined) {
       datagram = { pieces: [], total: undefined, firstFrame: frame, firstTime: time };
@@ -39,12 +43,16 @@ export class IpReassembly {
     datagram.pieces.push({ offset, data });
     if (!more) datagram.total = offset + data.length;
     const whole = assemble(datagram);
-    if (whole !== undefined) this.#pending.delete(key);
+    if (whole !== undefined) {
+      this.#pending.delete(key);
+      this.#completed.set(key, time);
+    }
     return whole;
   }
 
   /** Drops and returns the datagrams that waited longer than the timeout (all of them at the end of a trace). */
   expire(now: number, all = false): IncompleteDatagram[] {
+    for (const [key, at] of this.#completed) if (all || now - at >= FRAGMENT_TIMEOUT_MS) this.#completed.delete(key);
     const expired: IncompleteDatagram[] = [];
     for (const [key, d] of this.#pending) {
       if (!all && now - d.firstTime < FRAGMENT_TIMEOUT_MS) continue;
@@ -55,8 +63,9 @@ export class IpReassembly {
     return expired;
   }
 
+  /** Datagrams waiting for fragments, or remembered as complete. */
   get size(): number {
-    return this.#pending.size;
+    return this.#pending.size + this.#completed.size;
   }
 }
 

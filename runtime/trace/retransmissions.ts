@@ -36,8 +36,10 @@ export class RetransmissionDetector {
 
   #rotate(time: number): void {
     if (this.#generationStart === undefined) this.#generationStart = time;
-    if (time - this.#generationStart < RETRANSMISSION_WINDOW_MS) return;
-    this.#previous = this.#current;
+    const age = time - this.#generationStart;
+    if (age < RETRANSMISSION_WINDOW_MS) return;
+    // After a silence of two windows, even the current generation is too old to keep.
+    this.#previous = age < 2 * RETRANSMISSION_WINDOW_MS ? this.#current : new Set();
     this.#current = new Set();
     this.#generationStart = time;
   }
