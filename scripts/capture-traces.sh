@@ -180,9 +180,9 @@ capture_fixture() {
   local filter="port $SIP_PORT or (ip[6:2] & 0x1fff != 0)"
   local tmp=$WORK/capture.$ext
   case $capture-$format in
-    lo-pcap)      ip netns exec "$NS" tcpdump -i lo -U -n -s 0 -w "$tmp" "$filter" 2>"$WORK/capture.err" & ;;
-    any-pcap)     ip netns exec "$NS" tcpdump -i any -y LINUX_SLL2 -U -n -s 0 -w "$tmp" "$filter" 2>"$WORK/capture.err" & ;;
-    any-sll-pcap) ip netns exec "$NS" tcpdump -i any -y LINUX_SLL -U -n -s 0 -w "$tmp" "$filter" 2>"$WORK/capture.err" & ;;
+    lo-pcap)      ip netns exec "$NS" tcpdump -i lo --immediate-mode -U -n -s 0 -w "$tmp" "$filter" 2>"$WORK/capture.err" & ;;
+    any-pcap)     ip netns exec "$NS" tcpdump -i any -y LINUX_SLL2 --immediate-mode -U -n -s 0 -w "$tmp" "$filter" 2>"$WORK/capture.err" & ;;
+    any-sll-pcap) ip netns exec "$NS" tcpdump -i any -y LINUX_SLL --immediate-mode -U -n -s 0 -w "$tmp" "$filter" 2>"$WORK/capture.err" & ;;
     lo-pcapng)
       command -v dumpcap >/dev/null || die "$name needs dumpcap (apt-get install wireshark-common)"
       ip netns exec "$NS" dumpcap -i lo -f "$filter" -w "$tmp" 2>"$WORK/capture.err" & ;;
@@ -238,7 +238,9 @@ capture_fixture() {
   for pid in "${SIPP_PIDS[@]}"; do wait "$pid" || true; done
   SIPP_PIDS=()
 
-  sleep 0.3   # the last datagrams are on the wire before the capture stops
+  # tcpdump runs in immediate mode; dumpcap may hold packets up to its 1 s
+  # buffer timeout, so give the last ones time to reach the file.
+  sleep 1.5
   kill -INT "$CAPTURE_PID"; wait "$CAPTURE_PID" || true
   CAPTURE_PID=""
 
