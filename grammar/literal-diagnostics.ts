@@ -7,7 +7,7 @@ import type { IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './source.js';
 import { decodeDuration, decodeInteger, decodeString } from './literals.js';
-import { positionAt, tokenSpan } from './spans.js';
+import type { LineIndex } from './line-index.js';
 import type { SyntaxCode } from './syntax-codes.js';
 import * as t from './tokens.js';
 
@@ -15,17 +15,11 @@ function diagnostic(path: string, code: SyntaxCode, message: string, span: Span,
   return { code, severity: 'error', message, path, span, related: [], ...(help === undefined ? {} : { help }) };
 }
 
-/** Offsets into a single-line token, as a span. */
-function subSpan(token: IToken, from: number, to: number): Span {
-  const span = tokenSpan(token);
-  return {
-    start: { offset: span.start.offset + from, line: span.start.line, column: span.start.column + from },
-    end: { offset: span.start.offset + to, line: span.start.line, column: span.start.column + to },
-  };
-}
-
-export function literalDiagnostics(path: string, tokens: readonly IToken[]): Diagnostic[] {
+export function literalDiagnostics(path: string, lines: LineIndex, tokens: readonly IToken[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const tokenSpan = (token: IToken): Span => lines.tokenSpan(token);
+  /** Offsets within a token, as a span. */
+  const subSpan = (token: IToken, from: number, to: number): Span => lines.span(token.startOffset + from, token.startOffset + to);
   for (const token of tokens) {
     if (tokenMatcher(token, t.StringLiteral)) {
       const decoded = decodeString(token.image);
@@ -55,10 +49,8 @@ export function literalDiagnostics(path: string, tokens: readonly IToken[]): Dia
 }
 
 /** `/*` with no `*\/`: the rest of the file was swallowed, so the span is the opening `/*` only. */
-export function unterminatedCommentDiagnostics(path: string, text: string, comments: readonly IToken[]): Diagnostic[] {
-  return comments.map((token) => {
-    const start = positionAt(text, token.startOffset);
-    const end = { ...start, offset: start.offset + 2, column: start.column + 2 };
-    return diagnostic(path, 'FLOW1007', 'unterminated block comment', { start, end }, 'close it with `*/`');
-  });
+export function unterminatedCommentDiagnostics(path: string, lines: LineIndex, comments: readonly IToken[]): Diagnostic[] {
+  return comments.map((token) =>
+    diagnostic(path, 'FLOW1007', 'unterminated block comment', lines.span(token.startOffset, token.startOffset + 2), 'close it with `*/`'),
+  );
 }

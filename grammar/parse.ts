@@ -6,6 +6,7 @@
 import type { FlowFile } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Source } from './source.js';
+import { LineIndex } from './line-index.js';
 import { literalDiagnostics, unterminatedCommentDiagnostics } from './literal-diagnostics.js';
 import { parseTokens } from './parser.js';
 import { lexingErrorDiagnostic, parseErrorDiagnostic } from './syntax-diagnostics.js';
@@ -13,14 +14,15 @@ import { toAst } from './toAst.js';
 import { flowLexer } from './tokens.js';
 
 export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Diagnostic[] } {
+  const lines = new LineIndex(source.text);
   const lexed = flowLexer().tokenize(source.text);
   const { cst, parser } = parseTokens(lexed.tokens);
-  const parseErrors = parser.errors.map((error) => parseErrorDiagnostic(source.path, source.text, lexed.tokens, error));
-  const built = toAst(cst, source);
+  const parseErrors = parser.errors.map((error) => parseErrorDiagnostic(source.path, lines, lexed.tokens, error));
+  const built = toAst(cst, source, lines);
   const diagnostics = [
-    ...lexed.errors.map((error) => lexingErrorDiagnostic(source.path, source.text, error)),
-    ...unterminatedCommentDiagnostics(source.path, source.text, lexed.groups['malformed'] ?? []),
-    ...literalDiagnostics(source.path, lexed.tokens),
+    ...lexed.errors.map((error) => lexingErrorDiagnostic(source.path, source.text, lines, error)),
+    ...unterminatedCommentDiagnostics(source.path, lines, lexed.groups['malformed'] ?? []),
+    ...literalDiagnostics(source.path, lines, lexed.tokens),
     ...parseErrors,
     ...built.diagnostics,
   ];

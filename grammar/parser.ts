@@ -19,7 +19,7 @@ export class FlowParser extends CstParser {
   constructor() {
     super([...t.ALL_TOKENS], {
       recoveryEnabled: true,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 3,
       errorMessageProvider: syntaxMessages,
     });

@@ -6,17 +6,17 @@ import { EOF, tokenMatcher } from 'chevrotain';
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './source.js';
-import { emptySpan, isRealToken, positionAt, tokenSpan } from './spans.js';
+import type { LineIndex } from './line-index.js';
+import { isRealToken } from './spans.js';
 import type { SyntaxCode } from './syntax-codes.js';
 import { describeToken } from './syntax-messages.js';
 import * as t from './tokens.js';
 
-export function lexingErrorDiagnostic(path: string, text: string, error: ILexingError): Diagnostic {
-  const start = positionAt(text, error.offset);
+export function lexingErrorDiagnostic(path: string, text: string, lines: LineIndex, error: ILexingError): Diagnostic {
   const length = Math.max(1, Math.min(error.length, text.length - error.offset));
   const characters = text.slice(error.offset, error.offset + length);
   // A run of bad characters is one diagnostic over the run, not one per character.
-  const span: Span = { start, end: { offset: start.offset + length, line: start.line, column: start.column + length } };
+  const span: Span = lines.span(error.offset, error.offset + length);
   const shown = [...characters].map((c) => (/[\x20-\x7e]/.test(c) && c !== '`' ? c : `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`)).join('');
   return {
     code: 'FLOW1004',
@@ -73,9 +73,9 @@ function missingArrowMessage(tokens: readonly IToken[], error: IRecognitionExcep
   return undefined;
 }
 
-export function parseErrorDiagnostic(path: string, text: string, tokens: readonly IToken[], error: IRecognitionException): Diagnostic {
+export function parseErrorDiagnostic(path: string, lines: LineIndex, tokens: readonly IToken[], error: IRecognitionException): Diagnostic {
   const token = error.token;
-  const span = token.tokenType !== EOF && isRealToken(token) ? tokenSpan(token) : emptySpan(positionAt(text, text.length));
+  const span = token.tokenType !== EOF && isRealToken(token) ? lines.tokenSpan(token) : lines.end();
   return {
     code: CODE_BY_EXCEPTION[error.name] ?? 'FLOW1001',
     severity: 'error',

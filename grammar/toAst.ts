@@ -16,7 +16,8 @@ import type { Source, Span } from './source.js';
 import { decodeDuration, decodeInteger, decodeString } from './literals.js';
 import { applyPrecedence } from './precedence.js';
 import type { OperatorStep } from './precedence.js';
-import { emptySpan, isRealToken, locationSpan, positionAt, spanFrom, START, tokenSpan } from './spans.js';
+import type { LineIndex } from './line-index.js';
+import { emptySpan, isRealToken, spanFrom, START } from './spans.js';
 import type { SyntaxCode } from './syntax-codes.js';
 import * as t from './tokens.js';
 
@@ -91,22 +92,24 @@ const MODIFIERS: ReadonlyMap<TokenType, ast.StateModifier> = new Map<TokenType, 
 class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly source: Source) {}
+  constructor(
+    private readonly source: Source,
+    private readonly lines: LineIndex,
+  ) {}
 
   file(cst: CstNode): ast.FlowFile {
-    const end = positionAt(this.source.text, this.source.text.length);
     return {
       kind: 'FlowFile',
       path: this.source.path,
       flows: nodesOf(cst, 'flowDecl').map((n) => this.flow(n)),
-      span: { start: START, end },
+      span: { start: START, end: this.lines.end().end },
     };
   }
 
   // -------------------------------------------------------------- spans and names
 
   private span(node: CstNode, fallback: Span): Span {
-    return locationSpan(node.location) ?? fallback;
+    return this.lines.nodeSpan(node.location) ?? fallback;
   }
 
   /** Where a missing piece would have been: the start of its construct, empty. */
@@ -116,7 +119,7 @@ class AstBuilder {
 
   private name(token: IToken | undefined, around: Span): ast.Name {
     if (token === undefined) return { kind: 'Name', text: '', span: this.hole(around) };
-    return { kind: 'Name', text: token.image, span: tokenSpan(token) };
+    return { kind: 'Name', text: token.image, span: this.lines.tokenSpan(token) };
   }
 
   private report(code: SyntaxCode, message: string, span: Span): void {
@@ -127,7 +130,7 @@ class AstBuilder {
   private single(node: CstNode, valueKey: string, keywordKey: string, clause: string, around: Span): ast.Expr | undefined {
     const values = nodesOf(node, valueKey);
     for (const keyword of tokensOf(node, keywordKey).slice(1)) {
-      this.report('FLOW1009', `duplicate \`${clause}\` clause`, tokenSpan(keyword));
+      this.report('FLOW1009', `duplicate \`${clause}\` clause`, this.lines.tokenSpan(keyword));
     }
     const first = values[0];
     return first === undefined ? undefined : this.expression(first, around);
@@ -181,7 +184,7 @@ class AstBuilder {
   private typeRef(node: CstNode | undefined, around: Span): ast.TypeRef {
     const token = node === undefined ? undefined : tokenOf(node, 'type');
     if (token === undefined) return { kind: 'TypeRef', name: 'string', span: this.hole(around) };
-    return { kind: 'TypeRef', name: TYPE_NAMES.get(token.tokenType) ?? 'string', span: tokenSpan(token) };
+    return { kind: 'TypeRef', name: TYPE_NAMES.get(token.tokenType) ?? 'string', span: this.lines.tokenSpan(token) };
   }
 
   // -------------------------------------------------------------- states and transitions
@@ -212,7 +215,7 @@ class AstBuilder {
     }
     const modifiers = tokensOf(node, 'modifier').map((token) => ({
       modifier: MODIFIERS.get(token.tokenType) ?? 'initial',
-      span: tokenSpan(token),
+      span: this.lines.tokenSpan(token),
     }));
     return { kind: 'State', name: this.name(tokenOf(node, 'name'), span), modifiers, entry, exit, transitions, states, span };
   }
@@ -239,7 +242,7 @@ class AstBuilder {
     const blockNode = nodeOf(node, 'block');
     return {
       ...(guardNode === undefined ? {} : { guard: this.expression(guardNode, around) }),
-      ...(target === undefined && arrow === undefined ? {} : { target: this.name(target, arrow === undefined ? around : tokenSpan(arrow)) }),
+      ...(target === undefined && arrow === undefined ? {} : { target: this.name(target, arrow === undefined ? around : this.lines.tokenSpan(arrow)) }),
       ...(blockNode === undefined ? {} : { actions: this.block(blockNode, around) }),
     };
   }
@@ -278,7 +281,7 @@ class AstBuilder {
         const headerLists = nodesOf(node, 'headerList');
         for (const duplicate of headerLists.slice(1)) {
           const keyword = tokenOf(duplicate, 'Headers');
-          this.report('FLOW1009', 'duplicate `headers` clause', keyword === undefined ? this.span(duplicate, span) : tokenSpan(keyword));
+          this.report('FLOW1009', 'duplicate `headers` clause', keyword === undefined ? this.span(duplicate, span) : this.lines.tokenSpan(keyword));
         }
         const headers = headerLists[0] === undefined ? [] : this.headers(headerLists[0], span);
         return {
@@ -364,7 +367,7 @@ class AstBuilder {
       const headerName: ast.StringLiteral =
         nameToken === undefined
           ? { kind: 'StringLiteral', value: '', span: this.hole(span) }
-          : { kind: 'StringLiteral', value: decodeString(nameToken.image).value, span: tokenSpan(nameToken) };
+          : { kind: 'StringLiteral', value: decodeString(nameToken.image).value, span: this.lines.tokenSpan(nameToken) };
       return { kind: 'HeaderArgument', header: headerName, value: this.expressionOrHole(nodeOf(header, 'value'), span), span };
     });
   }
@@ -404,7 +407,7 @@ class AstBuilder {
       steps.push({ operator, token, operand: this.unary(operandNode, around) });
     });
     return applyPrecedence(this.unary(first, around), steps, (token) =>
-      this.report('FLOW1011', `comparisons do not chain: parenthesize the left comparison before \`${token.image}\``, tokenSpan(token)),
+      this.report('FLOW1011', `comparisons do not chain: parenthesize the left comparison before \`${token.image}\``, this.lines.tokenSpan(token)),
     );
   }
 
@@ -418,7 +421,7 @@ class AstBuilder {
       const token = operators[i];
       if (token === undefined) continue;
       const operator: ast.UnaryOperator = tokenMatcher(token, t.Bang) ? '!' : '-';
-      operand = { kind: 'Unary', operator, operand, span: spanFrom(tokenSpan(token), operand.span) };
+      operand = { kind: 'Unary', operator, operand, span: spanFrom(this.lines.tokenSpan(token), operand.span) };
     }
     return operand;
   }
@@ -426,13 +429,13 @@ class AstBuilder {
   private primary(node: CstNode, around: Span): ast.Expr {
     const span = this.span(node, this.hole(around));
     const string = tokenOf(node, 'string');
-    if (string !== undefined) return { kind: 'StringLiteral', value: decodeString(string.image).value, span: tokenSpan(string) };
+    if (string !== undefined) return { kind: 'StringLiteral', value: decodeString(string.image).value, span: this.lines.tokenSpan(string) };
     const integer = tokenOf(node, 'integer');
-    if (integer !== undefined) return { kind: 'IntLiteral', value: decodeInteger(integer.image), span: tokenSpan(integer) };
+    if (integer !== undefined) return { kind: 'IntLiteral', value: decodeInteger(integer.image), span: this.lines.tokenSpan(integer) };
     const duration = tokenOf(node, 'duration');
-    if (duration !== undefined) return { kind: 'DurationLiteral', ms: decodeDuration(duration.image).ms, text: duration.image, span: tokenSpan(duration) };
+    if (duration !== undefined) return { kind: 'DurationLiteral', ms: decodeDuration(duration.image).ms, text: duration.image, span: this.lines.tokenSpan(duration) };
     const boolean = tokenOf(node, 'boolean');
-    if (boolean !== undefined) return { kind: 'BoolLiteral', value: boolean.tokenType === t.True, span: tokenSpan(boolean) };
+    if (boolean !== undefined) return { kind: 'BoolLiteral', value: boolean.tokenType === t.True, span: this.lines.tokenSpan(boolean) };
     const inner = nodeOf(node, 'inner');
     // Parentheses leave no node of their own; the inner expression's span grows to cover them.
     if (inner !== undefined) return { ...this.expression(inner, span), span };
@@ -450,8 +453,8 @@ class AstBuilder {
 }
 
 /** Builds the AST of a parsed file, with the few syntax diagnostics that only the tree shows (duplicate clauses). */
-export function toAst(cst: CstNode, source: Source): { file: ast.FlowFile; diagnostics: Diagnostic[] } {
-  const builder = new AstBuilder(source);
+export function toAst(cst: CstNode, source: Source, lines: LineIndex): { file: ast.FlowFile; diagnostics: Diagnostic[] } {
+  const builder = new AstBuilder(source, lines);
   const file = builder.file(cst);
   return { file, diagnostics: builder.diagnostics };
 }

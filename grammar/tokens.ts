@@ -222,8 +222,12 @@ export const ALL_TOKENS: readonly TokenType[] = [
 
 let lexer: Lexer | undefined;
 
-/** The lexer, built on first use and reused: building it validates every pattern, which is not free. */
+/**
+ * The lexer, built on first use and reused: building it validates every pattern, which is not free.
+ * Spans are computed from offsets by line-index.ts; 'full' tracking is kept because the parser's
+ * node locations need each token's end offset, which the lighter modes leave out.
+ */
 export function flowLexer(): Lexer {
-  lexer ??= new Lexer([...ALL_TOKENS], { ensureOptimizations: false, positionTracking: 'full' });
+  lexer ??= new Lexer([...ALL_TOKENS], { ensureOptimizations: true, positionTracking: 'full' });
   return lexer;
 }

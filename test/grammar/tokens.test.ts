@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LineIndex } from '../../grammar/line-index.js';
 import { flowLexer } from '../../grammar/tokens.js';
-import { codes } from './harness.js';
+import { at, codes } from './harness.js';
 
 function lex(text: string): { names: string[]; images: string[]; errors: number } {
   const result = flowLexer().tokenize(text);
@@ -42,19 +43,18 @@ describe('tokens', () => {
   });
 
   it('skips comments and keeps line and column of what follows', () => {
-    const result = flowLexer().tokenize('/* a\n  block */ flow // line\n  /**/A');
-    expect(result.tokens.map((t) => [t.image, t.startLine, t.startColumn])).toEqual([
-      ['flow', 2, 12],
-      ['A', 3, 7],
+    const text = '/* a\n  block */ flow // line\n  /**/A';
+    const lines = new LineIndex(text);
+    expect(flowLexer().tokenize(text).tokens.map((t) => [t.image, at(lines.tokenSpan(t))])).toEqual([
+      ['flow', '2:12'],
+      ['A', '3:7'],
     ]);
   });
 
-  it('counts \\r\\n as one line break', () => {
-    const result = flowLexer().tokenize('flow\r\n\r\n  A');
-    expect(result.tokens.map((t) => [t.startLine, t.startColumn])).toEqual([
-      [1, 1],
-      [3, 3],
-    ]);
+  it('counts \\r\\n as one line break, and a lone \\r as one too', () => {
+    const text = 'flow\r\n\r\n  A\rB';
+    const lines = new LineIndex(text);
+    expect(flowLexer().tokenize(text).tokens.map((t) => at(lines.tokenSpan(t)))).toEqual(['1:1', '3:3', '4:1']);
   });
 
   it('lexes strings with escapes as one token', () => {
