@@ -5,9 +5,9 @@
  */
 import type { CodeBlockWriter } from 'ts-morph';
 import { LEG_EVENTS, type LegEventName } from '../../grammar/ast.js';
-import type { SourceRef } from '../../runtime/values.js';
 import type { FieldModel, FlowModel, TransitionModel } from '../model.js';
 import { quote } from './generatedNames.js';
+import { sourceRefLiteral } from './sourceRefLiteral.js';
 
 /** Writes the description properties (without braces) of `export const Name = { ... }`. */
 export function writeDescription(writer: CodeBlockWriter, model: FlowModel): void {
@@ -57,8 +57,4 @@ function transitionInfo(model: FlowModel, t: TransitionModel): string {
   const source = model.states[t.source]?.name ?? '';
   const target = t.target === undefined ? '' : `target: ${quote(model.states[t.target]?.name ?? '')}, `;
   return `{ id: ${t.id}, source: ${quote(source)}, event: ${quote(t.trigger.type)}, ${target}guarded: ${t.guard !== undefined}, at: ${sourceRefLiteral(t.at)} }`;
-}
-
-export function sourceRefLiteral(at: SourceRef): string {
-  return `{ line: ${at.line}, column: ${at.column} }`;
 }

@@ -34,9 +34,9 @@ export function exitFunction(state: StateModel): string {
 /** Module-level names the generated code declares besides the exports and the per-state functions. */
 export const INTERNAL_NAMES: ReadonlySet<string> = new Set([
   'Snapshot', 'Result', 'Mutable', 'NAMES', 'IDS', 'CONFIGURATIONS', 'TAKEN', 'NO_EFFECTS', 'NO_TAKEN',
-  'STRIDE', 'MAX_INTERNAL', 'ctx', 'ownCtx', 'legs', 'ownLegs', 'status', 'changed', 'leaf', 'effects', 'taken',
-  'nsel', 'chosen', 'act', 'sel', 'queue', 'initial', 'transition', 'resume', 'result', 'configuration', 'push', 'setLeg',
-  'own', 'pick', 'microstep', 'exitsOf', 'content', 'entriesOf', 'exitRange', 'exitState', 'selectDone',
+  'STRIDE', 'MAX_INTERNAL', 'ctx', 'contextOwned', 'legs', 'legsOwned', 'lastConfiguration', 'status', 'changed', 'leaf', 'effects', 'taken',
+  'nsel', 'chosen', 'act', 'sel', 'queue', 'initial', 'transition', 'resume', 'result', 'configuration', 'push', 'writableLegs',
+  'writableContext', 'pick', 'microstep', 'exitsOf', 'content', 'entriesOf', 'exitRange', 'exitState', 'selectDone',
   'settle', 'idiv', 'imod', 'event', 'input',
 ]);
 

@@ -8,7 +8,7 @@ import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import type { FlowModel } from '../model.js';
 import { emitAction } from './action.js';
 import { readsEvent, WORKING_CONTEXT } from './expression.js';
-import { actionExpressions } from './action.js';
+import { actionExpressions } from './actionExpressions.js';
 import { enterFunction, exitFunction, exportedNames, quote } from './generatedNames.js';
 import type { ModuleFacts } from './moduleFacts.js';
 import { writeDoneSelection } from './selection.js';
@@ -30,7 +30,7 @@ export function microstepFunctions(model: FlowModel, facts: ModuleFacts): Fn[] {
     facts.parallel ? parallelMicrostep(model, facts) : singleMicrostep(model, facts),
     exitsOf(model),
     entriesOf(model),
-    exitRange(),
+    exitRange(facts),
     exitState(model),
   ];
   if (facts.parallel) fns.push(pick());
@@ -115,9 +115,11 @@ function entriesOf(model: FlowModel): Fn {
   return fn('entriesOf', [['t', 'number']], "Enters transition `t`'s static entry set, in document order.", groupedSwitch('t', entries));
 }
 
-function exitRange(): Fn {
+function exitRange(facts: ModuleFacts): Fn {
   return fn('exitRange', [['from', 'number'], ['to', 'number']], 'Exits the active states among ids `from..to`, descendants first (reverse document order).', (w) => {
-    w.writeLine('for (let s = to; s >= from; s--) if (act[s] === 1) exitState(s);');
+    // Without parallel states nothing after the leaf is active.
+    const start = facts.parallel ? 'to' : 'leaf < to ? leaf : to';
+    w.writeLine(`for (let s = ${start}; s >= from; s--) if (act[s] === 1) exitState(s);`);
   });
 }
 

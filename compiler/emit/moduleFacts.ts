@@ -1,6 +1,6 @@
 /** What a generated module needs, decided once from the model so each writer can leave out what is unused. */
 import type { FlowModel } from '../model.js';
-import { actionExpressions } from './action.js';
+import { actionExpressions } from './actionExpressions.js';
 import { usesOperator } from './expression.js';
 
 export interface ModuleFacts {

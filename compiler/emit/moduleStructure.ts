@@ -10,6 +10,7 @@ import { exportedNames } from './generatedNames.js';
 import { microstepFunctions } from './microstep.js';
 import { moduleFacts } from './moduleFacts.js';
 import { enterFunctionDeclaration, exitFunctionDeclaration, hasExitWork } from './stateFunctions.js';
+import { staticEffectDeclarations } from './staticEffects.js';
 import { stepFunctions } from './steps.js';
 import { tableStatements, workingState } from './tables.js';
 import { contextInterface, eventType, inputInterface, stateType } from './typeDeclarations.js';
@@ -66,6 +67,7 @@ export function moduleStructure(model: FlowModel): SourceFileStructure {
     { kind: StructureKind.TypeAlias, name: 'Mutable', typeParameters: ['T'], type: '{ -readonly [K in keyof T]: T[K] }' },
     BLANK_LINE,
     ...tableStatements(model, facts),
+    staticEffectDeclarations(model),
     BLANK_LINE,
     workingState(model, facts),
     ...stepFunctions(model, facts),

@@ -8,6 +8,7 @@ import type { CodeBlockWriter } from 'ts-morph';
 import { LEG_EVENTS, type LegEventName } from '../../grammar/ast.js';
 import type { LegState } from '../../runtime/values.js';
 import type { FlowModel, StateId, TransitionModel } from '../model.js';
+import { legMove } from './action.js';
 import { emitExpr, WORKING_CONTEXT } from './expression.js';
 import { quote } from './generatedNames.js';
 import type { ModuleFacts } from './moduleFacts.js';
@@ -107,7 +108,7 @@ export function writeEventSwitch(writer: CodeBlockWriter, model: FlowModel, fact
         const listens = (t: TransitionModel): boolean => t.trigger.kind === 'leg' && t.trigger.type === type;
         if (legState === undefined && !model.transitions.some(listens)) continue;
         writeCase(writer, type, () => {
-          if (legState !== undefined) writer.writeLine(`setLeg(${quote(leg.name)}, ${quote(legState)});`);
+          if (legState !== undefined) writer.writeLine(legMove(leg.name, legState));
           writeSelection(writer, model, facts, listens);
         });
       }

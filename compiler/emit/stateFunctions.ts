@@ -7,9 +7,9 @@
 import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import type { FlowModel, StateModel } from '../model.js';
 import { emitAction } from './action.js';
-import { sourceRefLiteral } from './description.js';
+import { isConstantExpr, startTimerLiteral, staticEffectName } from './effectLiterals.js';
 import { emitExpr, WORKING_CONTEXT } from './expression.js';
-import { enterFunction, exitFunction, quote } from './generatedNames.js';
+import { enterFunction, exitFunction } from './generatedNames.js';
 import type { ModuleFacts } from './moduleFacts.js';
 
 export function enterFunctionDeclaration(model: FlowModel, facts: ModuleFacts, state: StateModel): FunctionDeclarationStructure {
@@ -23,8 +23,9 @@ export function enterFunctionDeclaration(model: FlowModel, facts: ModuleFacts, s
       if (!facts.parallel && state.children.length === 0) writer.writeLine(`leaf = ${state.id};`);
       for (const action of state.entry) emitAction(action, WORKING_CONTEXT).forEach((line) => writer.writeLine(line));
       for (const timer of state.timers) {
-        const delay = emitExpr(timer.delay, WORKING_CONTEXT);
-        writer.writeLine(`push({ kind: "startTimer", timer: ${quote(timer.timer)}, delayMs: ${delay}, at: ${sourceRefLiteral(timer.at)} });`);
+        const constant = isConstantExpr(timer.delay);
+        const effect = constant ? staticEffectName('startTimer', timer.at) : startTimerLiteral(timer.timer, emitExpr(timer.delay, WORKING_CONTEXT), timer.at);
+        writer.writeLine(`push(${effect});`);
       }
       if (state.kind === 'final') writeFinalEntry(model, facts, state).forEach((line) => writer.writeLine(line));
     },
@@ -42,9 +43,7 @@ export function exitFunctionDeclaration(state: StateModel): FunctionDeclarationS
     name: exitFunction(state),
     returnType: 'void',
     statements: (writer) => {
-      for (const timer of state.timers) {
-        writer.writeLine(`push({ kind: "cancelTimer", timer: ${quote(timer.timer)}, at: ${sourceRefLiteral(timer.at)} });`);
-      }
+      for (const timer of state.timers) writer.writeLine(`push(${staticEffectName('cancelTimer', timer.at)});`);
       for (const action of state.exit) emitAction(action, WORKING_CONTEXT).forEach((line) => writer.writeLine(line));
       writer.writeLine(`act[${state.id}] = 0;`);
     },

@@ -21,8 +21,9 @@ const fn = (name: string, parameters: [string, string][], returnType: string, do
 });
 
 export function stepFunctions(model: FlowModel, facts: ModuleFacts): Fn[] {
-  const fns = [initial(model, facts), transition(model, facts), resume(facts), result(model), configuration(model, facts), push(), setLeg()];
-  if (facts.set) fns.push(own(model));
+  const fns = [initial(model, facts), transition(model, facts), resume(facts), result(model), configuration(model, facts), push()];
+  if (model.legs.length > 0) fns.push(writableLegs(model));
+  if (facts.set) fns.push(writableContext(model));
   if (facts.idiv) fns.push(fn('idiv', [['a', 'number'], ['b', 'number']], 'number', 'Integer division truncating toward zero; division by zero gives 0 (flows never throw).', 'return b === 0 ? 0 : Math.trunc(a / b);'));
   if (facts.imod) fns.push(fn('imod', [['a', 'number'], ['b', 'number']], 'number', 'Remainder with the sign of the dividend; by zero gives 0 (flows never throw).', 'return b === 0 ? 0 : a % b;'));
   return fns;
@@ -41,16 +42,17 @@ function initial(model: FlowModel, facts: ModuleFacts): Fn {
     }
     for (const v of model.vars) w.writeLine(`const v_${v.name} = ${emitExpr(v.initial, INITIAL_LOCALS)};`);
     w.writeLine(`ctx = { ${[...model.inputs, ...model.vars].map((v) => `${v.name}: v_${v.name}`).join(', ')} };`);
-    w.writeLine('ownCtx = true;');
+    w.writeLine('contextOwned = true;');
     // An inbound leg has offered its call before the flow starts; outbound legs do not exist yet.
     w.writeLine(`legs = { ${model.legs.map((l) => `${l.name}: ${quote(l.inbound ? 'early' : 'idle')}`).join(', ')} };`);
-    w.writeLine('ownLegs = true;');
+    w.writeLine('legsOwned = true;');
     w.writeLine('status = "active";');
     w.writeLine('changed = true;');
     w.writeLine('effects = undefined;');
     w.writeLine('taken = undefined;');
     w.writeLine('act.fill(0);');
     w.writeLine(facts.parallel ? 'nsel = 0;' : 'chosen = -1;');
+    if (!facts.parallel) w.writeLine('leaf = -1;');
     for (const id of model.initialEntry) {
       const state = model.states[id];
       if (state !== undefined) w.writeLine(`${enterFunction(state)}();`);
@@ -80,22 +82,22 @@ function transition(model: FlowModel, facts: ModuleFacts): Fn {
 function resume(facts: ModuleFacts): Fn {
   return fn('resume', [['snapshot', 'Snapshot']], 'void', 'Loads a snapshot into the working state; context and legs are copied only when first written.', (w) => {
     w.writeLine('ctx = snapshot.context;');
-    w.writeLine('ownCtx = false;');
+    w.writeLine('contextOwned = false;');
     w.writeLine('legs = snapshot.legs;');
-    w.writeLine('ownLegs = false;');
+    w.writeLine('legsOwned = false;');
     w.writeLine('status = snapshot.status;');
     w.writeLine('changed = false;');
     w.writeLine('effects = undefined;');
     w.writeLine('taken = undefined;');
+    w.writeLine(facts.parallel ? 'nsel = 0;' : 'chosen = -1;');
+    w.writeLine('if (snapshot.configuration === lastConfiguration) return;');
     w.writeLine('act.fill(0);');
     w.writeLine('for (const name of snapshot.configuration) act[IDS[name]] = 1;');
-    if (facts.parallel) {
-      w.writeLine('nsel = 0;');
-    } else {
-      w.writeLine('chosen = -1;');
+    if (!facts.parallel) {
       w.writeLine('const last = snapshot.configuration[snapshot.configuration.length - 1];');
       w.writeLine('leaf = last === undefined ? -1 : IDS[last];');
     }
+    w.writeLine('lastConfiguration = snapshot.configuration;');
   });
 }
 
@@ -112,6 +114,7 @@ function result(model: FlowModel): Fn {
       w.writeLine('status,');
     });
     w.writeLine('};');
+    w.writeLine('lastConfiguration = snapshot.configuration;');
     w.writeLine('return { snapshot, effects: effects ?? NO_EFFECTS, taken: taken ?? NO_TAKEN };');
   });
 }
@@ -138,21 +141,25 @@ function push(): Fn {
   return fn('push', [['effect', 'Effect']], 'void', undefined, '(effects ??= []).push(effect);');
 }
 
-function setLeg(): Fn {
-  return fn('setLeg', [['leg', 'string'], ['state', 'LegState']], 'void', undefined, (w) => {
-    w.writeLine('if (legs[leg] === state) return;');
-    w.writeLine('if (!ownLegs) {');
-    w.indent(() => w.writeLine('legs = { ...legs };').writeLine('ownLegs = true;'));
+/** The leg table to write: copied on the first write of a step, as a literal so every table has one shape. */
+function writableLegs(model: FlowModel): Fn {
+  return fn('writableLegs', [], 'Record<string, LegState>', undefined, (w) => {
+    w.writeLine('if (!legsOwned) {');
+    w.indent(() => {
+      const fields = model.legs.map((l) => `${l.name}: legs.${l.name} ?? ${quote(l.inbound ? 'early' : 'idle')}`);
+      w.writeLine(`legs = { ${fields.join(', ')} };`);
+      w.writeLine('legsOwned = true;');
+    });
     w.writeLine('}');
-    w.writeLine('legs[leg] = state;');
+    w.writeLine('return legs;');
   });
 }
 
-function own(model: FlowModel): Fn {
+function writableContext(model: FlowModel): Fn {
   const docs = "The context to write: copied on the first write of a step so the caller's snapshot never changes.";
-  return fn('own', [], `Mutable<${exportedNames(model).context}>`, docs, (w) => {
-    w.writeLine('if (!ownCtx) {');
-    w.indent(() => w.writeLine('ctx = { ...ctx };').writeLine('ownCtx = true;'));
+  return fn('writableContext', [], `Mutable<${exportedNames(model).context}>`, docs, (w) => {
+    w.writeLine('if (!contextOwned) {');
+    w.indent(() => w.writeLine('ctx = { ...ctx };').writeLine('contextOwned = true;'));
     w.writeLine('}');
     w.writeLine('return ctx;');
   });

@@ -6,7 +6,7 @@
  */
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import type { FlowModel } from '../model.js';
-import { sourceRefLiteral } from './description.js';
+import { sourceRefLiteral } from './sourceRefLiteral.js';
 import { exportedNames, quote } from './generatedNames.js';
 import type { ModuleFacts } from './moduleFacts.js';
 
@@ -73,14 +73,16 @@ export function workingState(model: FlowModel, facts: ModuleFacts): WriterFuncti
     w.writeLine('// The call in progress. initial() and transition() run to completion synchronously and never call out,');
     w.writeLine('// so one set of variables serves every call and a step allocates only what it returns.');
     w.writeLine(`let ctx: Mutable<${names.context}>;`);
-    w.writeLine('let ownCtx = false;');
+    w.writeLine('let contextOwned = false;');
     w.writeLine('let legs: Record<string, LegState>;');
-    w.writeLine('let ownLegs = false;');
+    w.writeLine('let legsOwned = false;');
     w.writeLine('let status: "active" | "done" = "active";');
     w.writeLine('let changed = false;');
     w.writeLine('let effects: Effect[] | undefined;');
     w.writeLine('let taken: TakenTransition[] | undefined;');
     w.writeLine(`const act = new Uint8Array(${Math.max(model.states.length, 1)});`);
+    w.writeLine('// The configuration `act` (and `leaf`) describe: a step from the snapshot the last step returned skips reloading them.');
+    w.writeLine(`let lastConfiguration: readonly ${names.state}[] | undefined;`);
     if (facts.parallel) {
       const atomic = model.states.filter((s) => s.children.length === 0).length;
       w.writeLine('let nsel = 0;');

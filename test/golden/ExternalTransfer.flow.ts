@@ -248,17 +248,50 @@ const CONFIGURATIONS: readonly (readonly ExternalTransferState[])[] = [
   ["Failed"],
 ];
 
+// Effects known at compile time: built once, shared by every step (effects are never mutated).
+const E_takeover_38_13: Effect = { kind: "takeover", leg: "customer", at: { line: 38, column: 13 } };
+const E_bridge_46_13: Effect = { kind: "bridge", a: "agent", b: "customer", at: { line: 46, column: 13 } };
+const E_unbridge_53_13: Effect = { kind: "unbridge", a: "agent", b: "customer", at: { line: 53, column: 13 } };
+const E_bridge_62_13: Effect = { kind: "bridge", a: "agent", b: "external", at: { line: 62, column: 13 } };
+const E_referReplacing_72_13: Effect = { kind: "referReplacing", leg: "external", replacing: "customer", at: { line: 72, column: 13 } };
+const E_cancel_33_33: Effect = { kind: "cancel", leg: "customer", at: { line: 33, column: 33 } };
+const E_hangup_42_33: Effect = { kind: "hangup", leg: "customer", at: { line: 42, column: 33 } };
+const E_emit_48_38: Effect = { kind: "emit", event: "Disposed", payload: { code: "Customer hangup" }, at: { line: 48, column: 38 } };
+const E_hangup_49_33: Effect = { kind: "hangup", leg: "customer", at: { line: 49, column: 33 } };
+const E_unhold_55_37: Effect = { kind: "unhold", leg: "customer", at: { line: 55, column: 37 } };
+const E_cancel_56_35: Effect = { kind: "cancel", leg: "external", at: { line: 56, column: 35 } };
+const E_unhold_56_52: Effect = { kind: "unhold", leg: "customer", at: { line: 56, column: 52 } };
+const E_cancel_57_38: Effect = { kind: "cancel", leg: "external", at: { line: 57, column: 38 } };
+const E_emit_57_55: Effect = { kind: "emit", event: "Disposed", payload: { code: "Customer hangup" }, at: { line: 57, column: 55 } };
+const E_cancel_58_33: Effect = { kind: "cancel", leg: "external", at: { line: 58, column: 33 } };
+const E_hangup_58_50: Effect = { kind: "hangup", leg: "customer", at: { line: 58, column: 50 } };
+const E_hangup_64_35: Effect = { kind: "hangup", leg: "external", at: { line: 64, column: 35 } };
+const E_unhold_64_52: Effect = { kind: "unhold", leg: "customer", at: { line: 64, column: 52 } };
+const E_unhold_65_37: Effect = { kind: "unhold", leg: "customer", at: { line: 65, column: 37 } };
+const E_hangup_66_38: Effect = { kind: "hangup", leg: "external", at: { line: 66, column: 38 } };
+const E_emit_66_55: Effect = { kind: "emit", event: "Disposed", payload: { code: "Customer hangup" }, at: { line: 66, column: 55 } };
+const E_hangup_67_33: Effect = { kind: "hangup", leg: "external", at: { line: 67, column: 33 } };
+const E_hangup_67_50: Effect = { kind: "hangup", leg: "customer", at: { line: 67, column: 50 } };
+const E_hangup_77_7: Effect = { kind: "hangup", leg: "external", at: { line: 77, column: 7 } };
+const E_emit_78_7: Effect = { kind: "emit", event: "Disposed", payload: { code: "Transferred to external number" }, at: { line: 78, column: 7 } };
+const E_hangup_81_36: Effect = { kind: "hangup", leg: "customer", at: { line: 81, column: 36 } };
+const E_emit_82_28: Effect = { kind: "emit", event: "TransferFailed", payload: { status: 408 }, at: { line: 82, column: 28 } };
+const E_startTimer_82_5: Effect = { kind: "startTimer", timer: "Transferring#0", delayMs: 32000, at: { line: 82, column: 5 } };
+const E_cancelTimer_82_5: Effect = { kind: "cancelTimer", timer: "Transferring#0", at: { line: 82, column: 5 } };
+
 // The call in progress. initial() and transition() run to completion synchronously and never call out,
 // so one set of variables serves every call and a step allocates only what it returns.
 let ctx: Mutable<ExternalTransferContext>;
-let ownCtx = false;
+let contextOwned = false;
 let legs: Record<string, LegState>;
-let ownLegs = false;
+let legsOwned = false;
 let status: "active" | "done" = "active";
 let changed = false;
 let effects: Effect[] | undefined;
 let taken: TakenTransition[] | undefined;
 const act = new Uint8Array(10);
+// The configuration `act` (and `leaf`) describe: a step from the snapshot the last step returned skips reloading them.
+let lastConfiguration: readonly ExternalTransferState[] | undefined;
 let leaf = -1;
 let chosen = -1;
 
@@ -269,15 +302,16 @@ function initial(input: ExternalTransferInput): Result {
   const v_externalUri = input.externalUri;
   const v_mohPrompt = input.mohPrompt ?? "moh/default";
   ctx = { agentUri: v_agentUri, customerUri: v_customerUri, externalUri: v_externalUri, mohPrompt: v_mohPrompt };
-  ownCtx = true;
+  contextOwned = true;
   legs = { agent: "idle", customer: "idle", external: "idle" };
-  ownLegs = true;
+  legsOwned = true;
   status = "active";
   changed = true;
   effects = undefined;
   taken = undefined;
   act.fill(0);
   chosen = -1;
+  leaf = -1;
   enter_Nailing();
   return result(undefined);
 }
@@ -288,15 +322,15 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
   resume(snapshot);
   switch (event.type) {
     case "agent.ringing": {
-      setLeg("agent", "early");
+      if (legs.agent !== "early") writableLegs().agent = "early";
       break;
     }
     case "agent.early": {
-      setLeg("agent", "early");
+      if (legs.agent !== "early") writableLegs().agent = "early";
       break;
     }
     case "agent.answered": {
-      setLeg("agent", "connected");
+      if (legs.agent !== "connected") writableLegs().agent = "connected";
       switch (leaf) {
         case 0: // Nailing
           chosen = 0;
@@ -305,7 +339,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "agent.failed": {
-      setLeg("agent", "ended");
+      if (legs.agent !== "ended") writableLegs().agent = "ended";
       switch (leaf) {
         case 0: // Nailing
           chosen = 1;
@@ -314,7 +348,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "agent.hangup": {
-      setLeg("agent", "ended");
+      if (legs.agent !== "ended") writableLegs().agent = "ended";
       switch (leaf) {
         case 1: // Outreach
           chosen = 4;
@@ -335,23 +369,23 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "agent.cancelled": {
-      setLeg("agent", "ended");
+      if (legs.agent !== "ended") writableLegs().agent = "ended";
       break;
     }
     case "agent.replaced": {
-      setLeg("agent", "ended");
+      if (legs.agent !== "ended") writableLegs().agent = "ended";
       break;
     }
     case "customer.ringing": {
-      setLeg("customer", "early");
+      if (legs.customer !== "early") writableLegs().customer = "early";
       break;
     }
     case "customer.early": {
-      setLeg("customer", "early");
+      if (legs.customer !== "early") writableLegs().customer = "early";
       break;
     }
     case "customer.answered": {
-      setLeg("customer", "connected");
+      if (legs.customer !== "connected") writableLegs().customer = "connected";
       switch (leaf) {
         case 1: // Outreach
           chosen = 2;
@@ -363,7 +397,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "customer.failed": {
-      setLeg("customer", "ended");
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       switch (leaf) {
         case 1: // Outreach
           chosen = 3;
@@ -375,7 +409,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "customer.hangup": {
-      setLeg("customer", "ended");
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       switch (leaf) {
         case 2: // Anchoring
           chosen = 7;
@@ -396,23 +430,23 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "customer.cancelled": {
-      setLeg("customer", "ended");
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case "customer.replaced": {
-      setLeg("customer", "ended");
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case "external.ringing": {
-      setLeg("external", "early");
+      if (legs.external !== "early") writableLegs().external = "early";
       break;
     }
     case "external.early": {
-      setLeg("external", "early");
+      if (legs.external !== "early") writableLegs().external = "early";
       break;
     }
     case "external.answered": {
-      setLeg("external", "connected");
+      if (legs.external !== "connected") writableLegs().external = "connected";
       switch (leaf) {
         case 4: // Consulting
           chosen = 12;
@@ -421,7 +455,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "external.failed": {
-      setLeg("external", "ended");
+      if (legs.external !== "ended") writableLegs().external = "ended";
       switch (leaf) {
         case 4: // Consulting
           chosen = 13;
@@ -430,7 +464,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "external.hangup": {
-      setLeg("external", "ended");
+      if (legs.external !== "ended") writableLegs().external = "ended";
       switch (leaf) {
         case 5: // Consult
           chosen = 19;
@@ -442,7 +476,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "external.cancelled": {
-      setLeg("external", "ended");
+      if (legs.external !== "ended") writableLegs().external = "ended";
       break;
     }
     case "external.referRejected": {
@@ -464,7 +498,7 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
       break;
     }
     case "external.replaced": {
-      setLeg("external", "ended");
+      if (legs.external !== "ended") writableLegs().external = "ended";
       break;
     }
     case "Consult": {
@@ -517,18 +551,20 @@ function transition(snapshot: Snapshot, event: ExternalTransferEvent): Result {
 /** Loads a snapshot into the working state; context and legs are copied only when first written. */
 function resume(snapshot: Snapshot): void {
   ctx = snapshot.context;
-  ownCtx = false;
+  contextOwned = false;
   legs = snapshot.legs;
-  ownLegs = false;
+  legsOwned = false;
   status = snapshot.status;
   changed = false;
   effects = undefined;
   taken = undefined;
+  chosen = -1;
+  if (snapshot.configuration === lastConfiguration) return;
   act.fill(0);
   for (const name of snapshot.configuration) act[IDS[name]] = 1;
-  chosen = -1;
   const last = snapshot.configuration[snapshot.configuration.length - 1];
   leaf = last === undefined ? -1 : IDS[last];
+  lastConfiguration = snapshot.configuration;
 }
 
 /** The step result; an unchanged snapshot is returned as it came. */
@@ -541,6 +577,7 @@ function result(previous: Snapshot | undefined): Result {
     legs,
     status,
   };
+  lastConfiguration = snapshot.configuration;
   return { snapshot, effects: effects ?? NO_EFFECTS, taken: taken ?? NO_TAKEN };
 }
 
@@ -553,13 +590,12 @@ function push(effect: Effect): void {
   (effects ??= []).push(effect);
 }
 
-function setLeg(leg: string, state: LegState): void {
-  if (legs[leg] === state) return;
-  if (!ownLegs) {
-    legs = { ...legs };
-    ownLegs = true;
+function writableLegs(): Record<string, LegState> {
+  if (!legsOwned) {
+    legs = { agent: legs.agent ?? "idle", customer: legs.customer ?? "idle", external: legs.external ?? "idle" };
+    legsOwned = true;
   }
-  legs[leg] = state;
+  return legs;
 }
 
 /** One microstep for the transition in `chosen`. */
@@ -661,7 +697,7 @@ function entriesOf(t: number): void {
 
 /** Exits the active states among ids `from..to`, descendants first (reverse document order). */
 function exitRange(from: number, to: number): void {
-  for (let s = to; s >= from; s--) if (act[s] === 1) exitState(s);
+  for (let s = leaf < to ? leaf : to; s >= from; s--) if (act[s] === 1) exitState(s);
 }
 
 function exitState(s: number): void {
@@ -678,72 +714,72 @@ function exitState(s: number): void {
 function content(t: number, event: ExternalTransferEvent | undefined): void {
   switch (t) {
     case 4: {
-      push({ kind: "cancel", leg: "customer", at: { line: 33, column: 33 } });
-      setLeg("customer", "ended");
+      push(E_cancel_33_33);
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case 8: {
-      push({ kind: "hangup", leg: "customer", at: { line: 42, column: 33 } });
-      setLeg("customer", "ended");
+      push(E_hangup_42_33);
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case 10: {
-      push({ kind: "emit", event: "Disposed", payload: { code: "Customer hangup" }, at: { line: 48, column: 38 } });
+      push(E_emit_48_38);
       break;
     }
     case 11: {
-      push({ kind: "hangup", leg: "customer", at: { line: 49, column: 33 } });
-      setLeg("customer", "ended");
+      push(E_hangup_49_33);
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case 13: {
-      push({ kind: "unhold", leg: "customer", at: { line: 55, column: 37 } });
-      setLeg("customer", "connected");
+      push(E_unhold_55_37);
+      if (legs.customer !== "connected") writableLegs().customer = "connected";
       break;
     }
     case 14: {
-      push({ kind: "cancel", leg: "external", at: { line: 56, column: 35 } });
-      setLeg("external", "ended");
-      push({ kind: "unhold", leg: "customer", at: { line: 56, column: 52 } });
-      setLeg("customer", "connected");
+      push(E_cancel_56_35);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_unhold_56_52);
+      if (legs.customer !== "connected") writableLegs().customer = "connected";
       break;
     }
     case 15: {
-      push({ kind: "cancel", leg: "external", at: { line: 57, column: 38 } });
-      setLeg("external", "ended");
-      push({ kind: "emit", event: "Disposed", payload: { code: "Customer hangup" }, at: { line: 57, column: 55 } });
+      push(E_cancel_57_38);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_emit_57_55);
       break;
     }
     case 16: {
-      push({ kind: "cancel", leg: "external", at: { line: 58, column: 33 } });
-      setLeg("external", "ended");
-      push({ kind: "hangup", leg: "customer", at: { line: 58, column: 50 } });
-      setLeg("customer", "ended");
+      push(E_cancel_58_33);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_hangup_58_50);
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case 18: {
-      push({ kind: "hangup", leg: "external", at: { line: 64, column: 35 } });
-      setLeg("external", "ended");
-      push({ kind: "unhold", leg: "customer", at: { line: 64, column: 52 } });
-      setLeg("customer", "connected");
+      push(E_hangup_64_35);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_unhold_64_52);
+      if (legs.customer !== "connected") writableLegs().customer = "connected";
       break;
     }
     case 19: {
-      push({ kind: "unhold", leg: "customer", at: { line: 65, column: 37 } });
-      setLeg("customer", "connected");
+      push(E_unhold_65_37);
+      if (legs.customer !== "connected") writableLegs().customer = "connected";
       break;
     }
     case 20: {
-      push({ kind: "hangup", leg: "external", at: { line: 66, column: 38 } });
-      setLeg("external", "ended");
-      push({ kind: "emit", event: "Disposed", payload: { code: "Customer hangup" }, at: { line: 66, column: 55 } });
+      push(E_hangup_66_38);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_emit_66_55);
       break;
     }
     case 21: {
-      push({ kind: "hangup", leg: "external", at: { line: 67, column: 33 } });
-      setLeg("external", "ended");
-      push({ kind: "hangup", leg: "customer", at: { line: 67, column: 50 } });
-      setLeg("customer", "ended");
+      push(E_hangup_67_33);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_hangup_67_50);
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case 22: {
@@ -752,9 +788,9 @@ function content(t: number, event: ExternalTransferEvent | undefined): void {
       break;
     }
     case 25: {
-      push({ kind: "hangup", leg: "external", at: { line: 77, column: 7 } });
-      setLeg("external", "ended");
-      push({ kind: "emit", event: "Disposed", payload: { code: "Transferred to external number" }, at: { line: 78, column: 7 } });
+      push(E_hangup_77_7);
+      if (legs.external !== "ended") writableLegs().external = "ended";
+      push(E_emit_78_7);
       break;
     }
     case 26: {
@@ -763,12 +799,12 @@ function content(t: number, event: ExternalTransferEvent | undefined): void {
       break;
     }
     case 27: {
-      push({ kind: "hangup", leg: "customer", at: { line: 81, column: 36 } });
-      setLeg("customer", "ended");
+      push(E_hangup_81_36);
+      if (legs.customer !== "ended") writableLegs().customer = "ended";
       break;
     }
     case 28: {
-      push({ kind: "emit", event: "TransferFailed", payload: { status: 408 }, at: { line: 82, column: 28 } });
+      push(E_emit_82_28);
       break;
     }
   }
@@ -779,7 +815,7 @@ function enter_Nailing(): void {
   changed = true;
   leaf = 0;
   push({ kind: "dial", leg: "agent", to: ctx.agentUri, headers: {}, timeoutMs: 30000, at: { line: 24, column: 13 } });
-  setLeg("agent", "dialing");
+  if (legs.agent !== "dialing") writableLegs().agent = "dialing";
 }
 
 function enter_Outreach(): void {
@@ -787,48 +823,48 @@ function enter_Outreach(): void {
   changed = true;
   leaf = 1;
   push({ kind: "dial", leg: "customer", to: ctx.customerUri, headers: {}, timeoutMs: 45000, at: { line: 30, column: 13 } });
-  setLeg("customer", "dialing");
+  if (legs.customer !== "dialing") writableLegs().customer = "dialing";
 }
 
 function enter_Anchoring(): void {
   act[2] = 1;
   changed = true;
   leaf = 2;
-  push({ kind: "takeover", leg: "customer", at: { line: 38, column: 13 } });
-  setLeg("customer", "dialing");
+  push(E_takeover_38_13);
+  if (legs.customer !== "dialing") writableLegs().customer = "dialing";
 }
 
 function enter_Talking(): void {
   act[3] = 1;
   changed = true;
   leaf = 3;
-  push({ kind: "bridge", a: "agent", b: "customer", at: { line: 46, column: 13 } });
+  push(E_bridge_46_13);
 }
 
 function enter_Consulting(): void {
   act[4] = 1;
   changed = true;
   leaf = 4;
-  push({ kind: "unbridge", a: "agent", b: "customer", at: { line: 53, column: 13 } });
+  push(E_unbridge_53_13);
   push({ kind: "hold", leg: "customer", music: ctx.mohPrompt, at: { line: 53, column: 38 } });
-  setLeg("customer", "held");
+  if (legs.customer !== "held") writableLegs().customer = "held";
   push({ kind: "dial", leg: "external", to: ctx.externalUri, headers: {}, timeoutMs: 30000, at: { line: 53, column: 69 } });
-  setLeg("external", "dialing");
+  if (legs.external !== "dialing") writableLegs().external = "dialing";
 }
 
 function enter_Consult(): void {
   act[5] = 1;
   changed = true;
   leaf = 5;
-  push({ kind: "bridge", a: "agent", b: "external", at: { line: 62, column: 13 } });
+  push(E_bridge_62_13);
 }
 
 function enter_Transferring(): void {
   act[6] = 1;
   changed = true;
   leaf = 6;
-  push({ kind: "referReplacing", leg: "external", replacing: "customer", at: { line: 72, column: 13 } });
-  push({ kind: "startTimer", timer: "Transferring#0", delayMs: 32000, at: { line: 82, column: 5 } });
+  push(E_referReplacing_72_13);
+  push(E_startTimer_82_5);
 }
 
 function enter_Disposed(): void {
@@ -853,6 +889,6 @@ function enter_Failed(): void {
 }
 
 function exit_Transferring(): void {
-  push({ kind: "cancelTimer", timer: "Transferring#0", at: { line: 82, column: 5 } });
+  push(E_cancelTimer_82_5);
   act[6] = 0;
 }
