@@ -9,6 +9,7 @@
  * replayed by its own instance); calls are numbered from 1 in the order they
  * start. A *dialog* is named by its Call-ID.
  */
+import type { Effect } from '../effects.js';
 import type { FlowEvent, TakenTransition } from '../machine.js';
 import type { SourceRef, Value } from '../values.js';
 
@@ -66,6 +67,8 @@ export type StepOutcome =
   | { readonly kind: 'expected'; readonly expectation: ExpectationView }
   /** A message the SIP stack sends or takes by itself (100 Trying, ACK, 200 to BYE, 180 from a peer): not compared. */
   | { readonly kind: 'stack'; readonly note: string }
+  /** An INVITE offered to the flow side, bound to an inbound leg (`started`: it started a new call). */
+  | { readonly kind: 'offer'; readonly leg: string; readonly started: boolean }
   /** A retransmission of a message already seen: skipped. */
   | { readonly kind: 'retransmission' }
   /** A message on a dialog no leg of the flow is on (another application's call, or one the flow never bound). */
@@ -87,6 +90,8 @@ interface StepBase {
   readonly call?: number;
   /** Transitions taken while processing the step (timers fired before it have steps of their own). */
   readonly taken: readonly TakenTransition[];
+  /** Every effect of those transitions, SIP or not (bridge, emit, timers are recorded here, not compared). */
+  readonly effects: readonly Effect[];
   /** The call's active states after the step (empty when the step belongs to no call). */
   readonly configuration: readonly string[];
 }
@@ -157,6 +162,10 @@ export interface Divergence {
   readonly expected: string;
   /** What the trace shows. */
   readonly actual: string;
+  /** For a mismatch: the detail that differs (`Refer-To Replaces names Call-ID ...`). */
+  readonly detail?: string;
+  /** Set when the expected message is that of a command assumed at this frame. */
+  readonly assumed?: string;
   /** The `.flow` line of the effect or transition (or state) to blame. */
   readonly at?: SourceRef;
   /** The text of that line, when the flow's source was given (`flowSource`). */

@@ -1,0 +1,42 @@
+/**
+ * One-line names of SIP messages for steps and ladders (`INVITE
+ * sip:+15551234567@127.0.0.30`, `200 INVITE`), and a longer description
+ * with the details simulate compares, for a divergence.
+ */
+import { eventOf } from '../sip/event.js';
+import type { SipMessage } from '../sip/message.js';
+import { referToOf } from '../sip/refer-to.js';
+import { sdpOf } from '../sip/sdp-direction.js';
+import { sipfragOf } from '../sip/sipfrag.js';
+
+export function summarize(message: SipMessage): string {
+  return message.kind === 'request' ? `${message.method} ${message.requestUri}` : `${message.status} ${message.cseq.method}`;
+}
+
+/** The summary plus what simulate compares on this kind of message. */
+export function describeMessage(message: SipMessage, leg: string | undefined): string {
+  const parts = [summarize(message)];
+  if (leg !== undefined) parts.push(`on ${leg}`);
+  if (message.kind === 'request') {
+    const replaces = message.headers.get('Replaces');
+    if (replaces !== undefined) parts.push(`Replaces: ${replaces}`);
+    const referTo = referToOf(message);
+    if (referTo !== undefined) {
+      if (!referTo.ok) parts.push(`Refer-To unreadable (${referTo.reason})`);
+      else {
+        const r = referTo.value.replaces;
+        const embedded = r === undefined ? '' : r.ok ? ` with Replaces=${r.value.callId};to-tag=${r.value.toTag};from-tag=${r.value.fromTag}` : ` with unreadable Replaces (${r.reason})`;
+        parts.push(`Refer-To ${referTo.value.uri}${embedded}`);
+      }
+    }
+    const event = eventOf(message);
+    if (event !== undefined && event.ok) parts.push(`Event: ${event.value.package}`);
+    const frag = sipfragOf(message);
+    if (frag !== undefined && frag.ok) parts.push(`sipfrag ${frag.value.status}`);
+    if (message.method === 'INVITE') {
+      const sdp = sdpOf(message);
+      if (sdp !== undefined) parts.push(`SDP a=${sdp.direction}${sdp.connectionZero ? ' c=0.0.0.0' : ''}`);
+    }
+  }
+  return parts.join(', ');
+}

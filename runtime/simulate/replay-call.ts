@@ -1,0 +1,74 @@
+/**
+ * One instance of the flow in the replay: its FlowSession (on the replay's
+ * virtual clock), the trace dialogs of each leg, and the expectations its
+ * effects left that the flow side has not met yet.
+ */
+import type { AnyFlowMachine } from '../machine.js';
+import { FlowSession, type SessionEnvironment } from '../session/flow-session.js';
+import type { Value } from '../values.js';
+import type { Expectation } from './expectation.js';
+import type { LegBindings } from './simulation-result.js';
+import type { DialogOrigin, TraceDialog } from './trace-dialog.js';
+
+const NO_STATES: readonly string[] = [];
+
+export class ReplayCall {
+  readonly session: FlowSession;
+  /** Every dialog each leg was on, oldest first; the last is the current one. */
+  readonly #legs = new Map<string, TraceDialog[]>();
+  /** Unmet expectations, oldest first. */
+  readonly pending: Expectation[] = [];
+  /** Steps the machine took (the initial step is 1). */
+  steps = 0;
+
+  constructor(
+    readonly number: number,
+    machine: AnyFlowMachine,
+    environment: SessionEnvironment,
+    input: Readonly<Record<string, Value>>,
+  ) {
+    this.session = new FlowSession(machine, { environment, input });
+  }
+
+  get configuration(): readonly string[] {
+    return this.session.snapshot?.configuration ?? NO_STATES;
+  }
+
+  get active(): boolean {
+    return !this.session.done;
+  }
+
+  /** The leg's current dialog. */
+  current(leg: string): TraceDialog | undefined {
+    const dialogs = this.#legs.get(leg);
+    return dialogs === undefined ? undefined : dialogs[dialogs.length - 1];
+  }
+
+  bound(leg: string): boolean {
+    return this.#legs.has(leg);
+  }
+
+  /** The dialog becomes the leg's current one; a takeover supersedes the previous one. */
+  bind(leg: string, dialog: TraceDialog, how: DialogOrigin): void {
+    dialog.call = this;
+    dialog.leg = leg;
+    dialog.how = how;
+    let dialogs = this.#legs.get(leg);
+    if (dialogs === undefined) {
+      dialogs = [];
+      this.#legs.set(leg, dialogs);
+    }
+    const previous = dialogs[dialogs.length - 1];
+    if (previous !== undefined && how === 'takeover') previous.superseded = true;
+    dialogs.push(dialog);
+  }
+
+  removePending(expectation: Expectation): void {
+    const i = this.pending.indexOf(expectation);
+    if (i >= 0) this.pending.splice(i, 1);
+  }
+
+  bindings(): LegBindings[] {
+    return [...this.#legs].map(([leg, dialogs]) => ({ call: this.number, leg, dialogs: dialogs.map((d) => d.binding()) }));
+  }
+}

@@ -1,0 +1,880 @@
+/**
+ * The replay of one trace through one flow: items in order on a virtual
+ * clock that follows their timestamps. Peer messages become leg events of
+ * the call their dialog is bound to; the flow side's messages are compared
+ * with what the calls' effects expect; the first divergence stops the
+ * comparison (later items are listed, not compared).
+ *
+ * Each call of the flow in the trace is a FlowSession of its own on the
+ * shared clock, so timers fire in due order across calls. The replay reads
+ * every step the sessions take through the observer interface: that is
+ * where effects become expectations, with their `.flow` lines.
+ */
+import type { ArmedTimer, TimerSink } from '../clock/clock.js';
+import { VirtualClock } from '../clock/virtual-clock.js';
+import type { DialEffect } from '../effects.js';
+import type { AnyFlowMachine, FlowEvent, TimerEvent } from '../machine.js';
+import type { DialogSignal } from '../ports/dialog-signal.js';
+import type { SipMessage, SipRequest, SipResponse } from '../sip/message.js';
+import { replacesOf } from '../sip/replaces.js';
+import type { FlowSession, SessionEnvironment } from '../session/flow-session.js';
+import type { SessionError } from '../session/session-error.js';
+import type { SessionObserver, StepRecord } from '../session/session-observer.js';
+import type { EventTraceItem, SipTraceItem, TraceItem, TraceRead } from '../trace/trace-item.js';
+import type { Value } from '../values.js';
+import { applicationCommands, inferCommand, type CommandEvent } from './command-inference.js';
+import { CoverageTracker } from './coverage.js';
+import { expectationKind, expectationOf, isSipEffect, opensDialog, type Expectation } from './expectation.js';
+import { matchExpectation, type MatchResult } from './expectation-match.js';
+import { describeExpectation } from './expectation-text.js';
+import { resolveFlowSide, type FlowSideMatcher } from './flow-side.js';
+import { describeMessage, summarize } from './message-summary.js';
+import { readPeerRequest, readPeerResponse, type PeerReading } from './peer-message.js';
+import { ReplayCall } from './replay-call.js';
+import { createReplayPorts, type ReplayPorts } from './replay-ports.js';
+import type { SimulateOptions } from './simulate-options.js';
+import type {
+  AssumedCommand,
+  Divergence,
+  FlowSide,
+  MessageDirection,
+  SimulationProblem,
+  SimulationResult,
+  StepOutcome,
+} from './simulation-result.js';
+import { StepRecorder } from './step-recorder.js';
+import { TraceDialog } from './trace-dialog.js';
+import { prepareInput, UnboundInputLog } from './unbound-inputs.js';
+import { waitingFor } from './waiting-for.js';
+
+/**
+ * How far ahead of a message a timer may be due and still explain it: the
+ * flow armed the timer when it acted, a little before the capture saw the
+ * message that started the wait.
+ */
+const TIMER_SKEW_MS = 1000;
+/** How far after a message a logged command may be and still be its cause (the log's clock is not the capture's). */
+const EVENT_SKEW_MS = 1000;
+
+const STACK_METHODS = new Set(['ACK', 'PRACK', 'UPDATE', 'OPTIONS', 'INFO', 'SUBSCRIBE', 'MESSAGE', 'PUBLISH', 'REGISTER']);
+const COMPARED_METHODS = new Set(['INVITE', 'BYE', 'CANCEL', 'REFER', 'NOTIFY']);
+
+/** A `dial ... timeout` armed on the replay's clock: when it expires, the SIP stack must CANCEL. */
+class DialTimer implements TimerSink {
+  constructor(
+    readonly replay: Replay,
+    readonly call: ReplayCall,
+    readonly dialog: TraceDialog,
+    readonly effect: DialEffect,
+  ) {}
+
+  timerDue(): void {
+    this.replay.dialTimedOut(this);
+  }
+}
+
+interface Found {
+  readonly expectation: Expectation;
+  readonly match: Extract<MatchResult, { kind: 'match' }>;
+}
+
+interface Near {
+  readonly expectation: Expectation;
+  readonly detail: string;
+  readonly assumed?: CommandEvent;
+}
+
+export class Replay implements SessionObserver {
+  readonly #machine: AnyFlowMachine;
+  readonly #trace: TraceRead;
+  readonly #options: SimulateOptions;
+  readonly #input: Readonly<Record<string, Value>>;
+  readonly #unbound: UnboundInputLog;
+  readonly #clock: VirtualClock;
+  readonly #ports: ReplayPorts;
+  readonly #env: SessionEnvironment;
+  readonly #calls: ReplayCall[] = [];
+  readonly #callOf = new Map<FlowSession, ReplayCall>();
+  readonly #dialogs = new Map<string, TraceDialog>();
+  /** Dial and takeover expectations of every call: a new INVITE is compared with these. */
+  readonly #pendingNew: Expectation[] = [];
+  readonly #recorder = new StepRecorder();
+  readonly #coverage: CoverageTracker;
+  readonly #problems: SimulationProblem[] = [];
+  readonly #assumed: AssumedCommand[] = [];
+  readonly #flowSide: FlowSideMatcher;
+  readonly #side: FlowSide;
+  readonly #dialsFirst: boolean;
+  #divergence: Divergence | undefined;
+  /** Index of the item being processed. */
+  #index = 0;
+  /** Event items already delivered early (a log clock behind the capture's). */
+  #consumed: Set<number> | undefined;
+  /** Set while the clock fires timers: their machine steps get steps of their own. */
+  #time = 0;
+  readonly #counts = { items: 0, sipMessages: 0, retransmissions: 0, events: 0, problems: 0, unrelated: 0 };
+
+  constructor(machine: AnyFlowMachine, trace: TraceRead, options: SimulateOptions) {
+    this.#machine = machine;
+    this.#trace = trace;
+    this.#options = options;
+    const prepared = prepareInput(machine, options.input);
+    this.#input = prepared.input;
+    this.#unbound = new UnboundInputLog(prepared.unbound);
+    const first = trace.items[0];
+    this.#clock = new VirtualClock(first === undefined ? 0 : first.time);
+    this.#ports = createReplayPorts();
+    this.#env = { ports: this.#ports, clock: this.#clock, observer: this };
+    this.#coverage = new CoverageTracker(machine);
+    this.#dialsFirst = initialDials(machine, this.#input);
+    const side = resolveFlowSide(trace.items, options.as, this.#dialsFirst);
+    this.#flowSide = side.matcher;
+    this.#side = side.side;
+    for (const reason of side.problems) this.#problem(trace.name, 0, first?.time ?? 0, 'error', 'replay', reason);
+  }
+
+  run(): SimulationResult {
+    const items = this.#trace.items;
+    for (this.#index = 0; this.#index < items.length; this.#index++) {
+      const item = items[this.#index];
+      if (item === undefined) continue;
+      this.#counts.items++;
+      if (this.#consumed?.has(this.#index) === true) {
+        this.#counts.events++;
+        continue;
+      }
+      this.#time = item.time;
+      if (this.#divergence === undefined) this.#clock.advanceTo(item.time);
+      switch (item.kind) {
+        case 'sip':
+          this.#sip(item);
+          break;
+        case 'event':
+          this.#counts.events++;
+          this.#command(item);
+          break;
+        case 'problem':
+          this.#counts.problems++;
+          this.#problem(item.trace, item.frame, item.time, item.severity, 'trace', item.reason);
+          this.#recorder.problem(item, { kind: 'problem', severity: item.severity, reason: item.reason });
+          break;
+      }
+    }
+    if (this.#divergence === undefined) this.#checkEnd();
+    return this.#result();
+  }
+
+  // --- session observer -------------------------------------------------
+
+  step(session: FlowSession, record: StepRecord): void {
+    const call = this.#callOf.get(session);
+    if (call === undefined) return;
+    call.steps++;
+    this.#coverage.note(record.taken, record.after);
+    for (const effect of record.effects) {
+      if (!isSipEffect(effect)) continue;
+      const expectation = expectationOf(effect, call, call.steps, this.#clock.now());
+      if (expectation === undefined) continue;
+      call.pending.push(expectation);
+      if (opensDialog(expectation)) this.#pendingNew.push(expectation);
+    }
+    const event = record.event;
+    if (event !== undefined && isTimerEvent(event)) {
+      const delivered = { event: { type: event.type, timer: event.timer }, handled: record.taken.length > 0 };
+      this.#recorder.timer(call, this.#clock.now(), event.timer, `timer ${event.timer} fired`, record, delivered);
+    } else {
+      this.#recorder.collect(record);
+    }
+  }
+
+  error(session: FlowSession, error: SessionError): void {
+    // Effects on legs without a dialog fail live too and send nothing; only a machine that throws is worth a report.
+    if (error.kind !== 'internal') return;
+    const call = this.#callOf.get(session);
+    const item = this.#trace.items[this.#index];
+    this.#problem(this.#trace.name, item?.frame ?? 0, this.#time, 'error', 'replay', `call ${call?.number ?? '?'}: ${error.message}`);
+  }
+
+  // --- timers -----------------------------------------------------------
+
+  dialTimedOut(timer: DialTimer): void {
+    const { call, dialog, effect } = timer;
+    dialog.dialTimer = undefined;
+    if (!dialog.early) return;
+    dialog.timedOut = true;
+    call.steps++;
+    const expectation: Expectation = {
+      kind: 'dialTimeout',
+      effect,
+      call,
+      leg: effect.leg,
+      at: effect.at,
+      order: call.steps,
+      time: this.#clock.now(),
+      dialog,
+    };
+    call.pending.push(expectation);
+    this.#recorder.timer(call, this.#clock.now(), `dial ${effect.leg} timeout`, `dial ${effect.leg} timed out after ${effect.timeoutMs ?? 0} ms: CANCEL expected`, undefined, undefined);
+  }
+
+  #disarmDialTimer(dialog: TraceDialog): void {
+    if (dialog.dialTimer === undefined) return;
+    this.#clock.disarm(dialog.dialTimer);
+    dialog.dialTimer = undefined;
+  }
+
+  // --- SIP messages -----------------------------------------------------
+
+  #sip(item: SipTraceItem): void {
+    this.#counts.sipMessages++;
+    const message = item.message;
+    const out = this.#flowSide.has(item.src);
+    const direction: MessageDirection = out ? 'out' : 'in';
+    if (item.retransmission) {
+      this.#counts.retransmissions++;
+      const dialog = this.#dialogs.get(message.callId);
+      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, { kind: 'retransmission' });
+      return;
+    }
+    if (this.#divergence !== undefined) {
+      const dialog = this.#dialogs.get(message.callId);
+      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, { kind: 'notCompared' });
+      return;
+    }
+    if (!out && !this.#flowSide.has(item.dst)) {
+      this.#unrelated(item, direction, 'between two other parties');
+      return;
+    }
+    if (out) {
+      if (message.kind === 'request') this.#flowRequest(item, message);
+      else this.#flowResponse(item, message);
+    } else if (message.kind === 'request') this.#peerRequest(item, message);
+    else this.#peerResponse(item, message);
+  }
+
+  #unrelated(item: SipTraceItem, direction: MessageDirection, note: string): void {
+    this.#counts.unrelated++;
+    this.#recorder.sip(item, direction, summarize(item.message), undefined, undefined, { kind: 'unrelated', note });
+  }
+
+  #flowRequest(item: SipTraceItem, message: SipRequest): void {
+    const dialog = this.#dialogs.get(message.callId);
+    const method = message.method;
+    if (dialog === undefined) {
+      if (method === 'INVITE' && message.to.tag === undefined) this.#newFlowInvite(item, message);
+      else this.#unrelated(item, 'out', 'a request on a dialog the flow has no leg on');
+      return;
+    }
+    dialog.flowSent.add(message.cseq.seq, method);
+    dialog.noteTags(message);
+    const call = dialog.call;
+    if (call === undefined) {
+      this.#unrelated(item, 'out', 'a dialog the flow has no leg on');
+      return;
+    }
+    if (method === 'INVITE' && message.to.tag === undefined) {
+      // The same INVITE again with a higher CSeq: a retry after a 401/407 challenge.
+      dialog.inviteSeq = message.cseq.seq;
+      this.#stack(item, 'out', dialog, 'INVITE retried (authentication)');
+      return;
+    }
+    if (STACK_METHODS.has(method) || !COMPARED_METHODS.has(method)) {
+      this.#stack(item, 'out', dialog, `${method}: sent by the SIP stack`);
+      return;
+    }
+    const found = this.#explain(item, message, dialog);
+    if (found === undefined) return;
+    if (method === 'BYE') dialog.ended = true;
+    if (method === 'CANCEL') {
+      dialog.flowCancelled = true;
+      this.#disarmDialTimer(dialog);
+    }
+  }
+
+  #newFlowInvite(item: SipTraceItem, message: SipRequest): void {
+    const dialog = new TraceDialog(message.callId, true, item.frame, message);
+    dialog.flowSent.add(message.cseq.seq, 'INVITE');
+    this.#dialogs.set(message.callId, dialog);
+    this.#explain(item, message, undefined, dialog);
+  }
+
+  #flowResponse(item: SipTraceItem, message: SipResponse): void {
+    const dialog = this.#dialogs.get(message.callId);
+    if (dialog === undefined || dialog.call === undefined) {
+      this.#unrelated(item, 'out', 'an answer on a dialog the flow has no leg on');
+      return;
+    }
+    dialog.noteTags(message);
+    const { seq, method } = message.cseq;
+    if (!dialog.peerSent.has(seq, method)) {
+      const reason = `${message.status} ${method} answers a ${method} (CSeq ${seq}) the peer did not send in this trace`;
+      this.#problem(item.trace, item.frame, item.time, 'warning', 'replay', reason);
+      this.#stack(item, 'out', dialog, reason);
+      return;
+    }
+    const offeredInvite = method === 'INVITE' && seq === dialog.inviteSeq && !dialog.flowIsUac;
+    if (!offeredInvite || message.status < 200) {
+      this.#stack(item, 'out', dialog, `${message.status} ${method}: answered by the SIP stack`);
+      return;
+    }
+    if (dialog.peerCancelled && message.status === 487) {
+      dialog.final = true;
+      dialog.ended = true;
+      this.#stack(item, 'out', dialog, '487 to the INVITE the peer cancelled');
+      return;
+    }
+    const found = this.#explain(item, message, dialog);
+    if (found === undefined) return;
+    dialog.final = true;
+    if (message.status < 300) dialog.answered = true;
+    else dialog.ended = true;
+  }
+
+  #stack(item: SipTraceItem, direction: MessageDirection, dialog: TraceDialog, note: string): void {
+    this.#recorder.sip(item, direction, summarize(item.message), dialog.call, dialog.leg, { kind: 'stack', note });
+  }
+
+  #peerRequest(item: SipTraceItem, message: SipRequest): void {
+    const dialog = this.#dialogs.get(message.callId);
+    if (dialog === undefined) {
+      if (message.method === 'INVITE' && message.to.tag === undefined) this.#offer(item, message);
+      else this.#unrelated(item, 'in', 'a request on a dialog the flow has no leg on');
+      return;
+    }
+    dialog.peerSent.add(message.cseq.seq, message.method);
+    if (dialog.call === undefined) {
+      this.#unrelated(item, 'in', 'a dialog the flow has no leg on');
+      return;
+    }
+    this.#deliverReading(item, dialog, readPeerRequest(message, dialog));
+  }
+
+  #peerResponse(item: SipTraceItem, message: SipResponse): void {
+    const dialog = this.#dialogs.get(message.callId);
+    if (dialog === undefined || dialog.call === undefined) {
+      this.#unrelated(item, 'in', 'an answer on a dialog the flow has no leg on');
+      return;
+    }
+    const reading = readPeerResponse(message, dialog);
+    if (dialog.final) this.#disarmDialTimer(dialog);
+    this.#deliverReading(item, dialog, reading);
+  }
+
+  /** An INVITE to the flow side on a new dialog: an inbound leg of a call, or a peer taking over a leg's dialog. */
+  #offer(item: SipTraceItem, message: SipRequest): void {
+    const dialog = new TraceDialog(message.callId, false, item.frame, message);
+    dialog.peerSent.add(message.cseq.seq, 'INVITE');
+    this.#dialogs.set(message.callId, dialog);
+    const replaces = replacesOf(message);
+    const replaced = replaces?.ok === true ? this.#dialogs.get(replaces.value.callId) : undefined;
+    const replacedCall = replaced?.call;
+    if (replaced !== undefined && replacedCall !== undefined && replaced.leg !== undefined) {
+      // The peer replaces one of the flow's dialogs (RFC 3891): the leg moves to the new dialog.
+      const leg = replaced.leg;
+      replacedCall.bind(leg, dialog, 'offered');
+      replaced.superseded = true;
+      this.#deliver(item, dialog, replacedCall, leg, { type: 'replaced' });
+      return;
+    }
+    const inbound = this.#machine.legs.filter((l) => l.inbound).map((l) => l.name);
+    if (inbound.length === 0) {
+      this.#unrelated(item, 'in', `an INVITE offered to the flow side, but ${this.#machine.name} has no inbound leg`);
+      return;
+    }
+    // A call still waiting for an inbound leg takes it; otherwise the offer starts a new call.
+    for (let i = this.#calls.length - 1; i >= 0; i--) {
+      const call = this.#calls[i];
+      if (call === undefined || !call.active) continue;
+      const leg = inbound.find((name) => !call.bound(name));
+      if (leg === undefined) continue;
+      call.bind(leg, dialog, 'offered');
+      call.session.bindLeg(leg, this.#ports.sip.offer());
+      this.#recorder.sip(item, 'in', summarize(message), call, leg, { kind: 'offer', leg, started: false });
+      return;
+    }
+    const leg = inbound[0] ?? '';
+    const call = this.#newCall();
+    call.bind(leg, dialog, 'offered');
+    call.session.bindLeg(leg, this.#ports.sip.offer());
+    this.#startCall(call);
+    this.#recorder.sip(item, 'in', summarize(message), call, leg, { kind: 'offer', leg, started: true });
+  }
+
+  #deliverReading(item: SipTraceItem, dialog: TraceDialog, reading: PeerReading): void {
+    const call = dialog.call;
+    const leg = dialog.leg;
+    if (reading.kind === 'problem') {
+      this.#problem(item.trace, item.frame, item.time, 'warning', 'replay', reading.reason);
+      this.#recorder.sip(item, 'in', summarize(item.message), call, leg, { kind: 'problem', severity: 'warning', reason: reading.reason });
+      return;
+    }
+    if (reading.kind === 'none' || call === undefined || leg === undefined) {
+      this.#recorder.sip(item, 'in', summarize(item.message), call, leg, { kind: 'stack', note: reading.kind === 'none' ? reading.note : 'no leg' });
+      return;
+    }
+    if (dialog.ended) this.#dropOvertaken(call, dialog);
+    this.#deliver(item, dialog, call, leg, reading.signal);
+  }
+
+  #deliver(item: SipTraceItem, dialog: TraceDialog, call: ReplayCall, leg: string, signal: DialogSignal): void {
+    const event = { ...signal, type: `${leg}.${signal.type}` };
+    call.session.deliver(event);
+    const handled = this.#recorder.handled;
+    this.#recorder.sip(item, 'in', summarize(item.message), call, dialog.leg, { kind: 'event', delivered: { event, handled } });
+  }
+
+  /**
+   * The peer ended a dialog (BYE, CANCEL, a final failure): what the flow
+   * still meant to send on it never will be sent, and that is a race, not
+   * a divergence.
+   */
+  #dropOvertaken(call: ReplayCall, dialog: TraceDialog): void {
+    for (let i = call.pending.length - 1; i >= 0; i--) {
+      const p = call.pending[i];
+      if (p === undefined || opensDialog(p)) continue;
+      const target = p.kind === 'dialTimeout' ? p.dialog : call.current(p.leg);
+      if (target === dialog) call.pending.splice(i, 1);
+    }
+    this.#disarmDialTimer(dialog);
+  }
+
+  // --- explaining the flow side's messages ------------------------------
+
+  /**
+   * Finds what explains a flow-side message: a pending expectation; else a
+   * timer about to fire; else (a new INVITE) a new call; else a logged
+   * command slightly later; else an assumed command. Records the step, or
+   * the divergence; returns the expectation met.
+   */
+  #explain(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined, created?: TraceDialog): Expectation | undefined {
+    let first = this.#matchPending(message, dialog);
+    while (first.found === undefined) {
+      const due = this.#clock.nextDueAt();
+      if (due === undefined || due > item.time + TIMER_SKEW_MS) break;
+      this.#clock.advanceTo(due);
+      first = this.#matchPending(message, dialog);
+    }
+    if (first.found !== undefined) return this.#meet(item, message, dialog, created, first.found);
+    const near: Near | undefined = first.near;
+    if (dialog === undefined && created !== undefined) {
+      const started = this.#tryNewCall(item, message, created);
+      if (started !== undefined) return started;
+    }
+    const logged = this.#lookahead(item, message, dialog);
+    if (logged !== undefined) return this.#meet(item, message, dialog, created, logged);
+    let nearCommand: Near | undefined;
+    if (this.#options.strictCommands !== true) {
+      for (const call of this.#candidates(message, dialog)) {
+        const snapshot = call.session.snapshot;
+        if (snapshot === undefined || !call.active) continue;
+        const outcome = inferCommand(this.#machine, call, snapshot, message, dialog, item.time);
+        if (outcome.found !== undefined) {
+          const assumed = this.#assume(item, message, call, outcome.found.event);
+          const found = this.#matchPending(message, dialog).found;
+          if (found !== undefined) return this.#meet(item, message, dialog, created, found, assumed);
+        } else if (outcome.near !== undefined && nearCommand === undefined) {
+          nearCommand = { expectation: outcome.near.expectation, detail: outcome.near.detail, assumed: outcome.near.event };
+        }
+      }
+      if (dialog === undefined && created !== undefined) {
+        const started = this.#tryNewCallWithCommand(item, message, created);
+        if (started !== undefined) return started;
+      }
+    }
+    this.#unexplained(item, message, dialog, near ?? nearCommand);
+    return undefined;
+  }
+
+  #matchPending(message: SipMessage, dialog: TraceDialog | undefined): { found?: Found; near?: Near } {
+    const list = dialog === undefined ? this.#pendingNew : dialog.call?.pending;
+    let near: Near | undefined;
+    if (list === undefined) return {};
+    for (const expectation of list) {
+      const match = matchExpectation(expectation, message, dialog);
+      if (match === undefined) continue;
+      if (match.kind === 'match') return { found: { expectation, match } };
+      near ??= { expectation, detail: match.detail };
+    }
+    return near === undefined ? {} : { near };
+  }
+
+  /** The calls whose commands may explain the message: the dialog's call, or (a new INVITE) the call Replaces names, then every active call, newest first. */
+  #candidates(message: SipMessage, dialog: TraceDialog | undefined): ReplayCall[] {
+    if (dialog !== undefined) return dialog.call === undefined ? [] : [dialog.call];
+    const out: ReplayCall[] = [];
+    const replaces = replacesOf(message);
+    const named = replaces?.ok === true ? this.#dialogs.get(replaces.value.callId)?.call : undefined;
+    if (named !== undefined) out.push(named);
+    for (let i = this.#calls.length - 1; i >= 0; i--) {
+      const call = this.#calls[i];
+      if (call !== undefined && call !== named && call.active) out.push(call);
+    }
+    return out;
+  }
+
+  #meet(
+    item: SipTraceItem,
+    message: SipMessage,
+    dialog: TraceDialog | undefined,
+    created: TraceDialog | undefined,
+    found: Found,
+    assumed?: AssumedCommand,
+  ): Expectation | undefined {
+    const { expectation, match } = found;
+    const call = expectation.call;
+    const overdue = call.pending.find((p) => p.order < expectation.order);
+    if (overdue !== undefined) {
+      this.#diverge(item, message, dialog ?? created, call, 'overdue', overdue, undefined, assumed);
+      return undefined;
+    }
+    call.removePending(expectation);
+    if (opensDialog(expectation)) {
+      const i = this.#pendingNew.indexOf(expectation);
+      if (i >= 0) this.#pendingNew.splice(i, 1);
+    }
+    if (match.unbound !== undefined) for (const use of match.unbound) this.#unbound.record(use.expected, use.actual);
+    if (match.warning !== undefined) this.#problem(item.trace, item.frame, item.time, 'warning', 'replay', match.warning);
+    // Described before binding: a takeover names the dialog it replaces, not the new one.
+    const description = describeExpectation(expectation);
+    let leg = dialog?.leg;
+    if (created !== undefined && expectation.kind === 'effect') {
+      const effect = expectation.effect;
+      if (effect.kind === 'dial' || effect.kind === 'takeover') {
+        call.bind(expectation.leg, created, effect.kind === 'dial' ? 'dialed' : 'takeover');
+        leg = expectation.leg;
+      }
+      if (effect.kind === 'dial' && effect.timeoutMs !== undefined && effect.timeoutMs > 0) {
+        // Counted from the INVITE, as a SIP stack counts it.
+        created.dialTimer = this.#clock.arm(new DialTimer(this, call, created, effect), `dial ${effect.leg} timeout`, item.time + effect.timeoutMs);
+      }
+    }
+    const view = {
+      kind: expectationKind(expectation),
+      call: call.number,
+      leg: expectation.leg,
+      description,
+      at: expectation.at,
+    };
+    this.#recorder.sip(item, 'out', summarize(message), call, leg, { kind: 'expected', expectation: view }, assumed);
+    return expectation;
+  }
+
+  /** A new INVITE nothing pending explains: does a new call of the flow start with it? */
+  #tryNewCall(item: SipTraceItem, message: SipMessage, created: TraceDialog): Expectation | undefined {
+    if (!this.#dialsFirst) return undefined;
+    const initial = this.#machine.initial(this.#input);
+    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
+    for (const effect of initial.effects) {
+      if (!isSipEffect(effect)) continue;
+      const expectation = expectationOf(effect, call, 1, item.time);
+      if (expectation !== undefined && matchExpectation(expectation, message, undefined)?.kind === 'match') {
+        this.#adopt(call);
+        this.#startCall(call);
+        const found = this.#matchPending(message, undefined).found;
+        return found === undefined ? undefined : this.#meet(item, message, undefined, created, found);
+      }
+    }
+    return undefined;
+  }
+
+  /** A flow that waits for a command before it dials: a new call plus an assumed command. */
+  #tryNewCallWithCommand(item: SipTraceItem, message: SipMessage, created: TraceDialog): Expectation | undefined {
+    const initial = this.#machine.initial(this.#input);
+    if (initial.snapshot.status === 'done') return undefined;
+    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
+    const outcome = inferCommand(this.#machine, call, initial.snapshot, message, undefined, item.time);
+    if (outcome.found === undefined) return undefined;
+    this.#adopt(call);
+    this.#startCall(call);
+    const assumed = this.#assume(item, message, call, outcome.found.event);
+    const found = this.#matchPending(message, undefined).found;
+    return found === undefined ? undefined : this.#meet(item, message, undefined, created, found, assumed);
+  }
+
+  #newCall(): ReplayCall {
+    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
+    this.#adopt(call);
+    return call;
+  }
+
+  #adopt(call: ReplayCall): void {
+    this.#calls.push(call);
+    this.#callOf.set(call.session, call);
+  }
+
+  #startCall(call: ReplayCall): void {
+    call.session.start();
+  }
+
+  #assume(item: SipTraceItem, message: SipMessage, call: ReplayCall, event: CommandEvent): AssumedCommand {
+    call.session.deliver(event);
+    const at = this.#recorder.firstTaken()?.at;
+    const fields: Record<string, Value> = {};
+    for (const key of Object.keys(event)) {
+      const value = event[key];
+      if (key !== 'type' && value !== undefined) fields[key] = value;
+    }
+    const assumed: AssumedCommand = {
+      call: call.number,
+      frame: item.frame,
+      time: item.time,
+      event: event.type,
+      fields,
+      explains: summarize(message),
+      ...(at === undefined ? {} : { at }),
+    };
+    this.#assumed.push(assumed);
+    return assumed;
+  }
+
+  /** A command in the event log, a little later than the message it explains (the log's clock lags). */
+  #lookahead(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined): Found | undefined {
+    const items = this.#trace.items;
+    for (let j = this.#index + 1; j < items.length; j++) {
+      const next = items[j];
+      if (next === undefined || next.time > item.time + EVENT_SKEW_MS) break;
+      if (next.kind !== 'event' || this.#consumed?.has(j) === true) continue;
+      const event = commandOf(next);
+      for (const call of this.#candidates(message, dialog)) {
+        const snapshot = call.session.snapshot;
+        if (snapshot === undefined || !call.active) continue;
+        const result = this.#machine.transition(snapshot, event);
+        if (result.taken.length === 0) continue;
+        const explains = result.effects.some((effect) => {
+          if (!isSipEffect(effect)) return false;
+          const expectation = expectationOf(effect, call, call.steps + 1, item.time);
+          return expectation !== undefined && matchExpectation(expectation, message, dialog)?.kind === 'match';
+        });
+        if (!explains) continue;
+        (this.#consumed ??= new Set()).add(j);
+        this.#counts.items++;
+        this.#counts.events++;
+        this.#deliverCommand(next, call, event);
+        return this.#matchPending(message, dialog).found;
+      }
+    }
+    return undefined;
+  }
+
+  // --- application events from an event log ----------------------------
+
+  #command(item: EventTraceItem): void {
+    if (this.#divergence !== undefined) {
+      this.#recorder.event(item, undefined, { kind: 'notCompared' });
+      return;
+    }
+    const event = commandOf(item);
+    const call = this.#callFor(event) ?? this.#newCallFor(event);
+    if (call === undefined) {
+      this.#recorder.event(item, undefined, { kind: 'command', rejected: `no call of ${this.#machine.name} takes \`${event.type}\` now` });
+      return;
+    }
+    this.#deliverCommand(item, call, event);
+  }
+
+  #deliverCommand(item: EventTraceItem, call: ReplayCall, event: CommandEvent): void {
+    const rejection = call.session.deliver(event);
+    if (rejection !== undefined) {
+      this.#recorder.event(item, call, { kind: 'command', rejected: rejection.message });
+      return;
+    }
+    this.#recorder.event(item, call, { kind: 'command', delivered: { event, handled: this.#recorder.handled } });
+  }
+
+  /**
+   * The call a logged command is for: the one whose dialog its `callId`
+   * field names; else the newest active call whose state takes it; else
+   * the newest active call (which then ignores it).
+   */
+  #callFor(event: CommandEvent): ReplayCall | undefined {
+    const callId = event['callId'];
+    if (typeof callId === 'string') {
+      const named = this.#dialogs.get(callId)?.call;
+      if (named !== undefined) return named;
+    }
+    let newest: ReplayCall | undefined;
+    for (let i = this.#calls.length - 1; i >= 0; i--) {
+      const call = this.#calls[i];
+      const snapshot = call?.session.snapshot;
+      if (call === undefined || snapshot === undefined || !call.active) continue;
+      newest ??= call;
+      if (this.#machine.transition(snapshot, event).taken.length > 0) return call;
+    }
+    return newest;
+  }
+
+  /** A command no running call takes starts a call when the flow's first state takes it. */
+  #newCallFor(event: CommandEvent): ReplayCall | undefined {
+    if (!this.#machine.events.some((e) => e.type === event.type && e.source === 'application')) return undefined;
+    const initial = this.#machine.initial(this.#input);
+    if (this.#machine.transition(initial.snapshot, event).taken.length === 0) return undefined;
+    const call = this.#newCall();
+    this.#startCall(call);
+    return call;
+  }
+
+  // --- divergence ---------------------------------------------------------
+
+  #unexplained(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined, near: Near | undefined): void {
+    const call = dialog?.call ?? near?.expectation.call ?? this.#newestActive();
+    if (near !== undefined) {
+      if (near.assumed !== undefined) {
+        // The command is what the flow would have needed to send this; show the step it leads to.
+        const assumed = this.#assume(item, message, near.expectation.call, near.assumed);
+        this.#diverge(item, message, dialog, near.expectation.call, 'mismatch', near.expectation, near.detail, assumed);
+      } else {
+        this.#diverge(item, message, dialog, near.expectation.call, 'mismatch', near.expectation, near.detail);
+      }
+      return;
+    }
+    const oldest = call?.pending[0];
+    if (call !== undefined && oldest !== undefined) {
+      this.#diverge(item, message, dialog, call, 'unexpected', oldest);
+      return;
+    }
+    this.#diverge(item, message, dialog, call, 'unexpected', undefined);
+  }
+
+  #newestActive(): ReplayCall | undefined {
+    for (let i = this.#calls.length - 1; i >= 0; i--) {
+      const call = this.#calls[i];
+      if (call !== undefined && call.active) return call;
+    }
+    return undefined;
+  }
+
+  #diverge(
+    item: SipTraceItem,
+    message: SipMessage,
+    dialog: TraceDialog | undefined,
+    call: ReplayCall | undefined,
+    reason: Divergence['reason'],
+    expected: Expectation | undefined,
+    detail?: string,
+    assumed?: AssumedCommand,
+  ): void {
+    const leg = dialog?.leg;
+    const step = this.#recorder.sip(item, 'out', summarize(message), call, leg, { kind: 'divergence' }, assumed);
+    let expectedText: string;
+    let at = expected?.at;
+    if (expected !== undefined) expectedText = describeExpectation(expected);
+    else if (call !== undefined) {
+      const waiting = waitingFor(this.#machine, call.configuration, !call.active);
+      expectedText = waiting.text;
+      at = waiting.at;
+    } else {
+      expectedText = this.#dialsFirst
+        ? 'nothing: no call of the flow is waiting to send this'
+        : 'nothing: the flow starts with an offered call, not by sending';
+      at = this.#machine.states[0]?.at;
+    }
+    this.#divergence = {
+      ...(call === undefined ? {} : { call: call.number }),
+      trace: item.trace,
+      frame: item.frame,
+      time: item.time,
+      step,
+      reason,
+      expected: expectedText,
+      actual: describeMessage(message, leg),
+      ...(detail === undefined ? {} : { detail }),
+      ...(assumed === undefined ? {} : { assumed: assumed.event }),
+      ...(at === undefined ? {} : { at }),
+      ...this.#sourceLine(at?.line),
+      configuration: call?.configuration ?? [],
+    };
+  }
+
+  /** After the last item: anything the flow still expected never came. */
+  #checkEnd(): void {
+    const last = this.#trace.items[this.#trace.items.length - 1];
+    let oldest: Expectation | undefined;
+    for (const call of this.#calls) {
+      const p = call.pending[0];
+      if (p !== undefined && (oldest === undefined || p.time < oldest.time)) oldest = p;
+    }
+    if (oldest !== undefined) {
+      const at = oldest.at;
+      this.#divergence = {
+        call: oldest.call.number,
+        trace: last?.trace ?? this.#trace.name,
+        frame: last?.frame ?? 0,
+        time: last?.time ?? 0,
+        step: Math.max(0, this.#recorder.steps.length - 1),
+        reason: 'missing',
+        expected: describeExpectation(oldest),
+        actual: 'the trace ends without it',
+        at,
+        ...this.#sourceLine(at.line),
+        configuration: oldest.call.configuration,
+      };
+      return;
+    }
+    if (this.#calls.length === 0 && this.#counts.sipMessages > 0) {
+      const at = this.#machine.states[0]?.at;
+      this.#divergence = {
+        trace: last?.trace ?? this.#trace.name,
+        frame: last?.frame ?? 0,
+        time: last?.time ?? 0,
+        step: Math.max(0, this.#recorder.steps.length - 1),
+        reason: 'missing',
+        expected: `a call of ${this.#machine.name}`,
+        actual: `no message to or from the flow side (${this.#side.addresses.join(', ') || 'none found'}) starts one`,
+        ...(at === undefined ? {} : { at }),
+        ...this.#sourceLine(at?.line),
+        configuration: [],
+      };
+    }
+  }
+
+  #sourceLine(line: number | undefined): { sourceLine?: string } {
+    const source = this.#options.flowSource;
+    if (source === undefined || line === undefined) return {};
+    const text = source.split('\n')[line - 1];
+    return text === undefined ? {} : { sourceLine: text.trim() };
+  }
+
+  // --- result -------------------------------------------------------------
+
+  #problem(trace: string, frame: number, time: number, severity: 'error' | 'warning', source: 'trace' | 'replay', reason: string): void {
+    this.#problems.push({ trace, frame, time, severity, source, reason });
+  }
+
+  #result(): SimulationResult {
+    return {
+      trace: this.#trace.name,
+      flow: this.#machine.name,
+      source: this.#machine.source,
+      verdict: this.#divergence === undefined ? 'pass' : 'fail',
+      flowSide: this.#side,
+      steps: this.#recorder.steps,
+      ...(this.#divergence === undefined ? {} : { divergence: this.#divergence }),
+      assumed: this.#assumed,
+      problems: this.#problems,
+      coverage: this.#coverage.result(),
+      bindings: this.#calls.flatMap((call) => call.bindings()),
+      unboundInputs: this.#unbound.list(),
+      counts: { ...this.#counts, calls: this.#calls.length },
+    };
+  }
+}
+
+function isTimerEvent(event: FlowEvent): event is TimerEvent {
+  return event.type === '$timer' && typeof (event as { readonly timer?: unknown }).timer === 'string';
+}
+
+/** Whether the flow's first step dials: then the flow side is the one that sends the first INVITE. */
+function initialDials(machine: AnyFlowMachine, input: Readonly<Record<string, Value>>): boolean {
+  return machine.initial(input).effects.some((e) => e.kind === 'dial');
+}
+
+/** A logged event as the machine takes it: its type and the fields that are flow values. */
+function commandOf(item: EventTraceItem | TraceItem): CommandEvent {
+  if (item.kind !== 'event') return { type: '' };
+  const event: Record<string, Value> = { type: item.event.type };
+  for (const key of Object.keys(item.event)) {
+    const value = item.event[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') event[key] = value;
+  }
+  return event as CommandEvent;
+}

@@ -1,0 +1,150 @@
+/**
+ * Builds the replay's steps, one per trace item (and one per timer that
+ * fires between items). The machine steps a trace item causes (an assumed
+ * command, the leg event, the initial step of a new call) are collected
+ * while the item is processed and attached to its step.
+ */
+import type { Effect } from '../effects.js';
+import type { TakenTransition } from '../machine.js';
+import type { StepRecord } from '../session/session-observer.js';
+import { formatEndpoint } from '../trace/endpoints.js';
+import type { Endpoint, EventTraceItem, ProblemTraceItem, SipTraceItem } from '../trace/trace-item.js';
+import type { ReplayCall } from './replay-call.js';
+import type { AssumedCommand, DeliveredEvent, MessageDirection, SimulationStep, StepOutcome } from './simulation-result.js';
+
+const NONE: readonly never[] = [];
+
+export class StepRecorder {
+  readonly steps: SimulationStep[] = [];
+  #records: StepRecord[] = [];
+  /** Traces intern their endpoints: each is formatted once. */
+  readonly #names = new Map<Endpoint, string>();
+
+  /** A machine step taken while the current item is processed. */
+  collect(record: StepRecord): void {
+    this.#records.push(record);
+  }
+
+  /** Steps collected since the last item: whether any transition was taken. */
+  get handled(): boolean {
+    for (const r of this.#records) if (r.taken.length > 0) return true;
+    return false;
+  }
+
+  /** The first transition of the most recent machine step collected (what an assumed command took). */
+  firstTaken(): TakenTransition | undefined {
+    return this.#records[this.#records.length - 1]?.taken[0];
+  }
+
+  sip(
+    item: SipTraceItem,
+    direction: MessageDirection,
+    summary: string,
+    call: ReplayCall | undefined,
+    leg: string | undefined,
+    outcome: StepOutcome,
+    assumed?: AssumedCommand,
+  ): number {
+    const { taken, effects } = this.#take();
+    const index = this.steps.length;
+    this.steps.push({
+      kind: 'sip',
+      index,
+      trace: item.trace,
+      frame: item.frame,
+      time: item.time,
+      ...(call === undefined ? {} : { call: call.number }),
+      direction,
+      src: this.#name(item.src),
+      dst: this.#name(item.dst),
+      dialog: item.message.callId,
+      ...(leg === undefined ? {} : { leg }),
+      summary,
+      outcome,
+      ...(assumed === undefined ? {} : { assumed }),
+      taken,
+      effects,
+      configuration: call?.configuration ?? NONE,
+    });
+    return index;
+  }
+
+  event(item: EventTraceItem, call: ReplayCall | undefined, outcome: StepOutcome): number {
+    const { taken, effects } = this.#take();
+    const index = this.steps.length;
+    this.steps.push({
+      kind: 'event',
+      index,
+      trace: item.trace,
+      frame: item.frame,
+      time: item.time,
+      ...(call === undefined ? {} : { call: call.number }),
+      summary: item.event.type,
+      outcome,
+      taken,
+      effects,
+      configuration: call?.configuration ?? NONE,
+    });
+    return index;
+  }
+
+  problem(item: ProblemTraceItem, outcome: StepOutcome): number {
+    this.#records = [];
+    const index = this.steps.length;
+    this.steps.push({
+      kind: 'problem',
+      index,
+      trace: item.trace,
+      frame: item.frame,
+      time: item.time,
+      summary: item.reason,
+      outcome,
+      taken: NONE,
+      effects: NONE,
+      configuration: NONE,
+    });
+    return index;
+  }
+
+  /** A timer fired: its machine step (if any) is given directly, not collected. */
+  timer(call: ReplayCall, time: number, timer: string, summary: string, record: StepRecord | undefined, delivered: DeliveredEvent | undefined): number {
+    const index = this.steps.length;
+    this.steps.push({
+      kind: 'timer',
+      index,
+      time,
+      call: call.number,
+      timer,
+      summary,
+      ...(delivered === undefined ? {} : { delivered }),
+      taken: record?.taken ?? NONE,
+      effects: record?.effects ?? NONE,
+      configuration: call.configuration,
+    });
+    return index;
+  }
+
+  #name(endpoint: Endpoint): string {
+    let name = this.#names.get(endpoint);
+    if (name === undefined) {
+      name = formatEndpoint(endpoint);
+      this.#names.set(endpoint, name);
+    }
+    return name;
+  }
+
+  #take(): { taken: readonly TakenTransition[]; effects: readonly Effect[] } {
+    const records = this.#records;
+    if (records.length === 0) return { taken: NONE, effects: NONE };
+    this.#records = [];
+    const first = records[0];
+    if (records.length === 1 && first !== undefined) return { taken: first.taken, effects: first.effects };
+    const taken: TakenTransition[] = [];
+    const effects: Effect[] = [];
+    for (const r of records) {
+      taken.push(...r.taken);
+      effects.push(...r.effects);
+    }
+    return { taken, effects };
+  }
+}
