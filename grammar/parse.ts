@@ -7,6 +7,7 @@ import type { FlowFile } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Source } from './source.js';
 import { LineIndex } from './line-index.js';
+import { nestingDiagnostic } from './nesting-limit.js';
 import { literalDiagnostics, unterminatedCommentDiagnostics } from './literal-diagnostics.js';
 import { parseTokens } from './parser.js';
 import { lexingErrorDiagnostic, parseErrorDiagnostic } from './syntax-diagnostics.js';
@@ -16,17 +17,25 @@ import { flowLexer } from './tokens.js';
 export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Diagnostic[] } {
   const lines = new LineIndex(source.text);
   const lexed = flowLexer().tokenize(source.text);
-  const { cst, parser } = parseTokens(lexed.tokens);
-  const parseErrors = parser.errors.map((error) => parseErrorDiagnostic(source.path, lines, lexed.tokens, error));
-  const built = toAst(cst, source, lines);
   const diagnostics = [
     ...lexed.errors.map((error) => lexingErrorDiagnostic(source.path, source.text, lines, error)),
     ...unterminatedCommentDiagnostics(source.path, lines, lexed.groups['malformed'] ?? []),
     ...literalDiagnostics(source.path, lines, lexed.tokens),
-    ...parseErrors,
-    ...built.diagnostics,
   ];
-  // Reading order: by position, the lexer's findings before the parser's at the same place.
+  const tooDeep = nestingDiagnostic(source.path, lines, lexed.tokens);
+  let file: FlowFile;
+  if (tooDeep === undefined) {
+    const { cst, parser } = parseTokens(lexed.tokens);
+    diagnostics.push(...parser.errors.map((error) => parseErrorDiagnostic(source.path, lines, lexed.tokens, error)));
+    const built = toAst(cst, source, lines);
+    diagnostics.push(...built.diagnostics);
+    file = built.file;
+  } else {
+    // Not parsed at all: see nesting-limit.ts.
+    diagnostics.push(tooDeep);
+    file = { kind: 'FlowFile', path: source.path, flows: [], span: lines.span(0, source.text.length) };
+  }
+  // Reading order: by position; the sort is stable, so the lexer's findings come first at the same place.
   diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
-  return { file: built.file, diagnostics };
+  return { file, diagnostics };
 }

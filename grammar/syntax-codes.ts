@@ -14,6 +14,7 @@ export const SYNTAX_CODES = {
   FLOW1009: { title: 'duplicate clause' },
   FLOW1010: { title: 'expected a leg name before `replacing`' },
   FLOW1011: { title: 'chained comparison' },
+  FLOW1012: { title: 'nesting too deep' },
 } as const satisfies Record<string, { readonly title: string }>;
 
 export type SyntaxCode = keyof typeof SYNTAX_CODES;

@@ -4,7 +4,7 @@
  * trigger"). The parser calls these while recovering; parse.ts turns the
  * resulting exceptions into diagnostics with codes and spans.
  */
-import { EOF, tokenMatcher } from 'chevrotain';
+import { EOF } from 'chevrotain';
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 
@@ -101,15 +101,14 @@ function summarize(ruleName: string, labels: readonly string[]): string {
 
 export const syntaxMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
-    if (tokenMatcher(actual, t.RCurly) || expected !== t.RCurly) {
-      // A missing name reads best against the word it should follow: "expected a name after `leg`".
-      const namesNext = expected === t.Identifier || expected === t.Word || ruleName === 'trigger';
-      const after = namesNext && previous.image !== '' ? ` after \`${previous.image}\`` : context(ruleName);
-      return `expected ${label(expected)}${after}, found ${describeToken(actual)}`;
-    }
-    const closing = CLOSING_ALTERNATIVES[ruleName];
-    if (closing !== undefined) return `expected ${closing}, found ${describeToken(actual)}`;
-    return `expected ${label(expected)}${context(ruleName)}, found ${describeToken(actual)}`;
+    const found = describeToken(actual);
+    // A `}` was expected where another item could have continued the list: say what the list may hold.
+    const closing = expected === t.RCurly ? CLOSING_ALTERNATIVES[ruleName] : undefined;
+    if (closing !== undefined) return `expected ${closing}, found ${found}`;
+    // A missing name reads best against the word it should follow: "expected a name after `leg`".
+    const namesNext = expected === t.Identifier || expected === t.Word || ruleName === 'trigger';
+    const where = namesNext && previous.image !== '' ? ` after \`${previous.image}\`` : context(ruleName);
+    return `expected ${label(expected)}${where}, found ${found}`;
   },
 
   buildNotAllInputParsedMessage({ firstRedundant }) {

@@ -111,3 +111,24 @@ describe('syntax error recovery', () => {
     expect(offsets).toEqual([...offsets].sort((x, y) => x - y));
   });
 });
+
+describe('pathological nesting', () => {
+  it('reports brackets nested beyond the limit instead of overflowing the stack', () => {
+    const deepStates = `flow A {\n${'state S { '.repeat(200)}${'}'.repeat(200)}\n}`;
+    expect(codes(deepStates)).toEqual([{ code: 'FLOW1012', line: 2, column: 1 + 10 * 127 + 8 }]);
+    const deepParens = `flow A { var x: int = ${'('.repeat(5000)}1${')'.repeat(5000)} }`;
+    expect(codes(deepParens).map((d) => d.code)).toEqual(['FLOW1012']);
+    expect(parse(deepParens).file.flows).toEqual([]);
+  });
+
+  it('parses nesting up to the limit', () => {
+    const states = `flow A {\n${'state S { '.repeat(100)}${'}'.repeat(100)}\n}`;
+    expect(codes(states)).toEqual([]);
+    expect(codes(`flow A { var x: int = ${'('.repeat(120)}1${')'.repeat(120)} }`)).toEqual([]);
+  });
+
+  it('reads long flat chains without recursion', () => {
+    const operands = Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + ');
+    expect(codes(`flow A { var x: int = ${'!'.repeat(20_000)}${operands} }`)).toEqual([]);
+  });
+});
