@@ -65,6 +65,26 @@ function program(setExit: (code: number) => void): Command {
       setExit(await runCheck(paths, { format: opts.format, strict: opts.strict, color: color(process.stderr) }));
     });
 
+  cli
+    .command('graph')
+    .description('draw the statechart of each flow in a .flow file (Mermaid, Graphviz DOT or SVG)')
+    .argument('<file>', 'a .flow file')
+    .option('--flow <name>', 'draw only this flow (default: every flow in the file)')
+    .addOption(new Option('--format <format>', 'mermaid, dot or svg (default: from the -o extension, else mermaid)').choices(['mermaid', 'dot', 'svg']))
+    .option('-o, --out <file>', 'write the diagram to this file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  flowc graph flows/pom/external-transfer.flow\n  flowc graph flows/pom/external-transfer.flow --flow ExternalTransfer --format dot\n  flowc graph flows/pom/external-transfer.flow -o external-transfer.svg')
+    .action(async (file: string, opts: { flow?: string; format?: 'mermaid' | 'dot' | 'svg'; out?: string }) => {
+      const { runGraph } = await import('./commands/graph.js');
+      setExit(
+        await runGraph(file, {
+          ...(opts.flow === undefined ? {} : { flow: opts.flow }),
+          ...(opts.format === undefined ? {} : { format: opts.format }),
+          ...(opts.out === undefined ? {} : { out: opts.out }),
+          color: color(process.stderr),
+        }),
+      );
+    });
+
   return cli;
 }
 
