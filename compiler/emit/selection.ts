@@ -89,6 +89,13 @@ export function writeSelection(writer: CodeBlockWriter, model: FlowModel, facts:
     return;
   }
   const ids = cases.flatMap((c) => c.states);
+  const only = cases.length === 1 ? cases[0] : undefined;
+  if (only !== undefined && only.states.length === 1) {
+    writer.writeLine(`if (act[${only.states[0] ?? -1}] === 1) { // ${model.states[only.states[0] ?? -1]?.name ?? ''}`);
+    writer.indent(() => writeCandidates(writer, model, facts, only.candidates));
+    writer.writeLine('}');
+    return;
+  }
   writer.writeLine(`for (let s = ${Math.min(...ids)}; s <= ${Math.max(...ids)}; s++) {`);
   writer.indent(() => {
     writer.writeLine('if (act[s] !== 1) continue;');

@@ -1,4 +1,4 @@
-/** The `.flow` files every generated-code test runs over: the seed flows and the valid fixtures. */
+/** The `.flow` files every generated-code test runs over: the seed flows, the valid fixtures and this folder's own. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Source } from '../../../grammar/source.js';
@@ -20,5 +20,5 @@ export function readSource(absolute: string): Source {
 }
 
 export function allFlowSources(): Source[] {
-  return [...flowFiles('flows', true), ...flowFiles('test/fixtures/valid', false)].map(readSource);
+  return [...flowFiles('flows', true), ...flowFiles('test/fixtures/valid', false), ...flowFiles('test/compiler/emit/fixtures', false)].map(readSource);
 }
