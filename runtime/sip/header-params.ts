@@ -1,3 +1,5 @@
+import { trimLws } from './lws.js';
+
 /**
  * Header parameters (`;tag=abc;lr;q = 0.5`): names lowercased, LWS around
  * `=` allowed, quoted values unquoted, a parameter without a value maps to ''.
@@ -16,49 +18,42 @@ const NO_PARAMS: HeaderParams = { leading: '', params: new Map(), hasEmpty: fals
 
 /** Reads `;a=b;c` from `text` (which may start with LWS before the first `;`). */
 export function parseHeaderParams(text: string): HeaderParams {
-  if (text.trim() === '') return NO_PARAMS;
+  const firstSemi = text.indexOf(';');
+  if (firstSemi < 0) return text.trim() === '' ? NO_PARAMS : { ...NO_PARAMS, leading: text.trim() };
   const params = new Map<string, string>();
   let hasEmpty = false;
   let unterminatedQuote = false;
-  const pieces = splitParams(text);
-  if (pieces === undefined) return { leading: '', params, hasEmpty, unterminatedQuote: true };
-  for (let i = 1; i < pieces.length; i++) {
-    const piece = pieces[i] ?? '';
-    const eq = piece.indexOf('=');
-    const name = (eq < 0 ? piece : piece.slice(0, eq)).trim().toLowerCase();
-    if (name === '') {
-      hasEmpty = true;
-      continue;
-    }
-    let value = eq < 0 ? '' : piece.slice(eq + 1).trim();
-    if (value.length >= 2 && value.charCodeAt(0) === 0x22) {
-      if (value.charCodeAt(value.length - 1) !== 0x22) unterminatedQuote = true;
-      else value = unquote(value.slice(1, -1));
-    }
-    if (!params.has(name)) params.set(name, value);
-  }
-  return { leading: (pieces[0] ?? '').trim(), params, hasEmpty, unterminatedQuote };
-}
-
-/** Splits at `;` outside quoted strings; undefined when a quote never closes. */
-function splitParams(text: string): string[] | undefined {
-  const pieces: string[] = [];
-  let start = 0;
+  // One pass: each piece runs from just after a `;` to the next `;` outside quotes.
+  let start = firstSemi + 1;
+  let eq = -1;
   let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = start; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x3b;
     if (inQuotes) {
       if (c === 0x5c) i++;
       else if (c === 0x22) inQuotes = false;
-    } else if (c === 0x22) inQuotes = true;
+      continue;
+    }
+    if (c === 0x22) inQuotes = true;
+    else if (c === 0x3d && eq < 0) eq = i;
     else if (c === 0x3b) {
-      pieces.push(text.slice(start, i));
+      const end = Math.min(i, text.length);
+      const name = trimLws(text.slice(start, eq < 0 ? end : eq)).toLowerCase();
+      if (name === '') hasEmpty = true;
+      else if (!params.has(name)) {
+        let value = eq < 0 ? '' : trimLws(text.slice(eq + 1, end));
+        if (value.length >= 2 && value.charCodeAt(0) === 0x22) {
+          if (value.charCodeAt(value.length - 1) !== 0x22) unterminatedQuote = true;
+          else value = unquote(value.slice(1, -1));
+        }
+        params.set(name, value);
+      }
       start = i + 1;
+      eq = -1;
     }
   }
-  if (inQuotes) return undefined;
-  pieces.push(text.slice(start));
-  return pieces;
+  if (inQuotes) unterminatedQuote = true;
+  return { leading: trimLws(text.slice(0, firstSemi)), params, hasEmpty, unterminatedQuote };
 }
 
 /** Resolves quoted-pairs (`\"` → `"`) inside a quoted string's content. */

@@ -1,7 +1,7 @@
 import { asBuffer } from './bytes.js';
 import { parseCSeq, type CSeq } from './cseq.js';
 import { findHeaderEnd } from './header-end.js';
-import { headerKey } from './header-names.js';
+import { fieldKey } from './header-names.js';
 import { SipHeaders, type HeaderLine } from './headers.js';
 import { isLws, trimLws } from './lws.js';
 import type { SipMessage, SipParseResult } from './message.js';
@@ -18,7 +18,7 @@ import { parseVia, type Via } from './via.js';
  */
 export type BodyFraming = 'datagram' | 'exact';
 
-const HEADER_NAME = /^[A-Za-z0-9.!%*_+`'~-]+$/;
+
 const NON_ASCII = /[\x80-\xff]/;
 
 /** Parses one SIP message (a UDP datagram's payload, or a pasted message). Never throws. */
@@ -52,30 +52,36 @@ export function parseSipBytes(buf: Buffer, start: number, end: number, framing: 
 
   const lines: HeaderLine[] = [];
   let name: string | undefined;
+  let key = '';
   let value = '';
   let pos = nl < 0 ? text.length : nl + 1;
   while (pos < text.length) {
     nl = text.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const line = stripCr(text.slice(pos, lineEnd));
+    let lineEnd = nl < 0 ? text.length : nl;
     const lineOffset = msgStart + pos;
+    const lineStart = pos;
     pos = lineEnd + 1;
-    if (line === '') continue;
-    if (isLws(line.charCodeAt(0))) {
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    if (lineEnd === lineStart) continue;
+    if (isLws(text.charCodeAt(lineStart))) {
       // Folded line (RFC 3261 §7.3.1): the line break and leading LWS become one SP.
       if (name === undefined) return { ok: false, reason: 'continuation line before any header', offset: lineOffset };
-      const more = trimLws(line);
+      const more = trimLws(text.slice(lineStart, lineEnd));
       value = value === '' ? more : more === '' ? value : `${value} ${more}`;
       continue;
     }
-    if (name !== undefined) lines.push(headerLine(name, value, recode));
-    const colon = line.indexOf(':');
-    if (colon < 0) return { ok: false, reason: `header line without a colon: \`${line}\``, offset: lineOffset };
-    name = trimLws(line.slice(0, colon));
-    if (!HEADER_NAME.test(name)) return { ok: false, reason: `bad header name \`${name}\``, offset: lineOffset };
-    value = trimLws(line.slice(colon + 1));
+    if (name !== undefined) lines.push(headerLine(name, key, value, recode));
+    const colon = text.indexOf(':', lineStart);
+    if (colon < 0 || colon >= lineEnd) {
+      return { ok: false, reason: `header line without a colon: \`${text.slice(lineStart, lineEnd)}\``, offset: lineOffset };
+    }
+    name = trimLws(text.slice(lineStart, colon));
+    const nameKey = fieldKey(name);
+    if (nameKey === undefined) return { ok: false, reason: `bad header name \`${name}\``, offset: lineOffset };
+    key = nameKey;
+    value = trimLws(text.slice(colon + 1, lineEnd));
   }
-  if (name !== undefined) lines.push(headerLine(name, value, recode));
+  if (name !== undefined) lines.push(headerLine(name, key, value, recode));
 
   const essentials = readEssentials(lines);
   if (typeof essentials === 'string') return { ok: false, reason: essentials, offset: msgStart };
@@ -189,9 +195,9 @@ function readEssentials(lines: readonly HeaderLine[]): Essentials | string {
   return { callId, cseq: cseq.value, from: from.value, to: to.value, via, contentLength };
 }
 
-function headerLine(name: string, value: string, recode: boolean): HeaderLine {
-  const n = recode ? utf8(name) : name;
-  return { name: n, key: headerKey(n), value: recode ? utf8(value) : value };
+function headerLine(name: string, key: string, value: string, recode: boolean): HeaderLine {
+  // Names are tokens, so ASCII: only values can carry UTF-8.
+  return { name, key, value: recode ? utf8(value) : value };
 }
 
 function stripCr(line: string): string {

@@ -7,6 +7,7 @@ export type StartLine =
   | { readonly kind: 'response'; readonly status: number; readonly reason: string };
 
 const METHOD = /^[A-Za-z0-9.!%*_+`'~-]+$/;
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:./;
 const VERSION = 'SIP/2.0';
 
 /**
@@ -31,10 +32,14 @@ export function parseStartLine(line: string): Parsed<StartLine> {
       : parseFailure(`request line \`${line}\` does not end with SIP/2.0`);
   }
   if (requestUri.startsWith('<')) return parseFailure('Request-URI must not be enclosed in <>');
-  const uri = parseUri(requestUri);
-  if (!uri.ok) return parseFailure(`bad Request-URI: ${uri.reason}`);
+  if (!ABSOLUTE_URI.test(requestUri)) return parseFailure(`bad Request-URI: \`${requestUri}\` is not a URI`);
   // RFC 3261 §19.1.5: URI headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11).
-  if (uri.value.headers.size > 0) return parseFailure(`Request-URI \`${requestUri}\` carries URI headers`);
+  // Only a `?` can start them, so only then is the URI read in full.
+  if (requestUri.indexOf('?') >= 0) {
+    const uri = parseUri(requestUri);
+    if (!uri.ok) return parseFailure(`bad Request-URI: ${uri.reason}`);
+    if (uri.value.headers.size > 0) return parseFailure(`Request-URI \`${requestUri}\` carries URI headers`);
+  }
   return parsedValue({ kind: 'request', method, requestUri });
 }
 

@@ -55,6 +55,13 @@ function parseViaElement(element: string): Parsed<Via> {
 }
 
 function splitHostPort(sentBy: string): { host: string; port: number | undefined } | undefined {
+  // The usual `host:port`, without brackets or LWS, needs no regular expression.
+  const colon = sentBy.indexOf(':');
+  if (colon === sentBy.lastIndexOf(':') && sentBy.indexOf(' ') < 0 && sentBy.indexOf('\t') < 0 && sentBy !== '') {
+    if (colon < 0) return { host: sentBy, port: undefined };
+    const port = colon + 1 < sentBy.length && colon + 6 >= sentBy.length ? Number(sentBy.slice(colon + 1)) : NaN;
+    return colon > 0 && Number.isInteger(port) && port >= 0 && port <= 65535 ? { host: sentBy.slice(0, colon), port } : undefined;
+  }
   // LWS is allowed around the `:` of sent-by (RFC 3261 HCOLON-like LWS rules).
   const compact = sentBy.replace(/\s*:\s*/, ':');
   if (compact === '' || /\s/.test(compact)) return undefined;
