@@ -10,7 +10,7 @@ import type { Source, Span } from '../grammar/source.js';
 import type { EMIT_CODES } from './catalog.js';
 import { check } from './check.js';
 import type { GeneratedKind } from './emit/emitFlow.js';
-import { INTERNAL_NAMES } from './emit/generatedNames.js';
+import { reservedNameClash } from './emit/generatedNames.js';
 import { lowerFlow } from './lower/lowerFlow.js';
 import type { FlowModel } from './model.js';
 
@@ -72,8 +72,9 @@ function modelsOf(source: Source): ModelsResult {
     const lowered = lowerFlow(flow, source.path);
     diagnostics.push(...lowered.diagnostics);
     if (lowered.model === undefined) continue;
-    if (INTERNAL_NAMES.has(lowered.model.name)) {
-      diagnostics.push(internalError(source.path, `flow name \`${flow.name.text}\` is reserved in generated code`, flow.name.span, 'rename the flow'));
+    const clash = reservedNameClash(lowered.model);
+    if (clash !== undefined) {
+      diagnostics.push(internalError(source.path, `flow \`${flow.name.text}\` would generate \`${clash}\`, a name generated code reserves`, flow.name.span, 'rename the flow'));
       continue;
     }
     models.push({ source, model: lowered.model });

@@ -40,6 +40,15 @@ export const INTERNAL_NAMES: ReadonlySet<string> = new Set([
   'settle', 'idiv', 'imod', 'event', 'input',
 ]);
 
+/** Types the generated module imports from the runtime. */
+export const RUNTIME_TYPES: readonly string[] = ['Effect', 'FlowMachine', 'LegState', 'MachineSnapshot', 'StepResult', 'TakenTransition'];
+
+/** An exported name of this flow's module that would clash with an internal or imported one, if any. */
+export function reservedNameClash(model: FlowModel): string | undefined {
+  const n = exportedNames(model);
+  return [n.machine, n.state, n.event, n.input, n.context].find((name) => INTERNAL_NAMES.has(name) || RUNTIME_TYPES.includes(name));
+}
+
 /** A JavaScript string literal for any text (double quotes, JSON escapes). */
 export function quote(text: string): string {
   return JSON.stringify(text);

@@ -84,9 +84,11 @@ describe('compile', () => {
   });
 
   it('refuses a flow named like an internal of the generated module', async () => {
-    const result = await compile([{ path: 'r.flow', text: 'flow transition { initial state A }' }]);
-    expect(result.files).toEqual([]);
-    expect(result.diagnostics.map((d) => d.code)).toContain('FLOW3001');
+    for (const name of ['transition', 'Leg', 'Effect']) {
+      const result = await compile([{ path: 'r.flow', text: `flow ${name} { initial state A }` }]);
+      expect(result.files).toEqual([]);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(['FLOW3001']);
+    }
   });
 
   it('has a synchronous front half returning the models', () => {
