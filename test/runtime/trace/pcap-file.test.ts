@@ -31,6 +31,23 @@ describe('pcap files', () => {
     expect(sip[0]).toMatchObject({ trace: 'calls.pcap', src: { ip: '10.0.0.1', port: 5060 }, dst: { ip: '10.0.0.2', port: 5060 }, transport: 'udp' });
   });
 
+  it('reads the "modified" pcap format (24-byte record headers)', () => {
+    const plain = pcapFile(packets, { linkType: LinkType.ETHERNET });
+    const parts: Buffer[] = [plain.subarray(0, 24)];
+    let p = 24;
+    while (p < plain.length) {
+      const captured = plain.readUInt32LE(p + 8);
+      // ifindex, protocol, packet type and padding follow the usual 16 bytes.
+      parts.push(plain.subarray(p, p + 16), Buffer.alloc(8), plain.subarray(p + 16, p + 16 + captured));
+      p += 16 + captured;
+    }
+    const modified = Buffer.concat(parts);
+    modified.writeUInt32LE(0xa1b2cd34, 0);
+    const read = readTrace(modified, 'modified.pcap');
+    expect(problems(read)).toEqual([]);
+    expect(sipItems(read).map(label)).toEqual(['INVITE', '180 INVITE']);
+  });
+
   it('reports a file cut inside its header', () => {
     const read = readTrace(pcapFile([], { linkType: 1 }).subarray(0, 10), 'cut.pcap');
     expect(problems(read).map((p) => p.reason)).toEqual(['pcap file truncated inside its 24-byte header (10 bytes)']);
