@@ -5,7 +5,7 @@
  * or nothing (100 Trying, the answer to a re-INVITE). Keeps the dialog's
  * state (answered, ended, held) as it goes.
  */
-import { asBuffer } from '../sip/bytes.js';
+import { asBuffer } from '../sip/buffer-view.js';
 import { bodyOfType } from '../sip/body-part.js';
 import { eventOf } from '../sip/event.js';
 import type { SipRequest, SipResponse } from '../sip/message.js';
