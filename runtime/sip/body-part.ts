@@ -1,4 +1,4 @@
-import { asBuffer } from './bytes.js';
+import { asBuffer } from './buffer-view.js';
 import { parseHeaderParams } from './header-params.js';
 import type { SipMessage } from './message.js';
 

@@ -1,4 +1,4 @@
-import { asBuffer } from './bytes.js';
+import { asBuffer } from './buffer-view.js';
 import { parseCSeq, type CSeq } from './cseq.js';
 import { findHeaderEnd } from './header-end.js';
 import { fieldKey } from './header-names.js';

@@ -1,4 +1,4 @@
-import { asBuffer } from './bytes.js';
+import { asBuffer } from './buffer-view.js';
 import { bodyOfType } from './body-part.js';
 import type { SipMessage } from './message.js';
 import { parseFailure, parsedValue, type Parsed } from './parsed.js';

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { asBuffer } from '../sip/bytes.js';
+import { asBuffer } from '../sip/buffer-view.js';
 import { captureItems } from './capture-reader.js';
 import { eventLogItems } from './event-log-reader.js';
 import { pcapPackets } from './pcap-file.js';

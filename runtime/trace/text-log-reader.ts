@@ -30,6 +30,7 @@ export function* textLogItems(text: string, trace: string, options: TextLogOptio
   let direction: { readonly value: Direction; readonly line: number } | undefined;
   let time = 0;
   let warnedUndirected = false;
+  let messages = 0;
   let i = 0;
   while (i < lines.length) {
     const line = (lines[i] ?? '').trimEnd();
@@ -54,6 +55,7 @@ export function* textLogItems(text: string, trace: string, options: TextLogOptio
       i++;
       continue;
     }
+    messages++;
     const cut = cutMessage(lines, i);
     i = cut.next;
     const bytes = Buffer.from(cut.text, 'utf8');
@@ -75,6 +77,7 @@ export function* textLogItems(text: string, trace: string, options: TextLogOptio
     direction = undefined;
   }
   if (direction !== undefined) yield problem(trace, direction.line, time, 'warning', 'direction line not followed by a SIP message');
+  if (messages === 0) yield problem(trace, 0, time, 'warning', 'no SIP message found in this text log');
 }
 
 /**

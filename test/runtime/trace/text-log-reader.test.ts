@@ -100,6 +100,12 @@ describe('text logs', () => {
     ]);
   });
 
+  it('says so when a text log holds no SIP message', () => {
+    expect(read('notes: 10.0.0.1 -> 10.0.0.2 at 5\n').items).toEqual([
+      { kind: 'problem', trace: 'log.txt', frame: 0, time: 0, severity: 'warning', reason: 'no SIP message found in this text log' },
+    ]);
+  });
+
   it('marks retransmissions in text logs too', () => {
     const r = read(`>> 10.0.0.2:5060 -> 10.0.0.1:5060 @ 1\n${OK}\n>> 10.0.0.2:5060 -> 10.0.0.1:5060 @ 1.5\n${OK}\n`);
     expect(sipItems(r).map((s) => s.retransmission)).toEqual([false, true]);
