@@ -15,6 +15,7 @@
  * high, so each state changes at most 3 times: the fixpoint is linear.
  */
 import type { Action, Block, LegEventName } from '../grammar/ast.js';
+import { actionLegs } from './action-legs.js';
 import { endsFlow, entryBlocks, exitBlocks, isLeaf } from './state-graph.js';
 import type { StateGraph } from './state-graph.js';
 import { isLegEvent } from './symbols.js';
@@ -79,18 +80,18 @@ export function applyAction(action: Action, leg: string, phases: number): number
   }
 }
 
-/** The phases an action may put a leg in, whatever it was in before (0: it does not touch the leg). */
-function assigns(action: Action, leg: string): number {
+/** The phases an action may put its leg in, whatever it was in before (0: it moves no leg). */
+function assigns(action: Action): number {
   switch (action.kind) {
     case 'Dial':
     case 'Takeover':
-      return action.leg.text === leg ? DIALING : 0;
+      return DIALING;
     case 'Answer':
-      return action.leg.text === leg ? UP : 0;
+      return UP;
     case 'Hangup':
     case 'Cancel':
     case 'Reject':
-      return action.leg.text === leg ? DOWN : 0;
+      return DOWN;
     default:
       return 0;
   }
@@ -100,12 +101,6 @@ function applyBlocks(blocks: readonly Block[], leg: string, phases: number): num
   let p = phases;
   for (const block of blocks) for (const action of block.actions) p = applyAction(action, leg, p);
   return p;
-}
-
-function assignsIn(blocks: readonly Block[], leg: string): number {
-  let bits = 0;
-  for (const block of blocks) for (const action of block.actions) bits |= assigns(action, leg);
-  return bits;
 }
 
 /** The phases after the trigger of `site` fires from `phases`; 0 when it cannot fire. */
@@ -127,7 +122,10 @@ function afterTransition(site: TransitionSite, leg: string, phases: number): num
 export function analyzeLegPhases(graph: StateGraph): LegPhases {
   const flow = graph.flow;
   const legs = [...flow.legs.keys()];
-  const perLeg = new Map(legs.map((leg) => [leg, new LegAnalysis(graph, leg, flow.legs.get(leg)?.inbound === true)]));
+  const shared = new SharedFacts(graph, legs);
+  const perLeg = new Map(
+    legs.map((leg, i) => [leg, new LegAnalysis(graph, shared, leg, i, flow.legs.get(leg)?.inbound === true)]),
+  );
   const analysis = (leg: string): LegAnalysis | undefined => perLeg.get(leg);
   return {
     legs,
@@ -138,6 +136,114 @@ export function analyzeLegPhases(graph: StateGraph): LegPhases {
   };
 }
 
+/** What every leg's analysis asks about the same states and transitions, computed once for all legs. */
+class SharedFacts {
+  /** Per transition: which legs (by index) its trigger, actions, definite exits and entries name. */
+  private readonly touched: Uint8Array[];
+  private readonly scopes = new Map<StateNode, readonly TransitionSite[]>();
+  /** Per leg, per state: phases exit blocks anywhere in the subtree may assign. */
+  readonly subtreeExit: Uint8Array[];
+  /** Per leg, per state: phases other parallel regions may assign at any time while the state is active. */
+  readonly foreign: Uint8Array[];
+
+  constructor(
+    private readonly graph: StateGraph,
+    legs: readonly string[],
+  ) {
+    const flow = graph.flow;
+    const legIndex = new Map(legs.map((leg, i) => [leg, i]));
+    const n = flow.states.length;
+    this.touched = legs.map(() => new Uint8Array(flow.transitions.length));
+    this.subtreeExit = legs.map(() => new Uint8Array(n));
+    this.foreign = legs.map(() => new Uint8Array(n));
+    const subtreeAll = legs.map(() => new Uint8Array(n));
+
+    const touch = (site: TransitionSite, blocks: readonly Block[]): void => {
+      for (const block of blocks) {
+        for (const action of block.actions) {
+          for (const leg of actionLegs(action)) {
+            const i = legIndex.get(leg.text);
+            const row = i === undefined ? undefined : this.touched[i];
+            if (row !== undefined) row[site.index] = 1;
+          }
+        }
+      }
+    };
+    for (const site of flow.transitions) {
+      const t = site.transition;
+      if (t.kind === 'On' && t.trigger.kind === 'LegTrigger') {
+        const i = legIndex.get(t.trigger.leg.text);
+        const row = i === undefined ? undefined : this.touched[i];
+        if (row !== undefined) row[site.index] = 1;
+      }
+      if (t.actions !== undefined) touch(site, [t.actions]);
+      if (site.target !== undefined) {
+        const step = graph.stepOf(site);
+        for (const node of step.exited) touch(site, exitBlocks(node));
+        for (const node of step.entered) touch(site, entryBlocks(node));
+      }
+    }
+
+    // Own assignments per state, all legs in one pass over the actions.
+    const assign = (rows: Uint8Array[], pre: number, blocks: readonly Block[]): void => {
+      for (const block of blocks) {
+        for (const action of block.actions) {
+          const bits = assigns(action);
+          if (bits === 0 || !('leg' in action)) continue;
+          const i = legIndex.get(action.leg.text);
+          const row = i === undefined ? undefined : rows[i];
+          if (row !== undefined) row[pre] = (row[pre] ?? 0) | bits;
+        }
+      }
+    };
+    for (const node of flow.states) {
+      assign(this.subtreeExit, node.pre, exitBlocks(node));
+      assign(subtreeAll, node.pre, exitBlocks(node));
+      assign(subtreeAll, node.pre, entryBlocks(node));
+      for (const site of node.transitions) if (site.transition.actions !== undefined) assign(subtreeAll, node.pre, [site.transition.actions]);
+    }
+    legs.forEach((_leg, i) => {
+      const exit = this.subtreeExit[i];
+      const all = subtreeAll[i];
+      const foreign = this.foreign[i];
+      if (exit === undefined || all === undefined || foreign === undefined) return;
+      // Reverse preorder visits children before their parent.
+      for (let pre = n - 1; pre >= 0; pre--) {
+        const parent = flow.states[pre]?.parent;
+        if (parent === undefined) continue;
+        exit[parent.pre] = (exit[parent.pre] ?? 0) | (exit[pre] ?? 0);
+        all[parent.pre] = (all[parent.pre] ?? 0) | (all[pre] ?? 0);
+      }
+      // Preorder visits parents first: a region sees what its sibling regions (and its ancestors' siblings) assign.
+      for (const node of flow.states) {
+        const parent = node.parent;
+        if (parent === undefined) continue;
+        let bits = foreign[parent.pre] ?? 0;
+        if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= all[region.pre] ?? 0;
+        foreign[node.pre] = bits;
+      }
+    });
+  }
+
+  /** Whether the transition can change the leg at all beyond its `mayExit` subtrees; if not, it is the identity on it. */
+  touches(site: TransitionSite, leg: number): boolean {
+    return this.touched[leg]?.[site.index] === 1;
+  }
+
+  /** Targetless transitions that can fire while `leaf` is active (its own and its ancestors'). */
+  targetlessAround(leaf: StateNode): readonly TransitionSite[] {
+    let out = this.scopes.get(leaf);
+    if (out !== undefined) return out;
+    const found: TransitionSite[] = [];
+    for (let s: StateNode | undefined = leaf; s !== undefined; s = s.parent) {
+      for (const site of s.transitions) if (site.transition.target === undefined) found.push(site);
+    }
+    out = found;
+    this.scopes.set(leaf, out);
+    return out;
+  }
+}
+
 /** The fixpoint for one leg. */
 class LegAnalysis {
   readonly entering: Uint8Array;
@@ -146,17 +252,19 @@ class LegAnalysis {
   /** Union of `stable` over the atomic states below each state: the phases its own transitions fire from. */
   private readonly summary: Uint8Array;
   readonly witness: (TransitionSite | undefined)[];
-  /** Exit-block assignments anywhere in each subtree (for states that may or may not be exiting). */
   private readonly subtreeExit: Uint8Array;
-  /** Phases other parallel regions may set at any time while the state is active. */
   private readonly foreign: Uint8Array;
   private readonly remote: readonly LegEventName[];
   private readonly queue: StateNode[] = [];
   private readonly queued: Uint8Array;
+  /** Per leaf, bit i set when the i-th remote event takes the flow out of it; -1 until computed. */
+  private readonly leaving: Int8Array;
 
   constructor(
     private readonly graph: StateGraph,
+    private readonly shared: SharedFacts,
     private readonly leg: string,
+    private readonly legIndex: number,
     inbound: boolean,
   ) {
     const n = graph.flow.states.length;
@@ -165,43 +273,12 @@ class LegAnalysis {
     this.own = new Uint8Array(n);
     this.summary = new Uint8Array(n);
     this.witness = new Array<TransitionSite | undefined>(n);
-    this.subtreeExit = new Uint8Array(n);
-    this.foreign = new Uint8Array(n);
+    this.subtreeExit = shared.subtreeExit[legIndex] ?? new Uint8Array(n);
+    this.foreign = shared.foreign[legIndex] ?? new Uint8Array(n);
     this.queued = new Uint8Array(n);
+    this.leaving = new Int8Array(n).fill(-1);
     this.remote = inbound ? INBOUND_REMOTE : OUTBOUND_REMOTE;
-    this.summarizeSubtrees();
     this.run(inbound ? DIALING : DOWN);
-  }
-
-  private summarizeSubtrees(): void {
-    const states = this.graph.flow.states;
-    const subtreeAll = new Uint8Array(states.length);
-    // Reverse preorder visits children before their parent.
-    for (let i = states.length - 1; i >= 0; i--) {
-      const node = states[i];
-      if (node === undefined) continue;
-      let exit = assignsIn(exitBlocks(node), this.leg);
-      let all = exit | assignsIn(entryBlocks(node), this.leg);
-      for (const site of node.transitions) {
-        for (const action of site.transition.actions?.actions ?? []) all |= assigns(action, this.leg);
-      }
-      for (const child of node.children) {
-        exit |= this.subtreeExit[child.pre] ?? 0;
-        all |= subtreeAll[child.pre] ?? 0;
-      }
-      this.subtreeExit[i] = exit;
-      subtreeAll[i] = all;
-    }
-    // Preorder visits parents first: a region sees what its sibling regions (and its ancestors' siblings) assign.
-    for (const node of states) {
-      const parent = node.parent;
-      if (parent === undefined) continue;
-      let bits = this.foreign[parent.pre] ?? 0;
-      if (parent.parallel) {
-        for (const region of parent.children) if (region !== node) bits |= subtreeAll[region.pre] ?? 0;
-      }
-      this.foreign[node.pre] = bits;
-    }
   }
 
   private run(start: number): void {
@@ -251,35 +328,41 @@ class LegAnalysis {
     if (p === 0) return;
     const step = this.graph.stepOf(site);
     for (const root of step.mayExit) p |= this.subtreeExit[root.pre] ?? 0;
-    for (const node of step.exited) p = applyBlocks(exitBlocks(node), this.leg, p);
-    for (const action of site.transition.actions?.actions ?? []) p = applyAction(action, this.leg, p);
-    for (const node of step.entered) p = applyBlocks(entryBlocks(node), this.leg, p);
+    if (this.shared.touches(site, this.legIndex)) {
+      for (const node of step.exited) p = applyBlocks(exitBlocks(node), this.leg, p);
+      for (const action of site.transition.actions?.actions ?? []) p = applyAction(action, this.leg, p);
+      for (const node of step.entered) p = applyBlocks(entryBlocks(node), this.leg, p);
+    }
     for (const leaf of step.leaves) this.enter(leaf, p, site);
   }
 
   /** Closes phases under what may happen without leaving the state: remote events and targetless transitions. */
   private close(leaf: StateNode, phases: number): number {
     if (phases === 0 || (isLeaf(leaf) && endsFlow(leaf))) return phases;
-    const inScope = this.scopeOf(leaf);
+    const inScope = this.shared.targetlessAround(leaf);
+    const leaving = this.leavingEvents(leaf);
     let p = phases;
     for (;;) {
       let next = p;
-      for (const event of this.remote) {
+      for (let i = 0; i < this.remote.length; i++) {
+        const event = this.remote[i];
+        if (event === undefined || (leaving & (1 << i)) !== 0) continue;
         const { pre, post } = EVENT_PHASES[event];
-        if ((next & pre) !== 0 && !leavesOn(leaf, `${this.leg}.${event}`)) next |= post;
+        if ((next & pre) !== 0) next |= post;
       }
-      for (const site of inScope) next |= afterTransition(site, this.leg, next);
+      for (const site of inScope) if (this.shared.touches(site, this.legIndex)) next |= afterTransition(site, this.leg, next);
       if (next === p) return p;
       p = next;
     }
   }
 
-  private scopeOf(leaf: StateNode): readonly TransitionSite[] {
-    const out: TransitionSite[] = [];
-    for (let s: StateNode | undefined = leaf; s !== undefined; s = s.parent) {
-      for (const site of s.transitions) if (site.transition.target === undefined) out.push(site);
-    }
-    return out;
+  private leavingEvents(leaf: StateNode): number {
+    const cached = this.leaving[leaf.pre] ?? -1;
+    if (cached >= 0) return cached;
+    let bits = 0;
+    for (let i = 0; i < this.remote.length; i++) if (leavesOn(leaf, `${this.leg}.${this.remote[i] ?? ''}`)) bits |= 1 << i;
+    this.leaving[leaf.pre] = bits;
+    return bits;
   }
 }
 

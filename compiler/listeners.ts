@@ -1,9 +1,9 @@
 /**
- * Which triggers a flow listens to where: an index from trigger key to the
- * states that have an `on` for it, so "is `agent.hangup` handled while X is
- * active" costs the number of handlers of that key, not a walk of the flow.
+ * Which triggers a flow listens to where. Per trigger key, the states with
+ * an `on` for it, in preorder: "is there a handler inside this subtree" is a
+ * binary search over preorder ranges, so asking it for every state of a big
+ * flow stays O(n log n) however many handlers a key has.
  */
-import { isAncestorOrSelf } from './state-graph.js';
 import type { FlowSymbols, StateNode } from './symbols.js';
 
 export interface Listeners {
@@ -14,31 +14,48 @@ export interface Listeners {
 }
 
 export function indexListeners(flow: FlowSymbols): Listeners {
-  const byKey = new Map<string, StateNode[]>();
+  // Built by walking the states in preorder, so each list is sorted by `pre`.
+  const byKey = new Map<string, number[]>();
   for (const node of flow.states) {
     for (const key of node.onByKey.keys()) {
       const list = byKey.get(key);
-      if (list === undefined) byKey.set(key, [node]);
-      else list.push(node);
+      if (list === undefined) byKey.set(key, [node.pre]);
+      else list.push(node.pre);
     }
   }
-  const handlers = (key: string): readonly StateNode[] => byKey.get(key) ?? [];
+  /** Whether some handler of `key` has its preorder position in [from, to]. */
+  const within = (key: string, from: number, to: number): boolean => {
+    const list = byKey.get(key);
+    if (list === undefined || from > to) return false;
+    const i = lowerBound(list, from);
+    const pre = list[i];
+    return pre !== undefined && pre <= to;
+  };
+  const onAncestor = (node: StateNode, key: string): boolean => {
+    for (let s: StateNode | undefined = node; s !== undefined; s = s.parent) if (s.onByKey.has(key)) return true;
+    return false;
+  };
   return {
-    whileActive: (node, key) => handlers(key).some((h) => isAncestorOrSelf(h, node) || concurrent(h, node)),
-    aroundState: (node, key) => handlers(key).some((h) => isAncestorOrSelf(h, node) || isAncestorOrSelf(node, h)),
+    whileActive(node, key) {
+      if (!byKey.has(key)) return false;
+      if (onAncestor(node, key)) return true;
+      for (let s: StateNode = node, p = node.parent; p !== undefined; s = p, p = p.parent) {
+        // Other regions of a parallel ancestor: its subtree minus the region holding `node`.
+        if (p.parallel && (within(key, p.pre + 1, s.pre - 1) || within(key, s.last + 1, p.last))) return true;
+      }
+      return false;
+    },
+    aroundState: (node, key) => byKey.has(key) && (onAncestor(node, key) || within(key, node.pre + 1, node.last)),
   };
 }
 
-/** Whether two states lie in different regions of one parallel state (so both can be active at once). */
-export function concurrent(a: StateNode, b: StateNode): boolean {
-  let x: StateNode | undefined = a;
-  let y: StateNode | undefined = b;
-  while (x !== undefined && y !== undefined && x.depth > y.depth) x = x.parent;
-  while (x !== undefined && y !== undefined && y.depth > x.depth) y = y.parent;
-  if (x === y) return false;
-  while (x !== undefined && y !== undefined && x.parent !== y.parent) {
-    x = x.parent;
-    y = y.parent;
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? Number.POSITIVE_INFINITY) < value) lo = mid + 1;
+    else hi = mid;
   }
-  return x?.parent?.parallel === true;
+  return lo;
 }

@@ -59,7 +59,7 @@ export function exitBlocks(node: StateNode): readonly Block[] {
 
 export function buildStateGraph(flow: FlowSymbols): StateGraph {
   const defaults = new Array<readonly StateNode[] | undefined>(flow.states.length);
-  const steps = new Map<TransitionSite, Step>();
+  const steps = new Array<Step | undefined>(flow.transitions.length);
 
   const defaultEntry = (node: StateNode): readonly StateNode[] => {
     const cached = defaults[node.pre];
@@ -75,11 +75,11 @@ export function buildStateGraph(flow: FlowSymbols): StateGraph {
   };
 
   const stepOf = (site: TransitionSite): Step => {
-    const cached = steps.get(site);
+    const cached = steps[site.index];
     if (cached !== undefined) return cached;
     const target = site.target;
     const step = target === undefined ? EMPTY_STEP : computeStep(site.state, target, defaultEntry);
-    steps.set(site, step);
+    steps[site.index] = step;
     return step;
   };
 

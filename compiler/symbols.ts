@@ -58,6 +58,8 @@ export interface ExprScope {
 }
 
 export interface TransitionSite {
+  /** Position in `FlowSymbols.transitions`, for per-transition tables. */
+  readonly index: number;
   readonly transition: Transition;
   readonly state: StateNode;
   /** The resolved target; undefined when targetless or unknown. */
@@ -153,6 +155,10 @@ interface MutableStateNode extends StateNode {
 }
 
 const NO_FIELDS: ReadonlyMap<string, TypeName> = new Map();
+/** Payload fields of each leg event, built once. */
+const LEG_EVENT_FIELDS: ReadonlyMap<string, ReadonlyMap<string, TypeName>> = new Map(
+  Object.entries(LEG_EVENTS).map(([event, fields]) => [event, new Map(Object.entries(fields) as [string, TypeName][])]),
+);
 const PLAIN_SCOPE: ExprScope = { fields: NO_FIELDS, open: false, inEvent: false, leg: undefined };
 
 function bindFlow(decl: FlowDecl): FlowSymbols {
@@ -224,7 +230,7 @@ function bindFlow(decl: FlowDecl): FlowSymbols {
       const scope = transition.kind === 'On' ? triggerScope(transition.trigger, legs, eventFields) : PLAIN_SCOPE;
       const key = transition.kind === 'On' ? triggerKey(transition.trigger) : undefined;
       const target = transition.target === undefined ? undefined : stateByName.get(transition.target.text);
-      const site: TransitionSite = { transition, state: node, target, key, scope };
+      const site: TransitionSite = { index: transitions.length, transition, state: node, target, key, scope };
       transitions.push(site);
       node.transitions.push(site);
       if (key !== undefined) {
@@ -289,9 +295,7 @@ function triggerScope(
     case 'LegTrigger': {
       const event = trigger.event.text;
       const known = legs.has(trigger.leg.text) && isLegEvent(event);
-      const fields: ReadonlyMap<string, TypeName> = isLegEvent(event)
-        ? new Map(Object.entries(LEG_EVENTS[event]) as [string, TypeName][])
-        : NO_FIELDS;
+      const fields = LEG_EVENT_FIELDS.get(event) ?? NO_FIELDS;
       return { fields, open: !known, inEvent: true, leg: trigger.leg.text };
     }
     case 'EventTrigger': {
