@@ -22,16 +22,24 @@ export interface MermaidFlow {
 
 const indent = (lines: readonly string[]): string[] => lines.map((line) => `  ${line}`);
 
-/** The statements inside a body: the flow's top level (`scope` undefined) or a compound state. */
+/**
+ * The statements inside a body: the flow's top level (`scope` undefined) or a
+ * compound state. Edges the body does not hold (see mermaid-transitions.ts)
+ * come from `mermaidTopLevelEdges`, after every flow's states.
+ */
 export function mermaidBody(flow: MermaidFlow, scope: StateModel | undefined): string[] {
   const initial = scope === undefined ? topLevelInitial(flow.model) : scope.initial;
   const children = scope === undefined ? topLevelStates(flow.model) : childStates(flow.model, scope);
-  const edges = flow.edges.get(scope?.id ?? TOP_LEVEL) ?? [];
+  const edges = scope === undefined ? [] : (flow.edges.get(scope.id) ?? []);
   return [
     ...(initial === undefined ? [] : [mermaidInitial(flow, initial)]),
     ...children.flatMap((child) => mermaidState(flow, child)),
-    ...edges.map((t) => mermaidTransition(flow.model, flow.ids, t)),
+    ...edges.map((edge) => mermaidTransition(flow.model, flow.ids, edge)),
   ];
+}
+
+export function mermaidTopLevelEdges(flow: MermaidFlow): string[] {
+  return (flow.edges.get(TOP_LEVEL) ?? []).map((edge) => mermaidTransition(flow.model, flow.ids, edge));
 }
 
 export function mermaidInitial(flow: MermaidFlow, target: number): string {

@@ -39,19 +39,3 @@ export function targetedTransitions(model: FlowModel): readonly TargetedTransiti
 export function internalTransitions(model: FlowModel, state: StateModel): readonly TransitionModel[] {
   return state.transitions.flatMap((id) => model.transitions[id] ?? []).filter((t) => t.target === undefined);
 }
-
-/**
- * The state whose body an edge is written in: the nearest non-parallel state
- * that properly contains both ends (undefined: the top level). Mermaid keeps a
- * state where it was declared only when edges are written where both ends are
- * in scope; a parallel state's body is split into regions, so an edge written
- * there would fall into one region.
- */
-export function edgeScope(model: FlowModel, source: StateId, target: StateId): StateId | undefined {
-  for (let scope = model.states[source]?.parent; scope !== undefined; scope = model.states[scope]?.parent) {
-    const state = model.states[scope];
-    if (state === undefined) return undefined;
-    if (state.kind !== 'parallel' && contains(state, target)) return scope;
-  }
-  return undefined;
-}
