@@ -53,13 +53,16 @@ function indexOf(tokens: readonly IToken[], token: IToken): number {
 const ITEM_BOUNDARIES = [t.On, t.After, t.Entry, t.Exit, t.State, t.LCurly, t.RCurly, t.Arrow, t.Semicolon];
 
 /**
- * A name where a state item should start is most often a transition missing
- * its `->` (`on Consult Talking`): look back for the `on`/`after` it follows
- * and say so, instead of listing every item a state may hold.
+ * Something other than an item where a state item should start is most often
+ * a transition missing its `->` (`on Consult Talking`, `on X => Y`): look back
+ * for the `on`/`after` it follows and say so, instead of listing every item a
+ * state may hold.
  */
 function missingArrowMessage(tokens: readonly IToken[], error: IRecognitionException): string | undefined {
   const found = error.token;
-  if (error.name !== 'MismatchedTokenException' || !tokenMatcher(found, t.Identifier) || !isRealToken(found)) return undefined;
+  const inStateBody = error.context.ruleStack[error.context.ruleStack.length - 1] === 'stateDecl';
+  if (error.name !== 'MismatchedTokenException' || !inStateBody || !isRealToken(found)) return undefined;
+  if (ITEM_BOUNDARIES.some((boundary) => tokenMatcher(found, boundary))) return undefined;
   let guarded = false;
   for (let i = indexOf(tokens, found) - 1; i >= 0; i--) {
     const token = tokens[i];

@@ -42,7 +42,6 @@ const CONTEXT: Readonly<Record<string, string>> = {
   keyDecl: ' in the `key` declaration',
   fieldList: ' in the field list',
   fieldDecl: ' in the field',
-  typeRef: ' as the type',
   stateDecl: ' in the state',
   entryBlock: ' after `entry`',
   exitBlock: ' after `exit`',
