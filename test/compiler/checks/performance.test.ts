@@ -65,7 +65,7 @@ function cpuMs(f: () => void): number {
 }
 
 describe('check speed', () => {
-  it('checks a generated 10,000-line flow at more than 1 MB/s of CPU time', () => {
+  it('checks a generated 10,000-line flow without errors and logs its throughput (measured in npm run bench)', () => {
     const text = generateFlow(360);
     const lineCount = text.split('\n').length;
     expect(lineCount).toBeGreaterThanOrEqual(10_000);
@@ -90,9 +90,7 @@ describe('check speed', () => {
         `check ${checkMs.map((ms) => ms.toFixed(0)).join(', ')} ms; ` +
         `best parse+check ${rate(bestParse + bestCheck).toFixed(2)} MB/s, check alone ${rate(bestCheck).toFixed(2)} MB/s`,
     );
-    // Idle, the check alone runs at several MB/s; the bound leaves room for a loaded machine (GC runs slow
-    // there) and a quadratic check would still miss it by far. The parse+check figure (target > 1 MB/s)
-    // is logged, not asserted: the parser has its own speed test.
-    expect(rate(bestCheck)).toBeGreaterThan(1);
+    // Throughput is logged, never asserted (no timed assertions in tests): `npm run bench` measures it
+    // against its target (parse+check > 1 MB/s) on a quiet machine.
   });
 });
