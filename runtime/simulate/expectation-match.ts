@@ -12,7 +12,7 @@ import { referToOf } from '../sip/refer-to.js';
 import type { Replaces } from '../sip/replaces.js';
 import { replacesOf } from '../sip/replaces.js';
 import { requestUriUserOf } from '../sip/request-uri.js';
-import { sdpOf } from '../sip/sdp-direction.js';
+import { sdpOf, type SdpSummary } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
 import { parseUri } from '../sip/uri.js';
 import type { DialEffect } from '../effects.js';
@@ -100,7 +100,7 @@ function matchDial(effect: DialEffect, message: SipMessage): MatchResult {
   if (isUnbound(effect.to)) unbound.push({ expected: effect.to, actual: requestUri });
   else {
     const wanted = userOf(effect.to);
-    const actual = requestUriUserOf(message);
+    const actual = requestUserOf(message);
     if (wanted !== undefined && wanted !== actual) return mismatch(`Request-URI user \`${actual ?? ''}\`, expected \`${wanted}\``);
   }
   for (const name of Object.keys(effect.headers)) {
@@ -147,7 +147,7 @@ export function sameDialog(replaces: Replaces, dialog: TraceDialog, what: string
 }
 
 function matchDirection(kind: 'hold' | 'unhold', message: SipMessage): MatchResult {
-  const sdp = sdpOf(message);
+  const sdp = sdpSummaryOf(message);
   if (sdp === undefined) return mismatch('re-INVITE without SDP');
   const holding = sdp.direction === 'sendonly' || sdp.direction === 'inactive';
   if (kind === 'hold') {
@@ -201,7 +201,40 @@ function matchNotify(status: number, message: SipMessage): MatchResult {
   return MATCH;
 }
 
+/*
+ * A message is compared with several expectations in a row (every pending
+ * dial, every command tried): the last message's Request-URI user and SDP
+ * are kept, so each is read once.
+ */
+let lastUserMessage: SipMessage | undefined;
+let lastUser: string | undefined;
+let lastSdpMessage: SipMessage | undefined;
+let lastSdp: SdpSummary | undefined;
+
+function requestUserOf(message: SipMessage): string | undefined {
+  if (message !== lastUserMessage) {
+    lastUser = requestUriUserOf(message);
+    lastUserMessage = message;
+  }
+  return lastUser;
+}
+
+function sdpSummaryOf(message: SipMessage): SdpSummary | undefined {
+  if (message !== lastSdpMessage) {
+    lastSdp = sdpOf(message);
+    lastSdpMessage = message;
+  }
+  return lastSdp;
+}
+
+/** The flow's URIs are few (its inputs and constants) and compared once per call: read each once. */
+const users = new Map<string, string | undefined>();
+const MAX_CACHED_USERS = 1024;
+
 function userOf(uri: string): string | undefined {
+  if (users.has(uri)) return users.get(uri);
   const parsed = parseUri(uri);
-  return parsed.ok ? parsed.value.user : undefined;
+  const user = parsed.ok ? parsed.value.user : undefined;
+  if (users.size < MAX_CACHED_USERS) users.set(uri, user);
+  return user;
 }

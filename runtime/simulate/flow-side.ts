@@ -109,29 +109,46 @@ interface Speaker {
   readonly dialogs: Set<string>;
 }
 
+/**
+ * Enough messages to see who speaks in most dialogs: the flow side of a
+ * long capture shows itself in its first calls, and the whole of a
+ * million-message trace need not be scanned twice.
+ */
+const INFERENCE_SAMPLE = 20_000;
+
 function inferredSide(items: readonly TraceItem[], dialsFirst: boolean): FlowSideResolution {
   // Parties are told apart by IP, unless two of them share one (everything on 127.0.0.1): then by IP and port.
   let byPort = false;
+  let sampled = 0;
   for (const item of items) {
-    if (item.kind === 'sip' && item.src.ip === item.dst.ip) {
+    if (item.kind !== 'sip') continue;
+    if (item.src.ip === item.dst.ip) {
       byPort = true;
       break;
     }
+    if (++sampled >= INFERENCE_SAMPLE) break;
   }
   const speakers = new Map<string, Speaker>();
+  // Traces intern endpoints: one lookup per distinct endpoint object, not per message.
+  const byEndpoint = new Map<Endpoint, Speaker>();
   const speaker = (e: Endpoint): Speaker => {
+    const cached = byEndpoint.get(e);
+    if (cached !== undefined) return cached;
     const key = byPort ? formatEndpoint(e) : e.ip;
     let s = speakers.get(key);
     if (s === undefined) {
       s = { key, pattern: { ip: e.ip.toLowerCase(), port: byPort ? e.port : undefined }, dialogs: new Set() };
       speakers.set(key, s);
     }
+    byEndpoint.set(e, s);
     return s;
   };
   let firstInvite: { readonly frame: number; readonly starter: Speaker } | undefined;
   const allDialogs = new Set<string>();
+  let seen = 0;
   for (const item of items) {
     if (item.kind !== 'sip' || item.retransmission) continue;
+    if (++seen > INFERENCE_SAMPLE) break;
     const m = item.message;
     const src = speaker(item.src);
     const dst = speaker(item.dst);
@@ -159,6 +176,7 @@ function inferredSide(items: readonly TraceItem[], dialsFirst: boolean): FlowSid
   } else {
     reason = `${best.key} speaks in the most dialogs (${best.dialogs.size} of ${total}); the trace has no INVITE`;
   }
+  if (seen > INFERENCE_SAMPLE) reason += ` (in the first ${INFERENCE_SAMPLE.toLocaleString('en')} messages)`;
   const tie = ranked.filter((s) => s !== chosen && s.dialogs.size === chosen.dialogs.size);
   if (tie.length > 0 && firstInvite === undefined) reason += ` (tied with ${tie.map((s) => s.key).join(', ')})`;
   return { side: { addresses: [chosen.key], inferred: true, reason }, matcher: new FlowSideMatcher([chosen.pattern]), problems: [] };

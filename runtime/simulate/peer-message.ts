@@ -37,8 +37,16 @@ function signal(s: DialogSignal): PeerReading {
   return { kind: 'signal', signal: s };
 }
 
+/** Readings without an event carry constant notes: one object each, not one per message. */
+const nones = new Map<string, PeerReading>();
+
 function none(note: string): PeerReading {
-  return { kind: 'none', note };
+  let reading = nones.get(note);
+  if (reading === undefined) {
+    reading = { kind: 'none', note };
+    if (nones.size < 256) nones.set(note, reading);
+  }
+  return reading;
 }
 
 export function readPeerResponse(message: SipResponse, dialog: TraceDialog): PeerReading {
@@ -56,7 +64,7 @@ export function readPeerResponse(message: SipResponse, dialog: TraceDialog): Pee
     if (status < 200) return none('provisional answer to REFER');
     return status < 300 ? signal(REFER_ACCEPTED) : signal({ type: 'referRejected', status });
   }
-  return none(`answer to ${method}`);
+  return none('answer to a request the flow side sent');
 }
 
 function inviteResponse(status: number, dialog: TraceDialog): PeerReading {

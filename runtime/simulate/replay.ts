@@ -110,6 +110,8 @@ export class Replay implements SessionObserver {
   #index = 0;
   /** Event items already delivered early (a log clock behind the capture's). */
   #consumed: Set<number> | undefined;
+  /** Positions of the event items, ascending: where to look ahead for a logged command. */
+  readonly #eventPositions: number[] = [];
   /** Set while the clock fires timers: their machine steps get steps of their own. */
   #time = 0;
   readonly #counts = { items: 0, sipMessages: 0, retransmissions: 0, events: 0, problems: 0, unrelated: 0 };
@@ -131,6 +133,7 @@ export class Replay implements SessionObserver {
     this.#flowSide = side.matcher;
     this.#side = side.side;
     for (const reason of side.problems) this.#problem(trace.name, 0, first?.time ?? 0, 'error', 'replay', reason);
+    for (let i = 0; i < trace.items.length; i++) if (trace.items[i]?.kind === 'event') this.#eventPositions.push(i);
   }
 
   run(): SimulationResult {
@@ -233,12 +236,12 @@ export class Replay implements SessionObserver {
     if (item.retransmission) {
       this.#counts.retransmissions++;
       const dialog = this.#dialogs.get(message.callId);
-      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, { kind: 'retransmission' });
+      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, RETRANSMISSION);
       return;
     }
     if (this.#divergence !== undefined) {
       const dialog = this.#dialogs.get(message.callId);
-      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, { kind: 'notCompared' });
+      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, NOT_COMPARED);
       return;
     }
     if (!out && !this.#flowSide.has(item.dst)) {
@@ -272,6 +275,12 @@ export class Replay implements SessionObserver {
       this.#unrelated(item, 'out', 'a dialog the flow has no leg on');
       return;
     }
+    if (method === 'BYE' && dialog.superseded) {
+      // Ending the dialog a takeover replaced is the SIP stack's cleanup (RFC 3891 §3), not a `hangup` of the leg.
+      dialog.ended = true;
+      this.#stack(item, 'out', dialog, 'BYE on the dialog a takeover replaced');
+      return;
+    }
     if (method === 'INVITE' && message.to.tag === undefined) {
       // The same INVITE again with a higher CSeq: a retry after a 401/407 challenge.
       dialog.inviteSeq = message.cseq.seq;
@@ -279,7 +288,7 @@ export class Replay implements SessionObserver {
       return;
     }
     if (STACK_METHODS.has(method) || !COMPARED_METHODS.has(method)) {
-      this.#stack(item, 'out', dialog, `${method}: sent by the SIP stack`);
+      this.#stack(item, 'out', dialog, 'sent by the SIP stack');
       return;
     }
     const found = this.#explain(item, message, dialog);
@@ -314,7 +323,7 @@ export class Replay implements SessionObserver {
     }
     const offeredInvite = method === 'INVITE' && seq === dialog.inviteSeq && !dialog.flowIsUac;
     if (!offeredInvite || message.status < 200) {
-      this.#stack(item, 'out', dialog, `${message.status} ${method}: answered by the SIP stack`);
+      this.#stack(item, 'out', dialog, 'answered by the SIP stack');
       return;
     }
     if (dialog.peerCancelled && message.status === 487) {
@@ -330,8 +339,8 @@ export class Replay implements SessionObserver {
     else dialog.ended = true;
   }
 
-  #stack(item: SipTraceItem, direction: MessageDirection, dialog: TraceDialog, note: string): void {
-    this.#recorder.sip(item, direction, summarize(item.message), dialog.call, dialog.leg, { kind: 'stack', note });
+  #stack(item: SipTraceItem, direction: MessageDirection, dialog: TraceDialog | undefined, note: string): void {
+    this.#recorder.sip(item, direction, summarize(item.message), dialog?.call, dialog?.leg, stackOutcome(note));
   }
 
   #peerRequest(item: SipTraceItem, message: SipRequest): void {
@@ -409,7 +418,7 @@ export class Replay implements SessionObserver {
       return;
     }
     if (reading.kind === 'none' || call === undefined || leg === undefined) {
-      this.#recorder.sip(item, 'in', summarize(item.message), call, leg, { kind: 'stack', note: reading.kind === 'none' ? reading.note : 'no leg' });
+      this.#stack(item, 'in', dialog, reading.kind === 'none' ? reading.note : 'no leg');
       return;
     }
     if (dialog.ended) this.#dropOvertaken(call, dialog);
@@ -630,7 +639,9 @@ export class Replay implements SessionObserver {
   /** A command in the event log, a little later than the message it explains (the log's clock lags). */
   #lookahead(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined): Found | undefined {
     const items = this.#trace.items;
-    for (let j = this.#index + 1; j < items.length; j++) {
+    const positions = this.#eventPositions;
+    for (let p = firstAfter(positions, this.#index); p < positions.length; p++) {
+      const j = positions[p] ?? items.length;
       const next = items[j];
       if (next === undefined || next.time > item.time + EVENT_SKEW_MS) break;
       if (next.kind !== 'event' || this.#consumed?.has(j) === true) continue;
@@ -660,7 +671,7 @@ export class Replay implements SessionObserver {
 
   #command(item: EventTraceItem): void {
     if (this.#divergence !== undefined) {
-      this.#recorder.event(item, undefined, { kind: 'notCompared' });
+      this.#recorder.event(item, undefined, NOT_COMPARED);
       return;
     }
     const event = commandOf(item);
@@ -753,8 +764,9 @@ export class Replay implements SessionObserver {
     detail?: string,
     assumed?: AssumedCommand,
   ): void {
-    const leg = dialog?.leg;
-    const step = this.#recorder.sip(item, 'out', summarize(message), call, leg, { kind: 'divergence' }, assumed);
+    // A mismatched new INVITE has no dialog yet: it is on the leg it was meant for.
+    const leg = dialog?.leg ?? (reason === 'mismatch' ? expected?.leg : undefined);
+    const step = this.#recorder.sip(item, 'out', summarize(message), call, leg, DIVERGENCE, assumed);
     let expectedText: string;
     let at = expected?.at;
     if (expected !== undefined) expectedText = describeExpectation(expected);
@@ -857,6 +869,33 @@ export class Replay implements SessionObserver {
       counts: { ...this.#counts, calls: this.#calls.length },
     };
   }
+}
+
+const RETRANSMISSION: StepOutcome = { kind: 'retransmission' };
+const NOT_COMPARED: StepOutcome = { kind: 'notCompared' };
+const DIVERGENCE: StepOutcome = { kind: 'divergence' };
+/** Notes are a few constant texts: one outcome object each, shared by every step that has it. */
+const stackOutcomes = new Map<string, StepOutcome>();
+
+function stackOutcome(note: string): StepOutcome {
+  let outcome = stackOutcomes.get(note);
+  if (outcome === undefined) {
+    outcome = { kind: 'stack', note };
+    if (stackOutcomes.size < 256) stackOutcomes.set(note, outcome);
+  }
+  return outcome;
+}
+
+/** Index in `sorted` of the first value greater than `after`. */
+function firstAfter(sorted: readonly number[], after: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? Infinity) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isTimerEvent(event: FlowEvent): event is TimerEvent {

@@ -2,6 +2,8 @@
  * What `simulate` returns for one trace replayed through one flow: plain
  * JSON (no classes, no Maps), so the CLI prints it with `--json` as it is
  * and the ladder and HTML reports read it without knowing the replay.
+ * Optional fields of steps may be present with the value undefined (steps
+ * share one shape for speed); JSON.stringify drops them.
  *
  * Vocabulary: the *flow side* is the address(es) the flow plays in the
  * trace; `out` messages are sent by the flow side, `in` messages are sent to

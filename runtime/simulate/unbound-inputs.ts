@@ -74,5 +74,5 @@ export class UnboundInputLog {
 
 /** The placeholder shown to people: `<customerUri>`. */
 export function readableValue(value: string): string {
-  return value.replace(NAME, '<$1>');
+  return value.includes(MARK) ? value.replace(NAME, '<$1>') : value;
 }
