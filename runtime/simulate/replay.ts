@@ -178,6 +178,11 @@ export class Replay implements SessionObserver {
       if (!isSipEffect(effect)) continue;
       const expectation = expectationOf(effect, call, call.steps, this.#clock.now());
       if (expectation === undefined) continue;
+      if (effect.kind === 'cancel' || effect.kind === 'hangup') {
+        // The flow ends the INVITE itself: its dial timeout no longer runs, and the 487 will be `cancelled`.
+        const dialog = call.current(effect.leg);
+        if (dialog !== undefined) this.#disarmDialTimer(dialog);
+      }
       call.pending.push(expectation);
       if (opensDialog(expectation)) this.#pendingNew.push(expectation);
     }

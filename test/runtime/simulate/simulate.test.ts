@@ -264,4 +264,19 @@ describe('external-transfer-external-no-answer.pcap', () => {
     const failed = result.steps.find((s) => s.kind === 'sip' && s.summary === '487 INVITE');
     expect(failed).toMatchObject({ outcome: { kind: 'event', delivered: { event: { type: 'external.failed', status: 408 }, handled: true } } });
   });
+
+  it('with a logged CancelConsult before the timeout, the CANCEL is the flow\'s own and the 487 is external.cancelled', () => {
+    const capture = fixtureTrace('external-transfer-external-no-answer.pcap');
+    const invite = capture.items.find((i) => i.kind === 'sip' && i.message.kind === 'request' && i.message.method === 'INVITE' && i.message.requestUri.includes('+15557654321'));
+    if (invite === undefined) throw new Error('no INVITE to the external party');
+    const log = readTrace(Buffer.from(JSON.stringify({ time: invite.time + 10_000, event: 'CancelConsult' })), 'desktop.jsonl');
+    const result = simulate(machine, mergeTraces([capture, log]), { input: CAPTURE_INPUT });
+    expectPass(result);
+    expect(commands(result)).toEqual(['Consult']);
+    expect(result.steps.some((s) => s.kind === 'timer')).toBe(false);
+    const cancel = result.steps.find((s) => s.kind === 'sip' && s.summary.startsWith('CANCEL'));
+    expect(cancel).toMatchObject({ outcome: { kind: 'expected', expectation: { kind: 'cancel', at: { line: lineOf(source, 'on CancelConsult -> Talking { cancel external') } } } });
+    const cancelled = result.steps.find((s) => s.kind === 'sip' && s.summary === '487 INVITE');
+    expect(cancelled).toMatchObject({ outcome: { kind: 'event', delivered: { event: { type: 'external.cancelled' }, handled: false } } });
+  });
 });
