@@ -119,7 +119,7 @@ ladder_of() {
     function flush() {
       if (what != "") {
         name = (cid in dialog) ? dialog[cid] : cid
-        printf "%-9s %s -> %s  %s%s\n", name, who(src), who(dst), what, notes
+        printf "%-11s %s -> %s  %s%s\n", name, who(src), who(dst), what, notes
       }
       what = ""; status = ""; cid = ""; notes = ""; sdp = 0; frag = 0
     }
@@ -134,13 +134,24 @@ ladder_of() {
     /^        Call-ID: /                         { cid = $2 }
     /^        Replaces: /                        { notes = notes "  Replaces" }
     /^        Refer-To: .*Replaces=/             { notes = notes "  Refer-To:Replaces" }
-    /^        Signal=/                           { sub(/^ *Signal= */, ""); notes = notes "  dtmf:" $0 }
+    /^        Signal=/                           { sub(/^ *Signal= */, ""); sub(/\\r\\n$/, ""); notes = notes "  dtmf:" $0 }
     /^        Session Description Protocol$/    { sdp = 1 }
     sdp && /Media Attribute \(a\): (sendrecv|sendonly|recvonly|inactive)$/ { notes = notes "  sdp:" $NF; sdp = 2 }
     /^        Sipfrag$/                          { frag = 1; next }
     frag == 1 && /^            SIP\/2\.0 /    { notes = notes "  sipfrag:" $2; frag = 2 }
     END { flush() }
   '
+}
+
+# SIPp 3.6.1 sometimes aborts on its way out in 3PCC extended mode: when the
+# master exits, both control connections of a slave close in one poll batch
+# and pollset_process() asserts on the socket it already freed. Every SIP
+# message is on the wire by then; only that instance's statistics are lost
+# (the ladder check below still covers what it sent and received).
+crashed_at_exit() {
+  local role=$1
+  grep -q "Assertion .sock' failed" "$WORK/$role.out" 2>/dev/null &&
+    { [[ $role == pom ]] || grep -q 'One of the twin instances has ended' "$WORK/$role.err" 2>/dev/null; }
 }
 
 capture_fixture() {
@@ -211,10 +222,12 @@ capture_fixture() {
     local remote=gateway tflag=$tflag_slave
     [[ $role == gateway || $role == agent || $role == phone || $role == addressee ]] && remote=flow
     [[ $role == flow ]] && tflag=$tflag_flow
+    # Extra SIPp options for one role: <role>_args in capture.conf.
+    local extra_var="${role}_args"
     # shellcheck disable=SC2086
     (cd "$WORK" && exec ip netns exec "$NS" timeout "$timeout" sipp \
       -slave "$role" -slave_cfg "$WORK/$role.cfg" -sf "$(file_of "$dir" "$role.xml")" \
-      -i "$(ip_of "$role")" -p "$SIP_PORT" -mi "$(ip_of "$role")" $tflag \
+      -i "$(ip_of "$role")" -p "$SIP_PORT" -mi "$(ip_of "$role")" $tflag ${!extra_var:-} \
       "${common[@]}" -message_file "$WORK/$role.msg" -error_file "$WORK/$role.err" \
       -screen_file "$WORK/$role.screen" \
       "$(urihost_of "$remote"):$SIP_PORT" >"$WORK/$role.out" 2>&1) &
@@ -244,10 +257,17 @@ capture_fixture() {
   kill -INT "$CAPTURE_PID"; wait "$CAPTURE_PID" || true
   CAPTURE_PID=""
 
-  [[ $rc == 0 ]] || { tail -n 20 "$WORK"/*.err >&2 || true; die "$name: POM (master) exited with $rc, see $WORK"; }
+  if [[ $rc != 0 ]] && ! crashed_at_exit pom; then
+    tail -n 20 "$WORK"/*.err >&2 || true
+    die "$name: POM (master) exited with $rc, see $WORK"
+  fi
   # Every SIPp call of every instance must have reached its scenario's end
   # (the slaves' exit code says nothing: they are stopped by the master).
   for role in pom $roles; do
+    if crashed_at_exit "$role"; then
+      log "$name: $role: SIPp aborted while exiting (known 3PCC shutdown race), no call statistics"
+      continue
+    fi
     local calls
     calls=$(awk -F'|' '/Total Calls created|Successful call|Failed call/ { gsub(/ /, "", $3); printf "%s ", $3 }' "$WORK/$role.screen")
     read -r created ok failed <<<"$calls"
