@@ -276,12 +276,14 @@ capture_fixture() {
   done
 
   # The ladder in the capture must be exactly the expected one.
+  # (So is the number of SIP messages, which the log line reports.)
   local expected; expected=$(file_of "$dir" ladder.txt)
   ladder_of "$tmp" > "$WORK/ladder.txt"
-  if ! diff -u "$expected" "$WORK/ladder.txt" >&2; then
-    die "$name: the capture's ladder differs from ${expected#"$ROOT"/} (capture kept in $WORK)"
-  fi
   local count; count=$(wc -l < "$WORK/ladder.txt")
+  if ! diff -u "$expected" "$WORK/ladder.txt" >&2; then
+    die "$name: the capture's ladder differs from ${expected#"$ROOT"/}:" \
+      "$(wc -l < "$expected") SIP messages expected, $count captured (capture kept in $WORK)"
+  fi
   mkdir -p "$OUT_DIR"
   cp "$tmp" "$out"
   log "$name: $count SIP messages, $(stat -c %s "$out") bytes -> ${out#"$ROOT"/}"
