@@ -122,18 +122,31 @@ class AstBuilder {
     return { kind: 'Name', text: token.image, span: this.lines.tokenSpan(token) };
   }
 
-  private report(code: SyntaxCode, message: string, span: Span): void {
-    this.diagnostics.push({ code, severity: 'error', message, path: this.source.path, span, related: [] });
+  private report(code: SyntaxCode, message: string, span: Span, related?: { span: Span; label: string }): void {
+    this.diagnostics.push({
+      code,
+      severity: 'error',
+      message,
+      path: this.source.path,
+      span,
+      related: related === undefined ? [] : [{ path: this.source.path, ...related }],
+    });
+  }
+
+  /** A repeated clause, pointing back at the first one. */
+  private duplicate(clause: string, span: Span, first: Span): void {
+    this.report('FLOW1009', `duplicate \`${clause}\` clause`, span, { span: first, label: `first \`${clause}\` here` });
   }
 
   /** The first occurrence of an optional clause; later ones are reported as duplicates at their keyword. */
   private single(node: CstNode, valueKey: string, keywordKey: string, clause: string, around: Span): ast.Expr | undefined {
     const values = nodesOf(node, valueKey);
-    for (const keyword of tokensOf(node, keywordKey).slice(1)) {
-      this.report('FLOW1009', `duplicate \`${clause}\` clause`, this.lines.tokenSpan(keyword));
+    const [first, ...repeated] = tokensOf(node, keywordKey);
+    for (const keyword of repeated) {
+      if (first !== undefined) this.duplicate(clause, this.lines.tokenSpan(keyword), this.lines.tokenSpan(first));
     }
-    const first = values[0];
-    return first === undefined ? undefined : this.expression(first, around);
+    const value = values[0];
+    return value === undefined ? undefined : this.expression(value, around);
   }
 
   // -------------------------------------------------------------- flows and declarations
@@ -279,9 +292,13 @@ class AstBuilder {
         const from = this.single(node, 'from', 'fromKeyword', 'from', span);
         const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
         const headerLists = nodesOf(node, 'headerList');
-        for (const duplicate of headerLists.slice(1)) {
-          const keyword = tokenOf(duplicate, 'Headers');
-          this.report('FLOW1009', 'duplicate `headers` clause', keyword === undefined ? this.span(duplicate, span) : this.lines.tokenSpan(keyword));
+        const keywordSpan = (list: CstNode): Span => {
+          const keyword = tokenOf(list, 'Headers');
+          return keyword === undefined ? this.span(list, span) : this.lines.tokenSpan(keyword);
+        };
+        const [firstList, ...repeatedLists] = headerLists;
+        for (const repeated of repeatedLists) {
+          if (firstList !== undefined) this.duplicate('headers', keywordSpan(repeated), keywordSpan(firstList));
         }
         const headers = headerLists[0] === undefined ? [] : this.headers(headerLists[0], span);
         return {

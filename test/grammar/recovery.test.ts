@@ -101,6 +101,15 @@ describe('syntax error recovery', () => {
     ]);
   });
 
+  it('points a duplicate clause back at the first one', () => {
+    const text = 'flow A { state S { entry { dial a to u headers {} timeout 1s headers { "X": 1 } } } }';
+    const [duplicate] = parse(text).diagnostics;
+    expect(duplicate?.code).toBe('FLOW1009');
+    expect(duplicate && text.slice(duplicate.span.start.offset, duplicate.span.end.offset)).toBe('headers');
+    expect(duplicate?.span.start.column).toBe(62);
+    expect(duplicate?.related.map((r) => ({ column: r.span.start.column, label: r.label }))).toEqual([{ column: 40, label: 'first `headers` here' }]);
+  });
+
   it('reports `replacing` after something other than a leg name', () => {
     expect(codes('flow A { state S { entry { refer a to "sip:b" replacing } } }')).toEqual([{ code: 'FLOW1010', line: 1, column: 39 }]);
   });
