@@ -112,7 +112,7 @@ export class Replay implements SessionObserver {
   #consumed: Set<number> | undefined;
   /** Positions of the event items, ascending: where to look ahead for a logged command. */
   readonly #eventPositions: number[] = [];
-  /** Set while the clock fires timers: their machine steps get steps of their own. */
+  /** Time of the item being processed (the clock may be ahead of it after an early timer). */
   #time = 0;
   readonly #counts = { items: 0, sipMessages: 0, retransmissions: 0, events: 0, problems: 0, unrelated: 0 };
 
