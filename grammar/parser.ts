@@ -185,9 +185,8 @@ export class FlowParser extends CstParser {
   });
 
   private readonly trigger = this.RULE('trigger', () => {
+    // `done` is also a name: `done(` (two tokens of lookahead) is the done event, anything else a leg or application event.
     this.OR({
-      // `done` is also a name: `done(` is the done event, anything else a leg or application event.
-      IGNORE_AMBIGUITIES: true,
       DEF: [
         {
           ALT: () => {
@@ -470,9 +469,8 @@ export class FlowParser extends CstParser {
   });
 
   private readonly primary = this.RULE('primary', () => {
+    // `in` is also a name: `in(` (two tokens of lookahead) is the state test, anything else a reference.
     this.OR({
-      // `in` is also a name: `in(` is the state test, anything else a reference.
-      IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.CONSUME(t.StringLiteral, { LABEL: 'string' }) },
         { ALT: () => this.CONSUME(t.Integer, { LABEL: 'integer' }) },
