@@ -320,6 +320,11 @@ describe('contextual keywords', () => {
 
   it('reads an application event named `done` as an event, not a done trigger', () => {
     expect(onlyTransition('on done -> S')).toMatchObject({ trigger: { kind: 'EventTrigger', event: { text: 'done' } } });
+    expect(onlyTransition('on done.hangup -> S')).toMatchObject({ trigger: { kind: 'LegTrigger', leg: { text: 'done' }, event: { text: 'hangup' } } });
+    expect(onlyTransition('on E when in && in.x && in(S) -> S').guard).toMatchObject({
+      left: { left: { kind: 'NameRef', name: { text: 'in' } }, right: { kind: 'MemberRef', object: { text: 'in' } } },
+      right: { kind: 'InState', state: { text: 'S' } },
+    });
   });
 
   it('reads legs and values named like the clauses of their verb', () => {
