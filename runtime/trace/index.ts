@@ -12,6 +12,7 @@ export type {
   TraceItem,
   SipTraceItem,
   EventTraceItem,
+  DtmfTraceItem,
   ProblemTraceItem,
   TraceEvent,
   TraceFormat,

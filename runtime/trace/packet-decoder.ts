@@ -9,6 +9,7 @@ import { IpProtocol, readIpv4, readIpv6, type IpPacket } from './ip-packet.js';
 import { IpReassembly } from './ip-reassembly.js';
 import { networkLayer } from './link-layer.js';
 import { RetransmissionDetector } from './retransmissions.js';
+import { RtpDtmfDecoder } from './rtp-dtmf-decoder.js';
 import { SipStreamFramer, type SipStreamOutput } from './sip-stream.js';
 import { TcpSequencer, type TcpDelivery } from './tcp-sequencer.js';
 import type { Endpoint, TraceItem, TraceTransport } from './trace-item.js';
@@ -29,7 +30,8 @@ const FRAGMENT_SWEEP_MS = 1_000;
 
 /**
  * Turns captured packets into trace items: link layer → IPv4/IPv6 (with
- * fragment reassembly) → UDP datagrams or TCP streams → SIP messages.
+ * fragment reassembly) → UDP datagrams or TCP streams → SIP messages;
+ * and UDP datagrams on the media ports SDP announced → RTP → DTMF keys.
  * Items are appended to `out` in capture order; a TCP message is stamped
  * with the frame and time of the segment that completed it.
  */
@@ -43,6 +45,7 @@ export class PacketDecoder {
   readonly #tcp = new Map<string, TcpDirection>();
   readonly #sipPorts = new Set<number>(DEFAULT_SIP_PORTS);
   readonly #unknownLinkTypes = new Set<number>();
+  readonly #dtmf: RtpDtmfDecoder;
   #lastSweep = 0;
   #frame = 0;
   #time = 0;
@@ -67,6 +70,7 @@ export class PacketDecoder {
   constructor(trace: string, out: TraceItem[]) {
     this.#trace = trace;
     this.#out = out;
+    this.#dtmf = new RtpDtmfDecoder(trace, out);
   }
 
   decode(packet: CapturedPacket): void {
@@ -119,6 +123,7 @@ export class PacketDecoder {
       stream.framer.end(this.#streamOutput);
     }
     this.#stream = undefined;
+    this.#dtmf.finish();
     for (const lost of this.#fragments.expire(this.#time, true)) {
       this.#fragmentProblem(lost.firstFrame, lost.receivedBytes, 'the trace ended before the rest arrived');
     }
@@ -143,6 +148,10 @@ export class PacketDecoder {
     const payloadEnd = Math.min(declaredEnd, end);
     if (payloadEnd <= payloadStart || isKeepAlive(buf, payloadStart, payloadEnd)) return;
     if (sniffSip(buf, payloadStart, payloadEnd) !== 'sip') {
+      if (this.#dtmf.hasMedia) {
+        const media = { src: this.#endpoints.endpoint(ip.src, srcPort), dst: this.#endpoints.endpoint(ip.dst, dstPort), frame: this.#frame, time: this.#time };
+        if (this.#dtmf.datagram(media, buf, payloadStart, payloadEnd)) return;
+      }
       const port = this.#sipPorts.has(dstPort) ? dstPort : this.#sipPorts.has(srcPort) ? srcPort : undefined;
       if (port !== undefined) {
         this.#problem('warning', `non-SIP UDP payload (${payloadEnd - payloadStart} bytes) on SIP port ${port} skipped`);
@@ -217,6 +226,7 @@ export class PacketDecoder {
 
   #emitSip(src: Endpoint, dst: Endpoint, direction: string, transport: TraceTransport, message: SipMessage): void {
     const retransmission = this.#retransmissions.check(direction, message, this.#time);
+    if (!retransmission) this.#dtmf.noteSip(message);
     this.#out.push({ kind: 'sip', trace: this.#trace, frame: this.#frame, time: this.#time, src, dst, transport, message, retransmission });
   }
 

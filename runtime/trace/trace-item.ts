@@ -43,6 +43,25 @@ export interface EventTraceItem extends TraceItemBase {
 }
 
 /**
+ * A key pressed on a phone, decoded from RTP telephone-events (RFC 4733)
+ * on a media stream that a dialog's SDP negotiated (rtp-dtmf-decoder.ts).
+ * Stamped with the packet that ended the key press: that is when a
+ * receiver acts on it. Keys sent in SIP INFO stay `sip` items.
+ */
+export interface DtmfTraceItem extends TraceItemBase {
+  readonly kind: 'dtmf';
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  /** One key: `0`-`9`, `*`, `#`, `A`-`D`. */
+  readonly digits: string;
+  /** The dialog whose SDP announced the media endpoint the key was sent to (or, failing that, sent from). */
+  readonly callId: string;
+  readonly durationMs: number;
+  /** False when no end packet arrived (lost, or the trace stops first): the key was reported when its stream moved on. */
+  readonly ended: boolean;
+}
+
+/**
  * Something in the trace that could not be read. `error`: data was lost
  * (truncated file, SIP that does not parse, missing TCP bytes); `warning`:
  * data was skipped that may not matter (non-SIP payload on a SIP port).
@@ -53,7 +72,7 @@ export interface ProblemTraceItem extends TraceItemBase {
   readonly reason: string;
 }
 
-export type TraceItem = SipTraceItem | EventTraceItem | ProblemTraceItem;
+export type TraceItem = SipTraceItem | EventTraceItem | DtmfTraceItem | ProblemTraceItem;
 
 export type TraceFormat = 'pcap' | 'pcapng' | 'text' | 'jsonl' | 'unknown' | 'merged';
 

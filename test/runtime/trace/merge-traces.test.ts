@@ -29,7 +29,7 @@ describe('mergeTraces', () => {
     const merged = mergeTraces([sip, events]);
     expect(merged.name).toBe('calls.txt + desk.jsonl');
     expect(merged.format).toBe('merged');
-    expect(merged.items.map((i) => (i.kind === 'event' ? i.event.type : i.kind === 'sip' ? `${i.trace}#${i.frame}` : i.reason))).toEqual([
+    expect(merged.items.map((i) => (i.kind === 'event' ? i.event.type : i.kind === 'sip' ? `${i.trace}#${i.frame}` : i.kind === 'problem' ? i.reason : i.kind))).toEqual([
       'Login',
       'calls.txt#2',
       'Consult',
