@@ -85,6 +85,54 @@ function program(setExit: (code: number) => void): Command {
       );
     });
 
+  const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+  cli
+    .command('simulate')
+    .description('replay SIP captures (pcap, pcapng, text logs) and JSONL event logs through a flow and report where they diverge')
+    .argument('<flow>', 'a .flow file')
+    .argument('<traces...>', 'pcap, pcapng or text-log captures, and .jsonl event logs')
+    .option('--flow <name>', 'the flow to replay when the file has several')
+    .option('--as <addr[:port]>', 'an address of the flow side (repeatable; default: inferred from the trace)', collect)
+    .option('--input <name=value>', 'a flow input (repeatable; inputs not given match any value)', collect)
+    .option('--inputs <file.json>', 'flow inputs as a JSON object (--input wins over it)')
+    .option('--strict-commands', 'never assume application commands the trace lacks')
+    .option('--json', 'print one JSON document (results and totals) on stdout')
+    .option('--report <out.html>', 'also write a self-contained HTML report with SVG ladders')
+    .option('--ladder', 'always draw the whole ladder (default: whole for short traces, around the divergence for long ones)')
+    .option('--no-ladder', 'never draw the ladder')
+    .option('-q, --quiet', 'only verdicts, divergences and totals')
+    .addHelpText(
+      'after',
+      '\nEvent logs (.jsonl, .ndjson) are merged by time into the capture with the same name (call.pcap + call.jsonl),' +
+        '\nor into every capture when they share no capture\'s name. See docs/simulate-output.md.' +
+        '\n\nExamples:\n  flowc simulate flows/pom/external-transfer.flow test/fixtures/traces/external-transfer-happy.pcap' +
+        '\n  flowc simulate flows/pom/external-transfer.flow call.pcap desktop.jsonl --as 10.0.0.10 --input agentUri=sip:5020@10.0.0.20' +
+        '\n  flowc simulate flows/pom/external-transfer.flow captures/*.pcap --quiet --report report.html' +
+        '\n  flowc simulate flows/pom/external-transfer.flow call.pcap --strict-commands --json',
+    )
+    .action(
+      async (
+        flow: string,
+        traces: string[],
+        opts: { flow?: string; as?: string[]; input?: string[]; inputs?: string; strictCommands?: boolean; json?: boolean; report?: string; ladder?: boolean; quiet?: boolean },
+      ) => {
+        const { runSimulate } = await import('./commands/simulate.js');
+        setExit(
+          await runSimulate(flow, traces, {
+            ...opts,
+            as: opts.as ?? [],
+            input: opts.input ?? [],
+            strictCommands: opts.strictCommands === true,
+            json: opts.json === true,
+            quiet: opts.quiet === true,
+            color: color(process.stdout),
+            errorColor: color(process.stderr),
+            progress: process.stderr.isTTY === true,
+          }),
+        );
+      },
+    );
+
   return cli;
 }
 

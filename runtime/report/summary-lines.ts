@@ -1,0 +1,29 @@
+/** One-line verdicts: per trace, for the inputs the trace did not pin down, and the total over all traces. */
+import type { SimulationResult } from '../simulate/index.js';
+import type { ReportStyle } from './report-style.js';
+
+/** `PASS  a.pcap (assumed Consult at frame 17, Transfer at frame 25)`, `FAIL  a.pcap at frame 17`. */
+export function verdictLine(result: SimulationResult, style: ReportStyle): string {
+  if (result.verdict === 'fail') {
+    const at = result.divergence === undefined ? '' : ` at frame ${result.divergence.frame}`;
+    return `${style.fail('FAIL')}  ${style.bold(result.trace)}${at}`;
+  }
+  const assumed = result.assumed.map((a) => `${a.event} at frame ${a.frame}`);
+  const note = assumed.length === 0 ? '' : ` ${style.dim(`(assumed ${assumed.join(', ')})`)}`;
+  return `${style.pass('PASS')}  ${style.bold(result.trace)}${note}`;
+}
+
+/** Inputs not given matched any value: say which, and what the trace showed where they were compared. */
+export function unboundInputsLine(result: SimulationResult, style: ReportStyle): string | undefined {
+  if (result.unboundInputs.length === 0) return undefined;
+  const width = Math.max(...result.unboundInputs.map((u) => u.name.length));
+  const lines = result.unboundInputs.map((u) => `             ${u.name.padEnd(width)}  ${u.observed.length === 0 ? style.dim('not compared') : `seen ${u.observed.join(', ')}`}`);
+  return [`${style.bold('inputs')}     not given, so any value matched:`, ...lines].join('\n');
+}
+
+/** `1 passed, 0 failed`. */
+export function totalsLine(results: readonly SimulationResult[], style: ReportStyle): string {
+  const passed = results.filter((r) => r.verdict === 'pass').length;
+  const failed = results.length - passed;
+  return `${(failed === 0 ? style.pass : (t: string) => t)(`${passed} passed`)}, ${(failed > 0 ? style.fail : (t: string) => t)(`${failed} failed`)}`;
+}
