@@ -9,8 +9,23 @@ import { referToOf } from '../sip/refer-to.js';
 import { sdpOf } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
 
+/** Response summaries are few (`200 INVITE`, `180 INVITE`, `200 BYE`...): each string is built once. */
+const responseSummaries = new Map<string, Map<number, string>>();
+
 export function summarize(message: SipMessage): string {
-  return message.kind === 'request' ? `${message.method} ${message.requestUri}` : `${message.status} ${message.cseq.method}`;
+  if (message.kind === 'request') return `${message.method} ${message.requestUri}`;
+  const method = message.cseq.method;
+  let byStatus = responseSummaries.get(method);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    if (responseSummaries.size < 64) responseSummaries.set(method, byStatus);
+  }
+  let summary = byStatus.get(message.status);
+  if (summary === undefined) {
+    summary = `${message.status} ${method}`;
+    byStatus.set(message.status, summary);
+  }
+  return summary;
 }
 
 /** The summary plus what simulate compares on this kind of message. */

@@ -907,8 +907,13 @@ function isTimerEvent(event: FlowEvent): event is TimerEvent {
   return event.type === '$timer' && typeof (event as { readonly timer?: unknown }).timer === 'string';
 }
 
-/** Whether the flow's first step dials: then the flow side is the one that sends the first INVITE. */
+/**
+ * Whether a call of the flow starts by dialling (the flow side sends the
+ * first INVITE) rather than with an offered call: a flow with an inbound
+ * leg starts with the offer, even when its first step also dials.
+ */
 function initialDials(machine: AnyFlowMachine, input: Readonly<Record<string, Value>>): boolean {
+  if (machine.legs.some((leg) => leg.inbound)) return false;
   return machine.initial(input).effects.some((e) => e.kind === 'dial');
 }
 
