@@ -73,11 +73,16 @@ export class RtpDtmfDecoder {
    */
   datagram(source: DatagramSource, buf: Buffer, start: number, end: number): boolean {
     const { src, dst } = source;
-    const owner = this.#sessions.ownerOf(dst.ip, dst.port) ?? this.#sessions.ownerOf(src.ip, src.port);
+    const receiver = this.#sessions.ownerOf(dst.ip, dst.port);
+    const sender = this.#sessions.ownerOf(src.ip, src.port);
+    const owner = receiver ?? sender;
     if (owner === undefined) return false;
     const header = readRtpHeader(buf, start, end);
     if (header === undefined) return false;
-    const rate = owner.telephoneEvents.get(header.payloadType);
+    // The receiver's SDP numbers what it receives (RFC 3264 §5.1); an answer
+    // that left telephone-event out still gets keys from a phone whose offer
+    // mapped it, and Wireshark reads them with the offer's mapping too.
+    const rate = receiver?.telephoneEvents.get(header.payloadType) ?? sender?.telephoneEvents.get(header.payloadType);
     if (rate === undefined) return true;
     const event = readTelephoneEvent(buf, header.payloadStart, header.payloadEnd);
     if (event === undefined) {

@@ -142,6 +142,11 @@ describe('RFC 4733 key presses in a capture', () => {
     expect(problems(items)).toEqual([]);
   });
 
+  it("reads keys with the sender's mapping when the answer left telephone-event out", () => {
+    const items = read([...call({ phonePt: 101, pbxPt: undefined }), ...media(press({ code: 1, timestamp: 1000 }))]);
+    expect(keys(items).map((k) => [k.digits, k.callId])).toEqual([['1', 'call-1']]);
+  });
+
   it('reads no keys where no SDP maps telephone-event', () => {
     expect(keys(read([...call({ phonePt: undefined, pbxPt: undefined }), ...media(press({ code: 1, timestamp: 1000 }))]))).toEqual([]);
   });
