@@ -12,6 +12,7 @@ import type { Value, ValueType } from '../values.js';
 import { expectationOf, isSipEffect, type Expectation } from './expectation.js';
 import { matchExpectation, type MatchResult } from './expectation-match.js';
 import type { ReplayCall } from './replay-call.js';
+import { trialTransition } from './trial-step.js';
 import type { TraceDialog } from './trace-dialog.js';
 
 export type CommandEvent = FlowEvent & Readonly<Record<string, Value>>;
@@ -76,8 +77,8 @@ export function inferCommand(
 ): InferenceOutcome {
   let near: NearCommand | undefined;
   for (const event of applicationCommands(machine)) {
-    const result = machine.transition(snapshot, event);
-    if (result.taken.length === 0) continue;
+    const result = trialTransition(machine, snapshot, event);
+    if (result === undefined || result.taken.length === 0) continue;
     for (const effect of result.effects) {
       if (!isSipEffect(effect)) continue;
       const expectation = expectationOf(effect, call, call.steps + 1, time);

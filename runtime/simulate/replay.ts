@@ -44,6 +44,7 @@ import type {
 } from './simulation-result.js';
 import { StepRecorder } from './step-recorder.js';
 import { TraceDialog } from './trace-dialog.js';
+import { trialInitial, trialTransition } from './trial-step.js';
 import { prepareInput, UnboundInputLog } from './unbound-inputs.js';
 import { waitingFor } from './waiting-for.js';
 
@@ -576,7 +577,8 @@ export class Replay implements SessionObserver {
   /** A new INVITE nothing pending explains: does a new call of the flow start with it? */
   #tryNewCall(item: SipTraceItem, message: SipMessage, created: TraceDialog): Expectation | undefined {
     if (!this.#dialsFirst) return undefined;
-    const initial = this.#machine.initial(this.#input);
+    const initial = trialInitial(this.#machine, this.#input);
+    if (initial === undefined) return undefined;
     const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
     for (const effect of initial.effects) {
       if (!isSipEffect(effect)) continue;
@@ -593,8 +595,8 @@ export class Replay implements SessionObserver {
 
   /** A flow that waits for a command before it dials: a new call plus an assumed command. */
   #tryNewCallWithCommand(item: SipTraceItem, message: SipMessage, created: TraceDialog): Expectation | undefined {
-    const initial = this.#machine.initial(this.#input);
-    if (initial.snapshot.status === 'done') return undefined;
+    const initial = trialInitial(this.#machine, this.#input);
+    if (initial === undefined || initial.snapshot.status === 'done') return undefined;
     const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
     const outcome = inferCommand(this.#machine, call, initial.snapshot, message, undefined, item.time);
     if (outcome.found === undefined) return undefined;
@@ -654,8 +656,8 @@ export class Replay implements SessionObserver {
       for (const call of this.#candidates(message, dialog)) {
         const snapshot = call.session.snapshot;
         if (snapshot === undefined || !call.active) continue;
-        const result = this.#machine.transition(snapshot, event);
-        if (result.taken.length === 0) continue;
+        const result = trialTransition(this.#machine, snapshot, event);
+        if (result === undefined || result.taken.length === 0) continue;
         const explains = result.effects.some((effect) => {
           if (!isSipEffect(effect)) return false;
           const expectation = expectationOf(effect, call, call.steps + 1, item.time);
@@ -714,7 +716,7 @@ export class Replay implements SessionObserver {
       const snapshot = call?.session.snapshot;
       if (call === undefined || snapshot === undefined || !call.active) continue;
       newest ??= call;
-      if (this.#machine.transition(snapshot, event).taken.length > 0) return call;
+      if ((trialTransition(this.#machine, snapshot, event)?.taken.length ?? 0) > 0) return call;
     }
     return newest;
   }
@@ -722,8 +724,8 @@ export class Replay implements SessionObserver {
   /** A command no running call takes starts a call when the flow's first state takes it. */
   #newCallFor(event: CommandEvent): ReplayCall | undefined {
     if (!this.#machine.events.some((e) => e.type === event.type && e.source === 'application')) return undefined;
-    const initial = this.#machine.initial(this.#input);
-    if (this.#machine.transition(initial.snapshot, event).taken.length === 0) return undefined;
+    const initial = trialInitial(this.#machine, this.#input);
+    if (initial === undefined || (trialTransition(this.#machine, initial.snapshot, event)?.taken.length ?? 0) === 0) return undefined;
     const call = this.#newCall();
     this.#startCall(call);
     return call;
@@ -914,7 +916,7 @@ function isTimerEvent(event: FlowEvent): event is TimerEvent {
  */
 function initialDials(machine: AnyFlowMachine, input: Readonly<Record<string, Value>>): boolean {
   if (machine.legs.some((leg) => leg.inbound)) return false;
-  return machine.initial(input).effects.some((e) => e.kind === 'dial');
+  return trialInitial(machine, input)?.effects.some((e) => e.kind === 'dial') ?? false;
 }
 
 /** A logged event as the machine takes it: its type and the fields that are flow values. */
