@@ -20,7 +20,8 @@ import { replacesOf } from '../sip/replaces.js';
 import type { FlowSession, SessionEnvironment } from '../session/flow-session.js';
 import type { SessionError } from '../session/session-error.js';
 import type { SessionObserver, StepRecord } from '../session/session-observer.js';
-import type { EventTraceItem, SipTraceItem, TraceItem, TraceRead } from '../trace/trace-item.js';
+import { formatEndpoint } from '../trace/endpoints.js';
+import type { DtmfTraceItem, EventTraceItem, SipTraceItem, TraceItem, TraceRead } from '../trace/trace-item.js';
 import type { Value } from '../values.js';
 import { applicationCommands, inferCommand, type CommandEvent } from './command-inference.js';
 import { CoverageTracker } from './coverage.js';
@@ -156,6 +157,10 @@ export class Replay implements SessionObserver {
         case 'event':
           this.#counts.events++;
           this.#command(item);
+          break;
+        case 'dtmf':
+          this.#counts.events++;
+          this.#keyPress(item);
           break;
         case 'problem':
           this.#counts.problems++;
@@ -672,6 +677,33 @@ export class Replay implements SessionObserver {
       }
     }
     return undefined;
+  }
+
+  // --- key presses decoded from RTP --------------------------------------
+
+  /** A key sent to the flow side on a leg's media is that leg's `dtmf` event; one the flow side sends is its media's, not compared. */
+  #keyPress(item: DtmfTraceItem): void {
+    const dialog = this.#dialogs.get(item.callId);
+    const call = dialog?.call;
+    const leg = dialog?.leg;
+    const toFlow = this.#flowSide.has(item.dst);
+    const summary = `DTMF ${item.digits} ${toFlow ? 'from' : 'to'} ${formatEndpoint(toFlow ? item.src : item.dst)}${leg === undefined ? '' : ` on ${leg}`}`;
+    if (this.#divergence !== undefined) {
+      this.#recorder.dtmf(item, summary, call, NOT_COMPARED);
+      return;
+    }
+    if (call === undefined || leg === undefined || dialog === undefined) {
+      this.#counts.unrelated++;
+      this.#recorder.dtmf(item, summary, undefined, { kind: 'unrelated', note: 'a key press on media no leg of the flow negotiated' });
+      return;
+    }
+    if (!toFlow) {
+      this.#recorder.dtmf(item, summary, call, stackOutcome('a key press the flow side sends: media, not compared'));
+      return;
+    }
+    const event = { type: `${leg}.dtmf`, digits: item.digits };
+    call.session.deliver(event);
+    this.#recorder.dtmf(item, summary, call, { kind: 'event', delivered: { event, handled: this.#recorder.handled } });
   }
 
   // --- application events from an event log ----------------------------

@@ -116,11 +116,16 @@ export interface SipStep extends StepBase {
   readonly assumed?: AssumedCommand;
 }
 
+/**
+ * An application event from an event log, or a key press decoded from RTP
+ * (RFC 4733 telephone-event; summary `DTMF 5 from 127.0.0.20:4000`, outcome
+ * `event` with the leg's `dtmf` event).
+ */
 export interface EventStep extends StepBase {
   readonly kind: 'event';
   readonly trace: string;
   readonly frame: number;
-  /** The event type as logged. */
+  /** The event type as logged, or `DTMF <key> ...` for a key press from RTP. */
   readonly summary: string;
   readonly outcome: StepOutcome;
 }

@@ -8,7 +8,7 @@ import type { Effect } from '../effects.js';
 import type { TakenTransition } from '../machine.js';
 import type { StepRecord } from '../session/session-observer.js';
 import { formatEndpoint } from '../trace/endpoints.js';
-import type { Endpoint, EventTraceItem, ProblemTraceItem, SipTraceItem } from '../trace/trace-item.js';
+import type { DtmfTraceItem, Endpoint, EventTraceItem, ProblemTraceItem, SipTraceItem } from '../trace/trace-item.js';
 import type { ReplayCall } from './replay-call.js';
 import type { AssumedCommand, DeliveredEvent, MessageDirection, SimulationStep, StepOutcome } from './simulation-result.js';
 
@@ -74,6 +74,18 @@ export class StepRecorder {
   }
 
   event(item: EventTraceItem, call: ReplayCall | undefined, outcome: StepOutcome): number {
+    return this.#eventLike(item, item.event.type, call, outcome);
+  }
+
+  /**
+   * A key press decoded from RTP (RFC 4733). Listed as an event step (it is
+   * a peer event, not a SIP message), its summary naming key and leg.
+   */
+  dtmf(item: DtmfTraceItem, summary: string, call: ReplayCall | undefined, outcome: StepOutcome): number {
+    return this.#eventLike(item, summary, call, outcome);
+  }
+
+  #eventLike(item: EventTraceItem | DtmfTraceItem, summary: string, call: ReplayCall | undefined, outcome: StepOutcome): number {
     this.#take();
     const index = this.steps.length;
     this.steps.push({
@@ -83,7 +95,7 @@ export class StepRecorder {
       frame: item.frame,
       time: item.time,
       call: call?.number,
-      summary: item.event.type,
+      summary,
       outcome,
       taken: this.#taken,
       effects: this.#effects,

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile, loadMachines } from '../../../compiler/index.js';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
 import { simulate } from '../../../runtime/simulate/index.js';
+import type { TraceItem, TraceRead } from '../../../runtime/trace/index.js';
 import { fixtureTrace, REPO } from './fixtures.js';
 import { transitionIds, type TransitionName } from './flow-paths.js';
 
@@ -74,3 +75,36 @@ describe('kalliope-conference.pcap with other inputs', () => {
     });
   });
 });
+
+describe('keys as RTP telephone-events instead of SIP INFO', () => {
+  /** The capture with each INFO replaced by the key press the trace reader decodes from RTP, and its 200 dropped. */
+  function asRtpKeys(trace: TraceRead): TraceRead {
+    const items: TraceItem[] = [];
+    for (const item of trace.items) {
+      if (item.kind !== 'sip') {
+        items.push(item);
+        continue;
+      }
+      const m = item.message;
+      if (m.kind === 'response' && m.cseq.method === 'INFO') continue;
+      if (m.kind === 'request' && m.method === 'INFO') {
+        const digits = /Signal=(\S+)/.exec(Buffer.from(m.body).toString('utf8'))?.[1] ?? '';
+        items.push({ kind: 'dtmf', trace: item.trace, frame: item.frame, time: item.time, src: { ip: item.src.ip, port: 4000 }, dst: { ip: item.dst.ip, port: 6000 }, digits, callId: m.callId, durationMs: 160, ended: true });
+        continue;
+      }
+      items.push(item);
+    }
+    return { ...trace, items };
+  }
+
+  it('replays the same path: each key is the leg\'s dtmf event', () => {
+    const fromInfo = simulate(machine, fixtureTrace('kalliope-conference.pcap'), { input: INPUT });
+    const fromRtp = simulate(machine, asRtpKeys(fixtureTrace('kalliope-conference.pcap')), { input: INPUT });
+    expect(fromRtp.divergence).toBeUndefined();
+    expect(fromRtp.coverage).toEqual(fromInfo.coverage);
+    const keys = fromRtp.steps.filter((s) => s.kind === 'event');
+    expect(keys.map((s) => s.summary)).toEqual(['#', '4', '2', '0', '1', '#', '*', '3'].map((k) => `DTMF ${k} from 127.0.0.20:4000 on transferer`));
+    expect(keys.every((s) => s.kind === 'event' && s.outcome.kind === 'event' && s.outcome.delivered.event.type === 'transferer.dtmf')).toBe(true);
+  });
+});
+
