@@ -10,9 +10,9 @@ import { replayAgent } from './agent-replay.js';
 
 const WRAPUP_TIME_MS = 30_000;
 
-describe('progressive-call.jsonl', () => {
+describe('progressive-call', () => {
   it('connects the customer straight to a Ready agent, holds and unholds, wraps up by the agent and on the wrap-up timer', async () => {
-    const { lines } = await replayAgent('progressive-call.jsonl', 'a1001');
+    const { lines } = await replayAgent('progressive-call', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -38,7 +38,7 @@ describe('progressive-call.jsonl', () => {
   });
 
   it('restarts the wrap-up timer on an extension: it expires a wrap-up time after the extension', async () => {
-    const { result } = await replayAgent('progressive-call.jsonl', 'a1001');
+    const { result } = await replayAgent('progressive-call', 'a1001');
     const extension = result.steps.find((s) => s.kind === 'event' && s.summary === 'ExtendWrapup');
     const expiry = result.steps.find((s) => s.kind === 'timer');
     expect(extension).toBeDefined();
@@ -46,9 +46,9 @@ describe('progressive-call.jsonl', () => {
   });
 });
 
-describe('preview-pending-not-ready.jsonl', () => {
+describe('preview-pending-not-ready', () => {
   it('keeps a busy agent Pending Not Ready until its work is over, grants two wrap-up extensions, applies the default code to a self-generated Wrapup Contact', async () => {
-    const { lines } = await replayAgent('preview-pending-not-ready.jsonl', 'a1001');
+    const { lines } = await replayAgent('preview-pending-not-ready', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -73,9 +73,9 @@ describe('preview-pending-not-ready.jsonl', () => {
   });
 });
 
-describe('preview-cancel-redial.jsonl', () => {
+describe('preview-cancel-redial', () => {
   it('wraps up a cancelled preview, redials from Wrapup, and wraps up when the nailing drops while busy', async () => {
-    const { lines } = await replayAgent('preview-cancel-redial.jsonl', 'a1001');
+    const { lines } = await replayAgent('preview-cancel-redial', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -98,14 +98,15 @@ describe('preview-cancel-redial.jsonl', () => {
   });
 });
 
-describe('callback.jsonl (callbackDueTimeZone=UTC)', () => {
-  it('notifies the pending callback in UTC, ignores Release From Outbound while it is pending (P_POMAGT50), offers callbacks like previews', async () => {
-    const { lines } = await replayAgent('callback.jsonl', 'a1001');
+describe('callback', () => {
+  it('notifies the pending callback in UTC once pim_config says so, ignores Release From Outbound while it is pending (P_POMAGT50), offers callbacks like previews', async () => {
+    const { lines } = await replayAgent('callback', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
       'NailingRequested -> Ready Idle PendingJobAttach',
       'Nailed -> Ready Idle JobAttached ! AttachedToJob(1220)',
+      'PimConfigChanged -> Ready Idle JobAttached',
       'CallbackScheduled -> Ready Idle JobAttached ! PendingCallback(c-1220-000007, 2024/03/12 12:05)',
       'ReleaseFromOutbound -> Ready Idle JobAttached ! PomEvent(P_POMAGT50, Release From Outbound ignored: pending callback or consult)',
       'CallbackOffered -> Busy Callback JobAttached',

@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { replayAgent } from './agent-replay.js';
 
-describe('consult-pending.jsonl', () => {
+describe('consult-pending', () => {
   it('a1001: is queued first, gets the consult when a1002 finishes its wrap-up, then cancels it', async () => {
-    const { lines } = await replayAgent('consult-pending.jsonl', 'a1001');
+    const { lines } = await replayAgent('consult-pending', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -29,7 +29,7 @@ describe('consult-pending.jsonl', () => {
   });
 
   it('a1002: keeps two consults pending, refuses a third, ignores Release From Outbound meanwhile (P_POMAGT50), rejects one, takes the other after its work, then goes Not Ready', async () => {
-    const { lines } = await replayAgent('consult-pending.jsonl', 'a1002');
+    const { lines } = await replayAgent('consult-pending', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -50,7 +50,7 @@ describe('consult-pending.jsonl', () => {
   });
 
   it('a1003: is queued second and rejected', async () => {
-    const { lines } = await replayAgent('consult-pending.jsonl', 'a1003');
+    const { lines } = await replayAgent('consult-pending', 'a1003');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -68,7 +68,7 @@ describe('consult-pending.jsonl', () => {
   });
 
   it('a1004: is refused: two consults are already pending', async () => {
-    const { lines } = await replayAgent('consult-pending.jsonl', 'a1004');
+    const { lines } = await replayAgent('consult-pending', 'a1004');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -85,9 +85,9 @@ describe('consult-pending.jsonl', () => {
   });
 });
 
-describe('consult-pending-withdrawn.jsonl', () => {
+describe('consult-pending-withdrawn', () => {
   it('a1001: is rejected while first in the queue, asks again and is left by the passive agent', async () => {
-    const { lines } = await replayAgent('consult-pending-withdrawn.jsonl', 'a1001');
+    const { lines } = await replayAgent('consult-pending-withdrawn', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -109,7 +109,7 @@ describe('consult-pending-withdrawn.jsonl', () => {
   });
 
   it('a1002: drops the consults their agents withdrew, takes the remaining one after its wrap-up with its logout still pending, and logs out when it leaves the consult', async () => {
-    const { lines } = await replayAgent('consult-pending-withdrawn.jsonl', 'a1002');
+    const { lines } = await replayAgent('consult-pending-withdrawn', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -131,7 +131,7 @@ describe('consult-pending-withdrawn.jsonl', () => {
   });
 
   it('a1003: withdraws its pending consult, asks again, and the customer hangs up while it waits', async () => {
-    const { lines } = await replayAgent('consult-pending-withdrawn.jsonl', 'a1003');
+    const { lines } = await replayAgent('consult-pending-withdrawn', 'a1003');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -151,9 +151,9 @@ describe('consult-pending-withdrawn.jsonl', () => {
   });
 });
 
-describe('consult-release-passive.jsonl', () => {
+describe('consult-release-passive', () => {
   it('a1001: releases passive agents whose nailing dropped by cancelling the consult and ending the conference', async () => {
-    const { lines } = await replayAgent('consult-release-passive.jsonl', 'a1001');
+    const { lines } = await replayAgent('consult-release-passive', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -178,7 +178,7 @@ describe('consult-release-passive.jsonl', () => {
   });
 
   it('a1002: stays in the consult when its nailing drops (POM cannot see it) until the owner cancels', async () => {
-    const { lines } = await replayAgent('consult-release-passive.jsonl', 'a1002');
+    const { lines } = await replayAgent('consult-release-passive', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -193,7 +193,7 @@ describe('consult-release-passive.jsonl', () => {
   });
 
   it('a1003: stays in the conference when its nailing drops until the owner ends it; a consult pending during a consult is given when that consult ends', async () => {
-    const { lines } = await replayAgent('consult-release-passive.jsonl', 'a1003');
+    const { lines } = await replayAgent('consult-release-passive', 'a1003');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -213,7 +213,7 @@ describe('consult-release-passive.jsonl', () => {
   });
 
   it('a1004: gets the consult a1003 was holding for it, then hangs up during the consult', async () => {
-    const { lines } = await replayAgent('consult-release-passive.jsonl', 'a1004');
+    const { lines } = await replayAgent('consult-release-passive', 'a1004');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -231,9 +231,9 @@ describe('consult-release-passive.jsonl', () => {
   });
 });
 
-describe('owner-call-ends.jsonl', () => {
+describe('owner-call-ends', () => {
   it('a1001: as owner, ends the call in a conference and in a consult (hangup, nailing drop, customer hangup): wrap-up, the passive agent is released', async () => {
-    const { lines } = await replayAgent('owner-call-ends.jsonl', 'a1001');
+    const { lines } = await replayAgent('owner-call-ends', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -271,7 +271,7 @@ describe('owner-call-ends.jsonl', () => {
   });
 
   it('a1002: leaves a conference by hanging up; is released whenever the call of its owner ends', async () => {
-    const { lines } = await replayAgent('owner-call-ends.jsonl', 'a1002');
+    const { lines } = await replayAgent('owner-call-ends', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',

@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { replayAgent } from './agent-replay.js';
 
-describe('consult-transfer.jsonl', () => {
+describe('consult-transfer', () => {
   it('a1001: consults a Not Ready agent (refused), then an idle one, transfers and goes Idle; later consults it while busy (pending) and transfers again', async () => {
-    const { lines } = await replayAgent('consult-transfer.jsonl', 'a1001');
+    const { lines } = await replayAgent('consult-transfer', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -33,7 +33,7 @@ describe('consult-transfer.jsonl', () => {
   });
 
   it('a1002: refuses a consult while Not Ready, goes straight to Consult when idle, owns and wraps up the transferred call; a consult while busy waits for its wrap-up', async () => {
-    const { lines } = await replayAgent('consult-transfer.jsonl', 'a1002');
+    const { lines } = await replayAgent('consult-transfer', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -59,9 +59,9 @@ describe('consult-transfer.jsonl', () => {
   });
 });
 
-describe('consult-conference.jsonl', () => {
+describe('consult-conference', () => {
   it('a1001: conferences as owner, holds the customer in the conference, gives the ownership away and is released to Idle when the new owner ends the conference', async () => {
-    const { lines } = await replayAgent('consult-conference.jsonl', 'a1001');
+    const { lines } = await replayAgent('consult-conference', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -81,7 +81,7 @@ describe('consult-conference.jsonl', () => {
   });
 
   it('a1002: joins as passive, becomes owner, ends the conference (Talking) and wraps the call up', async () => {
-    const { lines } = await replayAgent('consult-conference.jsonl', 'a1002');
+    const { lines } = await replayAgent('consult-conference', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -99,9 +99,9 @@ describe('consult-conference.jsonl', () => {
   });
 });
 
-describe('conference-end.jsonl', () => {
+describe('conference-end', () => {
   it('a1001: goes back to Talking when the passive agent ends the conference, and to Wrapup when the customer drops', async () => {
-    const { lines } = await replayAgent('conference-end.jsonl', 'a1001');
+    const { lines } = await replayAgent('conference-end', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -123,7 +123,7 @@ describe('conference-end.jsonl', () => {
   });
 
   it('a1002: ends the conference as passive (Idle); is released to Idle when the customer drops', async () => {
-    const { lines } = await replayAgent('conference-end.jsonl', 'a1002');
+    const { lines } = await replayAgent('conference-end', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -142,9 +142,9 @@ describe('conference-end.jsonl', () => {
   });
 });
 
-describe('external-transfer.jsonl', () => {
+describe('external-transfer', () => {
   it('a1001: cancels an external consult, transfers the next one externally and from a held conference, disposing with "Transferred to external number"', async () => {
-    const { lines } = await replayAgent('external-transfer.jsonl', 'a1001');
+    const { lines } = await replayAgent('external-transfer', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -169,7 +169,7 @@ describe('external-transfer.jsonl', () => {
   });
 
   it('a1002: is released from the conference its owner transferred externally', async () => {
-    const { lines } = await replayAgent('external-transfer.jsonl', 'a1002');
+    const { lines } = await replayAgent('external-transfer', 'a1002');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',

@@ -1,13 +1,18 @@
 /**
  * Seed 001: the Agent flow compiles with no diagnostic at all, and its logs,
- * replayed together, exercise every transition and enter every state. A
- * transition no log takes (a new rule without its scenario, a log edited
- * away from it) fails this test and names the transition.
+ * each replayed on its own with no input given (as `flowc simulate
+ * flows/pom/agent.flow test/fixtures/events/pom/*.jsonl` does), exercise
+ * every transition and enter every state. A transition no log takes (a new
+ * rule without its scenario, a log edited away from it) fails this test and
+ * names the transition.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
 import { simulate } from '../../../runtime/simulate/index.js';
-import { agentFlow, agentLog, inputOf, readLog, SCENARIOS, type CompiledAgent } from './agent-flow.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTrace } from '../../../runtime/trace/index.js';
+import { agentFlow, logFile, logFiles, LOGS, SCENARIOS, type CompiledAgent } from './agent-flow.js';
 
 let compiled: CompiledAgent;
 let machine: AnyFlowMachine;
@@ -48,16 +53,18 @@ describe('flows/pom/agent.flow', () => {
     expect(regions).toEqual(['AgentState', 'CallState', 'JobState']);
   });
 
+  it('has a scenario for every log file, and a log file for every agent of a scenario', () => {
+    expect(logFiles()).toEqual(SCENARIOS.flatMap((s) => s.agents.map((a) => logFile(s.name, a))).sort());
+  });
+
   it('has every transition taken and every state entered by some log', () => {
     const transitions = new Set<number>();
     const states = new Set<string>();
-    for (const s of SCENARIOS) {
-      const log = readLog(s.file);
-      for (const agentId of s.agents) {
-        const result = simulate(machine, agentLog(log, agentId), { input: inputOf(s, agentId) });
-        for (const id of result.coverage.transitions) transitions.add(id);
-        for (const name of result.coverage.states) states.add(name);
-      }
+    for (const file of logFiles()) {
+      const result = simulate(machine, readTrace(readFileSync(join(LOGS, file)), file));
+      expect(result.verdict, file).toBe('pass');
+      for (const id of result.coverage.transitions) transitions.add(id);
+      for (const name of result.coverage.states) states.add(name);
     }
     const untaken = machine.transitions.filter((t) => !transitions.has(t.id)).map((t) => describeTransition(t.id));
     expect(untaken).toEqual([]);

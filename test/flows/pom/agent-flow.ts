@@ -1,20 +1,22 @@
 /**
  * The compiled POM agent flow (seed 001) and its event logs, shared by the
- * agent tests. A log is the agent manager's: every line names the agent it
- * is for (`agentId`), so a two-agent scenario is one file; each agent's
- * lines are replayed through their own instance of the flow.
+ * agent tests. The logs are the agent manager's, one file per scenario and
+ * agent (`<scenario>.<agentId>.jsonl`): `flowc simulate` replays a log as one
+ * instance of the flow, so a two-agent scenario is two files, and every line
+ * still names its agent (`agentId`) so the scenario can be merged back and
+ * driven through a SessionRegistry.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, loadMachines } from '../../../compiler/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
-import { readTrace, type TraceEvent, type TraceRead } from '../../../runtime/trace/index.js';
+import { mergeTraces, readTrace, type TraceEvent, type TraceRead } from '../../../runtime/trace/index.js';
 import type { Value } from '../../../runtime/values.js';
 
 export const REPO = join(import.meta.dirname, '..', '..', '..');
 export const FLOW_PATH = 'flows/pom/agent.flow';
-const LOGS = join(REPO, 'test', 'fixtures', 'events', 'pom');
+export const LOGS = join(REPO, 'test', 'fixtures', 'events', 'pom');
 
 /** The `source` of a line one agent instance sent to another (`send ... to Agent(key)`). */
 export const PEER_SOURCE = 'peer';
@@ -40,56 +42,63 @@ export function agentFlow(): Promise<CompiledAgent> {
 }
 
 export interface Scenario {
-  /** File name under test/fixtures/events/pom. */
-  readonly file: string;
-  /** The agents whose lines the log holds, in the order they log in. */
+  /** The scenario's name: its files are `<name>.<agentId>.jsonl` under test/fixtures/events/pom. */
+  readonly name: string;
+  /** The agents it involves, in the order they log in. */
   readonly agents: readonly string[];
-  /** Inputs beyond `agentId` (the campaign strategy values the log was made with). */
-  readonly input?: Readonly<Record<string, Value>>;
 }
 
-/** Every log of the agent flow: the coverage test replays them all. */
+/** Every scenario of the agent flow: the coverage test replays them all. */
 export const SCENARIOS: readonly Scenario[] = [
-  { file: 'session-ready-not-ready.jsonl', agents: ['a1001'] },
-  { file: 'progressive-call.jsonl', agents: ['a1001'] },
-  { file: 'preview-pending-not-ready.jsonl', agents: ['a1001'] },
-  { file: 'preview-cancel-redial.jsonl', agents: ['a1001'] },
-  { file: 'callback.jsonl', agents: ['a1001'], input: { callbackDueTimeZone: 'UTC' } },
-  { file: 'pending-logout.jsonl', agents: ['a1001'] },
-  { file: 'consult-transfer.jsonl', agents: ['a1001', 'a1002'] },
-  { file: 'consult-conference.jsonl', agents: ['a1001', 'a1002'] },
-  { file: 'conference-end.jsonl', agents: ['a1001', 'a1002'] },
-  { file: 'consult-pending.jsonl', agents: ['a1001', 'a1002', 'a1003', 'a1004'] },
-  { file: 'consult-pending-withdrawn.jsonl', agents: ['a1001', 'a1002', 'a1003'] },
-  { file: 'consult-release-passive.jsonl', agents: ['a1001', 'a1002', 'a1003', 'a1004'] },
-  { file: 'owner-call-ends.jsonl', agents: ['a1001', 'a1002'] },
-  { file: 'external-transfer.jsonl', agents: ['a1001', 'a1002'] },
-  { file: 'ha-desktop-shutdown.jsonl', agents: ['a1001'] },
-  { file: 'job-lifecycle.jsonl', agents: ['a1001'] },
-  { file: 'blending.jsonl', agents: ['a1001'] },
+  { name: 'session-ready-not-ready', agents: ['a1001'] },
+  { name: 'progressive-call', agents: ['a1001'] },
+  { name: 'preview-pending-not-ready', agents: ['a1001'] },
+  { name: 'preview-cancel-redial', agents: ['a1001'] },
+  { name: 'callback', agents: ['a1001'] },
+  { name: 'pending-logout', agents: ['a1001'] },
+  { name: 'consult-transfer', agents: ['a1001', 'a1002'] },
+  { name: 'consult-conference', agents: ['a1001', 'a1002'] },
+  { name: 'conference-end', agents: ['a1001', 'a1002'] },
+  { name: 'consult-pending', agents: ['a1001', 'a1002', 'a1003', 'a1004'] },
+  { name: 'consult-pending-withdrawn', agents: ['a1001', 'a1002', 'a1003'] },
+  { name: 'consult-release-passive', agents: ['a1001', 'a1002', 'a1003', 'a1004'] },
+  { name: 'owner-call-ends', agents: ['a1001', 'a1002'] },
+  { name: 'external-transfer', agents: ['a1001', 'a1002'] },
+  { name: 'ha-desktop-shutdown', agents: ['a1001'] },
+  { name: 'job-lifecycle', agents: ['a1001'] },
+  { name: 'blending', agents: ['a1001'] },
 ];
 
-export function scenario(file: string): Scenario {
-  const found = SCENARIOS.find((s) => s.file === file);
-  if (found === undefined) throw new Error(`no scenario ${file}`);
+export function scenario(name: string): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (found === undefined) throw new Error(`no scenario ${name}`);
   return found;
 }
 
-export function readLog(file: string): TraceRead {
+export function logFile(name: string, agentId: string): string {
+  return `${name}.${agentId}.jsonl`;
+}
+
+/** Every file of the log folder. */
+export function logFiles(): string[] {
+  return readdirSync(LOGS)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+}
+
+/** One agent's log of a scenario: what its own instance of the flow is given. */
+export function readLog(name: string, agentId: string): TraceRead {
+  const file = logFile(name, agentId);
   return readTrace(readFileSync(join(LOGS, file)), file);
 }
 
-/** The lines of one agent: what its own instance of the flow is given. */
-export function agentLog(log: TraceRead, agentId: string): TraceRead {
-  return {
-    ...log,
-    name: `${log.name} (${agentId})`,
-    items: log.items.filter((item) => item.kind === 'event' && item.event['agentId'] === agentId),
-  };
+/** A scenario's logs merged by time: what the agent manager saw of all its agents. */
+export function readScenario(s: Scenario): TraceRead {
+  return mergeTraces(s.agents.map((agentId) => readLog(s.name, agentId)));
 }
 
-export function inputOf(s: Scenario, agentId: string): Readonly<Record<string, Value>> {
-  return { ...s.input, agentId };
+export function inputOf(agentId: string): Readonly<Record<string, Value>> {
+  return { agentId };
 }
 
 /** Keys of a log line that say where it goes and where it came from, not what the event carries. */

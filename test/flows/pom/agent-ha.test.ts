@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { replayAgent } from './agent-replay.js';
 
-describe('ha-desktop-shutdown.jsonl', () => {
+describe('ha-desktop-shutdown', () => {
   it('goes Unknown without touching the call or job regions, shows the saved call in Wrapup, and recovers from the call state', async () => {
-    const { lines } = await replayAgent('ha-desktop-shutdown.jsonl', 'a1001');
+    const { lines } = await replayAgent('ha-desktop-shutdown', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',

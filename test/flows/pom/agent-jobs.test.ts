@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { replayAgent } from './agent-replay.js';
 
-describe('job-lifecycle.jsonl', () => {
+describe('job-lifecycle', () => {
   it('attaches on nailing, ends the job task on pause, end, move and donation, moves jobs at once when idle and after the call when busy', async () => {
-    const { lines } = await replayAgent('job-lifecycle.jsonl', 'a1001');
+    const { lines } = await replayAgent('job-lifecycle', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -46,9 +46,9 @@ describe('job-lifecycle.jsonl', () => {
   });
 });
 
-describe('blending.jsonl', () => {
+describe('blending', () => {
   it('blends to inbound and back, immediately when idle and through the pending states when busy', async () => {
-    const { lines } = await replayAgent('blending.jsonl', 'a1001');
+    const { lines } = await replayAgent('blending', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',

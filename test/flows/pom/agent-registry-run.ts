@@ -1,5 +1,5 @@
 /**
- * A multi-agent log driven through a SessionRegistry: one Agent instance per
+ * A scenario's logs, merged by time, driven through a SessionRegistry: one Agent instance per
  * agent on one virtual clock with memory ports, as a live agent manager runs
  * them. The log's own lines (desktop, system, supervisor) are delivered to
  * the agent they name; the lines marked `source: "peer"` are what one
@@ -14,9 +14,8 @@ import { SessionRegistry } from '../../../runtime/registry/session-registry.js';
 import { FlowSession } from '../../../runtime/session/flow-session.js';
 import type { SessionError } from '../../../runtime/session/session-error.js';
 import type { SessionObserver, StepRecord } from '../../../runtime/session/session-observer.js';
-import type { TraceRead } from '../../../runtime/trace/index.js';
 import type { Value } from '../../../runtime/values.js';
-import { eventOfLine, inputOf, PEER_SOURCE, type Scenario } from './agent-flow.js';
+import { eventOfLine, inputOf, PEER_SOURCE, readScenario, type Scenario } from './agent-flow.js';
 import { emitsOf, formatEmit, regionStates } from './agent-timeline.js';
 
 export interface PeerMessage {
@@ -84,7 +83,8 @@ function peerMessageOfSend(effect: SendEffect): PeerMessage {
   return { to: effect.key, type: effect.event, fields: effect.payload };
 }
 
-export function runThroughRegistry(machine: AnyFlowMachine, scenario: Scenario, log: TraceRead): RegistryRun {
+export function runThroughRegistry(machine: AnyFlowMachine, scenario: Scenario): RegistryRun {
+  const log = readScenario(scenario);
   const first = log.items[0];
   const clock = new VirtualClock(first?.time ?? 0);
   const observer = new TimelineObserver(machine);
@@ -110,7 +110,7 @@ export function runThroughRegistry(machine: AnyFlowMachine, scenario: Scenario, 
       continue;
     }
     if (registry.get(machine.name, agentId) === undefined) {
-      const spawned = registry.spawn(machine.name, inputOf(scenario, agentId));
+      const spawned = registry.spawn(machine.name, inputOf(agentId));
       if (!(spawned instanceof FlowSession)) refused.push(`line ${item.frame}: ${spawned.message}`);
     }
     const rejection = registry.deliver(machine.name, agentId, { ...fields, type });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScriptStep } from '../../../runtime/persist/resume-check.js';
 import type { TraceRead } from '../../../runtime/trace/index.js';
 import { assertResumableAtEveryStep } from '../../runtime/persist/assert-resumable.js';
-import { agentFlow, agentLog, eventOfLine, inputOf, readLog, scenario } from './agent-flow.js';
+import { agentFlow, eventOfLine, inputOf, readLog } from './agent-flow.js';
 
 /** The agent's lines as a script, keeping the time between them (timers fire in between). */
 function scriptOf(log: TraceRead): ScriptStep[] {
@@ -23,25 +23,25 @@ function scriptOf(log: TraceRead): ScriptStep[] {
   return script;
 }
 
-async function resumable(file: string, agentId: string) {
+async function resumable(name: string, agentId: string) {
   const { machine } = await agentFlow();
-  const log = agentLog(readLog(file), agentId);
+  const log = readLog(name, agentId);
   const start = log.items[0]?.time ?? 0;
-  const run = assertResumableAtEveryStep(machine, inputOf(scenario(file), agentId), scriptOf(log), { key: agentId, startAt: start });
+  const run = assertResumableAtEveryStep(machine, inputOf(agentId), scriptOf(log), { key: agentId, startAt: start });
   expect(run.refusals).toEqual([]);
   expect(run.errors).toEqual([]);
   return run;
 }
 
 describe('the Agent flow resumes at every step', () => {
-  it('progressive-call.jsonl: the wrap-up timer armed before a restore still disposes with the default code', async () => {
-    const run = await resumable('progressive-call.jsonl', 'a1001');
+  it('progressive-call.a1001.jsonl: the wrap-up timer armed before a restore still disposes with the default code', async () => {
+    const run = await resumable('progressive-call', 'a1001');
     expect(run.emitted.filter((e) => e.event === 'Disposed').map((e) => e.payload['by'])).toEqual(['agent', 'wrap-up timer']);
     expect(run.snapshot?.configuration).toEqual(['Logout']);
   });
 
-  it('consult-transfer.jsonl (a1002): pending consults and the sends to the other agent survive a restore', async () => {
-    const run = await resumable('consult-transfer.jsonl', 'a1002');
+  it('consult-transfer.a1002.jsonl: pending consults and the sends to the other agent survive a restore', async () => {
+    const run = await resumable('consult-transfer', 'a1002');
     expect(run.sent).toMatchObject([
       { flow: 'Agent', key: 'a1001', event: { type: 'ConsultRefused' } },
       { flow: 'Agent', key: 'a1001', event: { type: 'ConsultAccepted' } },
@@ -50,8 +50,8 @@ describe('the Agent flow resumes at every step', () => {
     ]);
   });
 
-  it('ha-desktop-shutdown.jsonl: the Unknown state and the HA save survive a restore', async () => {
-    const run = await resumable('ha-desktop-shutdown.jsonl', 'a1001');
+  it('ha-desktop-shutdown.a1001.jsonl: the Unknown state and the HA save survive a restore', async () => {
+    const run = await resumable('ha-desktop-shutdown', 'a1001');
     expect(run.emitted.map((e) => e.event)).toContain('PomEvent');
     expect(run.snapshot?.context['savedForHa']).toBe(true);
   });

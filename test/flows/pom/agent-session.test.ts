@@ -4,13 +4,13 @@
  * with simulate(); a line reads `event -> agent call job ! emitted events`.
  */
 import { describe, expect, it } from 'vitest';
-import { agentFlow, readLog, scenario } from './agent-flow.js';
+import { agentFlow, scenario } from './agent-flow.js';
 import { runThroughRegistry } from './agent-registry-run.js';
 import { replayAgent } from './agent-replay.js';
 
-describe('session-ready-not-ready.jsonl', () => {
+describe('session-ready-not-ready', () => {
   it('logs in Not Ready, goes Ready, changes the Not Ready reason, raises P_POMAGT16 on walkaway, logs out only from Not Ready', async () => {
-    const { lines } = await replayAgent('session-ready-not-ready.jsonl', 'a1001');
+    const { lines } = await replayAgent('session-ready-not-ready', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',
@@ -35,17 +35,16 @@ describe('session-ready-not-ready.jsonl', () => {
 
   it('keeps the reason code and the Login properties of the session (skills are read at Login only)', async () => {
     const { machine } = await agentFlow();
-    const log = readLog('session-ready-not-ready.jsonl');
-    const run = runThroughRegistry(machine, scenario('session-ready-not-ready.jsonl'), log);
+    const run = runThroughRegistry(machine, scenario('session-ready-not-ready'));
     expect(run.errors).toEqual([]);
     const context = run.registry.get('Agent', 'a1001')?.snapshot?.context;
     expect(context).toMatchObject({ reasonCode: 'Idle on desktop', extension: '5001', zone: 'east', skills: 'outbound,renewals' });
   });
 });
 
-describe('pending-logout.jsonl', () => {
+describe('pending-logout', () => {
   it('logs a busy agent out when its work is over: from Busy, from Pending Not Ready, and during the wrap-up', async () => {
-    const { lines } = await replayAgent('pending-logout.jsonl', 'a1001');
+    const { lines } = await replayAgent('pending-logout', 'a1001');
     expect(lines).toEqual([
       'Login -> NotReady Idle JobDetached',
       'Ready -> Ready Idle JobDetached',

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
 import { simulate } from '../../../runtime/simulate/index.js';
-import { agentFlow, agentLog, inputOf, readLog, scenario, SCENARIOS } from './agent-flow.js';
+import { agentFlow, inputOf, readLog, scenario, SCENARIOS } from './agent-flow.js';
 import { runThroughRegistry, type Checkpoint, type RegistryRun } from './agent-registry-run.js';
 import { timeline } from './agent-timeline.js';
 
@@ -20,8 +20,8 @@ beforeAll(async () => {
   ({ machine } = await agentFlow());
 }, 60_000);
 
-function run(file: string): RegistryRun {
-  return runThroughRegistry(machine, scenario(file), readLog(file));
+function run(name: string): RegistryRun {
+  return runThroughRegistry(machine, scenario(name));
 }
 
 /** The agents' states right after the n-th (1-based) delivered `type` line of `agentId`. */
@@ -29,13 +29,13 @@ function after(r: RegistryRun, agentId: string, type: string, n = 1): Checkpoint
   return r.checkpoints.filter((c) => c.agentId === agentId && c.type === type)[n - 1]?.states;
 }
 
-const MULTI_AGENT = SCENARIOS.filter((s) => s.agents.length > 1).map((s) => s.file);
+const MULTI_AGENT = SCENARIOS.filter((s) => s.agents.length > 1).map((s) => s.name);
 
-describe.each(MULTI_AGENT)('%s through a SessionRegistry', (file) => {
+describe.each(MULTI_AGENT)('%s through a SessionRegistry', (name) => {
   let r: RegistryRun;
 
   beforeAll(() => {
-    r = run(file);
+    r = run(name);
   });
 
   it('delivers every line, with no session error', () => {
@@ -49,10 +49,8 @@ describe.each(MULTI_AGENT)('%s through a SessionRegistry', (file) => {
   });
 
   it('takes each instance through the states of its own replay', () => {
-    const s = scenario(file);
-    const log = readLog(file);
-    for (const agentId of s.agents) {
-      const replayed = timeline(machine, simulate(machine, agentLog(log, agentId), { input: inputOf(s, agentId) }));
+    for (const agentId of scenario(name).agents) {
+      const replayed = timeline(machine, simulate(machine, readLog(name, agentId), { input: inputOf(agentId) }));
       expect(r.timelines.get(agentId), agentId).toEqual(replayed);
     }
   });
@@ -60,7 +58,7 @@ describe.each(MULTI_AGENT)('%s through a SessionRegistry', (file) => {
 
 describe('both agents at the key steps', () => {
   it('consult to an idle agent, then transfer: the initiator goes Idle, the other agent owns the call', () => {
-    const r = run('consult-transfer.jsonl');
+    const r = run('consult-transfer');
     expect(after(r, 'a1001', 'Consult', 1)).toEqual({
       a1001: 'Busy Talking JobAttached',
       a1002: 'NotReady Idle JobAttached',
@@ -86,7 +84,7 @@ describe('both agents at the key steps', () => {
   });
 
   it('conference, change of ownership, end by the new owner', () => {
-    const r = run('consult-conference.jsonl');
+    const r = run('consult-conference');
     expect(after(r, 'a1001', 'Conference')).toEqual({
       a1001: 'Busy ConferenceOwner.ConferenceLive JobAttached',
       a1002: 'Busy ConferencePassive JobAttached',
@@ -102,7 +100,7 @@ describe('both agents at the key steps', () => {
   });
 
   it('the passive agent ends a conference; the customer drops in the next one', () => {
-    const r = run('conference-end.jsonl');
+    const r = run('conference-end');
     expect(after(r, 'a1002', 'EndConference')).toEqual({
       a1001: 'Busy Talking JobAttached',
       a1002: 'Ready Idle JobAttached',
@@ -114,7 +112,7 @@ describe('both agents at the key steps', () => {
   });
 
   it('two consults pending, a third refused, the first delivered after the work', () => {
-    const r = run('consult-pending.jsonl');
+    const r = run('consult-pending');
     expect(after(r, 'a1004', 'Consult')).toEqual({
       a1001: 'Busy Consult.ConsultOwner.ConsultRequested JobAttached',
       a1002: 'Busy Talking JobAttached',
@@ -132,7 +130,7 @@ describe('both agents at the key steps', () => {
   });
 
   it('the owner releases a passive agent whose nailing dropped', () => {
-    const r = run('consult-release-passive.jsonl');
+    const r = run('consult-release-passive');
     expect(after(r, 'a1002', 'NailingDropped')).toMatchObject({
       a1001: 'Busy Consult.ConsultOwner.ConsultConnected JobAttached',
       a1002: 'Busy Consult.ConsultPassive JobAttached',
@@ -146,7 +144,7 @@ describe('both agents at the key steps', () => {
   });
 
   it('an external transfer from a conference releases the passive agent', () => {
-    const r = run('external-transfer.jsonl');
+    const r = run('external-transfer');
     expect(after(r, 'a1001', 'ExternalTransfer', 2)).toEqual({
       a1001: 'WorkNotReady Wrapup.WrapupOpen JobAttached',
       a1002: 'Ready Idle JobAttached',
