@@ -1,0 +1,71 @@
+/**
+ * The adapter's dialogs by id, and the lookups SIP needs beyond the id: the
+ * dialog a Replaces header names, a recovered dialog by drachtio-server's
+ * dialog id, and every dialog of one owner (to end a session's calls).
+ */
+import type { DialogOwner } from '../ports/dialog-owner.js';
+import type { PortDialog } from './port-dialog.js';
+
+/** How many ended dialog ids are remembered, so a late request on one is a no-op rather than a failure. */
+const ENDED_REMEMBERED = 4096;
+
+export class DialogTable {
+  private readonly byId = new Map<string, PortDialog>();
+  private readonly endedIds = new Set<string>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  add(dialog: PortDialog): void {
+    this.byId.set(dialog.id, dialog);
+  }
+
+  get(id: string): PortDialog | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Forgets an ended dialog, remembering only that it existed. */
+  delete(id: string): void {
+    if (!this.byId.delete(id)) return;
+    this.endedIds.add(id);
+    if (this.endedIds.size > ENDED_REMEMBERED) {
+      const oldest = this.endedIds.values().next().value;
+      if (oldest !== undefined) this.endedIds.delete(oldest);
+    }
+  }
+
+  /** The id named a dialog of this table that has ended since. */
+  hasEnded(id: string): boolean {
+    return this.endedIds.has(id);
+  }
+
+  values(): IterableIterator<PortDialog> {
+    return this.byId.values();
+  }
+
+  /**
+   * The live dialog named by Call-ID and a pair of tags. Either order of the
+   * tags matches: senders disagree on whose view Replaces is written from
+   * (the same tolerance as simulate's).
+   */
+  findByTags(callId: string, tagA: string, tagB: string): PortDialog | undefined {
+    for (const dialog of this.byId.values()) {
+      const c = dialog.coordinates;
+      if (c === undefined || dialog.ended || c.callId !== callId) continue;
+      if ((c.localTag === tagA && c.remoteTag === tagB) || (c.localTag === tagB && c.remoteTag === tagA)) return dialog;
+    }
+    return undefined;
+  }
+
+  findByStackId(stackDialogId: string): PortDialog | undefined {
+    for (const dialog of this.byId.values()) if (dialog.stackDialogId === stackDialogId) return dialog;
+    return undefined;
+  }
+
+  ownedBy(owner: DialogOwner): PortDialog[] {
+    const out: PortDialog[] = [];
+    for (const dialog of this.byId.values()) if (dialog.owner === owner && !dialog.ended) out.push(dialog);
+    return out;
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The SipPort on drachtio-srf: every SIP verb of the language as requests
+ * through a drachtio-server, and the peer's messages as DialogSignals to the
+ * session that owns the dialog. Calls return at once (a PortFailure only
+ * when the request cannot even be tried); what SIP answers arrives later.
+ *
+ * This class holds the shared state and the checks every verb makes; each
+ * verb's SIP lives in its own module (outgoing-invite, offer-answer,
+ * call-ending, hold-reinvite, refer-request, notify-request), the peer's
+ * requests in peer-requests and incoming-invite.
+ */
+import type { Clock } from '../clock/clock.js';
+import type { DialogOwner } from '../ports/dialog-owner.js';
+import type { DialogSignal } from '../ports/dialog-signal.js';
+import { portFailure, type PortFailure } from '../ports/port-failure.js';
+import type { DialRequest, SipPort } from '../ports/sip-port.js';
+import type { AdapterContext } from './adapter-context.js';
+import { SILENT_LOG, type AdapterLog } from './adapter-log.js';
+import { cancelInvite, hangupDialog, rejectOffer } from './call-ending.js';
+import { disarmDialTimeout } from './dial-timeout.js';
+import { DialogTable } from './dialog-table.js';
+import { SYSTEM_GLARE_TIMING, type GlareTiming } from './glare-timing.js';
+import { reinviteDirection } from './hold-reinvite.js';
+import type { IncomingCallHandler } from './incoming-call.js';
+import { onInvite } from './incoming-invite.js';
+import { effectOf, legOfOwner, type LaterEffect } from './later-failure.js';
+import type { MediaAnchor } from './media-anchor.js';
+import { notifyProgress } from './notify-request.js';
+import { answerOffer } from './offer-answer.js';
+import { sendInvite } from './outgoing-invite.js';
+import { listenToDialog } from './peer-requests.js';
+import { PortDialog } from './port-dialog.js';
+import { referBlind, referReplacing } from './refer-request.js';
+import { replacesValue } from './replaces-header.js';
+import { describeError } from './sip-error-status.js';
+import type { SrfApi, SrfDialog, SrfHeaders } from './srf-api.js';
+
+export interface DrachtioSipPortOptions {
+  readonly srf: SrfApi;
+  readonly clock: Clock;
+  readonly media: MediaAnchor;
+  readonly log?: AdapterLog;
+  readonly glare?: GlareTiming;
+  /** Names new dialogs (tests pass a counter); the default is unique across restarts. */
+  readonly newId?: () => string;
+  /** Whether requests can go out now (false while drachtio-server is away). */
+  readonly connected?: () => boolean;
+}
+
+export class DrachtioSipPort implements SipPort, AdapterContext {
+  readonly srf: SrfApi;
+  readonly clock: Clock;
+  readonly media: MediaAnchor;
+  readonly log: AdapterLog;
+  readonly glare: GlareTiming;
+  readonly dialogs = new DialogTable();
+  private readonly newId: () => string;
+  private readonly isConnected: () => boolean;
+  private handler: IncomingCallHandler | undefined;
+
+  constructor(options: DrachtioSipPortOptions) {
+    this.srf = options.srf;
+    this.clock = options.clock;
+    this.media = options.media;
+    this.log = options.log ?? SILENT_LOG;
+    this.glare = options.glare ?? SYSTEM_GLARE_TIMING;
+    this.newId = options.newId ?? uniqueIds();
+    this.isConnected = options.connected ?? (() => true);
+    this.srf.invite((req, res) => onInvite({ ctx: this, handler: this.handler, newId: this.newId }, req, res));
+  }
+
+  /** Who decides about new calls; undefined refuses them with 503 (starting up, draining). */
+  takeCalls(handler: IncomingCallHandler | undefined): void {
+    this.handler = handler;
+  }
+
+  // --- SipPort ---------------------------------------------------------
+
+  dial(owner: DialogOwner, request: DialRequest): string | PortFailure {
+    const unavailable = this.unavailable();
+    if (unavailable !== undefined) return unavailable;
+    const dialog = new PortDialog(this.newId(), 'outbound', owner, 'calling');
+    this.dialogs.add(dialog);
+    const headers: SrfHeaders = { ...request.headers };
+    if (request.from !== undefined) headers['From'] = nameAddr(request.from);
+    sendInvite(this, dialog, {
+      to: request.to,
+      headers,
+      ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+      effect: { kind: 'dial', to: request.to },
+      offer: () => this.media.offer(owner, dialog.id),
+    });
+    return dialog.id;
+  }
+
+  answer(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    const dialog = this.owned(owner, dialogId);
+    if (!(dialog instanceof PortDialog)) return dialog;
+    if (dialog.ended) return undefined;
+    if (dialog.phase !== 'offered') return portFailure('sip', `dialog \`${dialogId}\` has no INVITE waiting for an answer`);
+    answerOffer(this, dialog);
+    return undefined;
+  }
+
+  reject(owner: DialogOwner, dialogId: string, status: number): PortFailure | undefined {
+    const dialog = this.owned(owner, dialogId);
+    if (!(dialog instanceof PortDialog)) return dialog;
+    if (dialog.ended) return undefined;
+    if (dialog.phase !== 'offered') return portFailure('sip', `dialog \`${dialogId}\` has no INVITE waiting for an answer`);
+    if (status < 300 || status > 699) return portFailure('sip', `${status} is not a final failure status`, status);
+    rejectOffer(this, dialog, status);
+    return undefined;
+  }
+
+  hangup(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    const dialog = this.owned(owner, dialogId);
+    if (!(dialog instanceof PortDialog)) return dialog;
+    hangupDialog(this, dialog);
+    return undefined;
+  }
+
+  cancel(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    const dialog = this.owned(owner, dialogId);
+    if (!(dialog instanceof PortDialog)) return dialog;
+    cancelInvite(this, dialog);
+    return undefined;
+  }
+
+  hold(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    return this.inDialog(owner, dialogId, (dialog) => reinviteDirection(this, dialog, 'sendonly'));
+  }
+
+  unhold(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    return this.inDialog(owner, dialogId, (dialog) => reinviteDirection(this, dialog, 'sendrecv'));
+  }
+
+  refer(owner: DialogOwner, dialogId: string, to: string): PortFailure | undefined {
+    return this.inDialog(owner, dialogId, (dialog) => referBlind(this, dialog, to));
+  }
+
+  referReplacing(owner: DialogOwner, dialogId: string, replacingDialogId: string): PortFailure | undefined {
+    const replacing = this.owned(owner, replacingDialogId);
+    if (!(replacing instanceof PortDialog)) return replacing;
+    if (replacing.coordinates === undefined || replacing.ended) return portFailure('sip', `dialog \`${replacingDialogId}\` is not established: nothing to replace`);
+    return this.inDialog(owner, dialogId, (dialog) => referReplacing(this, dialog, replacing));
+  }
+
+  takeover(owner: DialogOwner, _leg: string, dialogId: string): string | PortFailure {
+    const unavailable = this.unavailable();
+    if (unavailable !== undefined) return unavailable;
+    const replaced = this.owned(owner, dialogId);
+    if (!(replaced instanceof PortDialog)) return replaced;
+    const coordinates = replaced.coordinates;
+    if (replaced.phase !== 'confirmed' || coordinates === undefined) return portFailure('sip', `dialog \`${dialogId}\` is not established: nothing to take over`);
+    const dialog = new PortDialog(this.newId(), 'outbound', owner, 'calling');
+    this.dialogs.add(dialog);
+    replaced.supersededBy = dialog.id;
+    sendInvite(this, dialog, {
+      to: coordinates.remoteTarget,
+      // RFC 3891 §4: the INVITE names the dialog it replaces and requires the extension.
+      headers: { Replaces: replacesValue(coordinates), Require: 'replaces', From: nameAddr(coordinates.localIdentity) },
+      effect: { kind: 'takeover' },
+      offer: () => {
+        this.media.move(replaced.id, dialog.id);
+        return this.media.reoffer(dialog.id, 'sendrecv');
+      },
+      undo: () => {
+        this.media.move(dialog.id, replaced.id);
+        replaced.supersededBy = undefined;
+      },
+    });
+    return dialog.id;
+  }
+
+  notify(owner: DialogOwner, dialogId: string, status: number): PortFailure | undefined {
+    return this.inDialog(owner, dialogId, (dialog) => notifyProgress(this, dialog, status));
+  }
+
+  adopt(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    const dialog = this.dialogs.get(dialogId);
+    if (dialog === undefined || dialog.ended) return portFailure('sip', `unknown dialog \`${dialogId}\``);
+    dialog.owner = owner;
+    return undefined;
+  }
+
+  // --- for the application ---------------------------------------------
+
+  /** Ends every call of `owner` (a session ended by the application): BYE, CANCEL or a final failure by phase. */
+  endCalls(owner: DialogOwner): number {
+    const dialogs = this.dialogs.ownedBy(owner);
+    for (const dialog of dialogs) hangupDialog(this, dialog);
+    return dialogs.length;
+  }
+
+  /** Settles when every dialog's queued requests have run (tests, drain). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.dialogs.values()].map((d) => d.idle()));
+  }
+
+  // --- AdapterContext --------------------------------------------------
+
+  signal(dialog: PortDialog, signal: DialogSignal): void {
+    const owner = dialog.owner;
+    if (owner === undefined) {
+      this.log.debug({ dialog: dialog.id, signal: signal.type }, 'signal on a dialog nobody owns');
+      return;
+    }
+    try {
+      owner.dialogEvent(dialog.id, signal);
+    } catch (error) {
+      // A session never throws on a signal; if one does, the SIP callbacks must survive it.
+      this.log.error({ dialog: dialog.id, signal: signal.type, error: describeError(error) }, 'the session threw on a signal');
+    }
+  }
+
+  failed(dialog: PortDialog, effect: LaterEffect, message: string, status?: number): void {
+    this.log.warn({ dialog: dialog.id, effect: effect.kind, status, error: message }, 'SIP request failed');
+    const owner = dialog.owner;
+    if (owner === undefined) return;
+    try {
+      owner.effectFailed(effectOf(effect, legOfOwner(owner, dialog.id)), portFailure('sip', message, status));
+    } catch (error) {
+      this.log.error({ dialog: dialog.id, error: describeError(error) }, 'the session threw on a failed effect');
+    }
+  }
+
+  finish(dialog: PortDialog): void {
+    dialog.phase = 'ended';
+    disarmDialTimeout(this, dialog);
+    this.media.release(dialog.id);
+    this.dialogs.delete(dialog.id);
+  }
+
+  established(dialog: PortDialog, sip: SrfDialog): void {
+    listenToDialog(this, dialog, sip);
+  }
+
+  // --- checks ----------------------------------------------------------
+
+  private unavailable(): PortFailure | undefined {
+    return this.isConnected() ? undefined : portFailure('sip', 'not connected to drachtio-server', 503);
+  }
+
+  /** The dialog, or a stand-in that has ended (requests on it do nothing), or why there is none. */
+  private owned(owner: DialogOwner, dialogId: string): PortDialog | PortFailure {
+    const dialog = this.dialogs.get(dialogId);
+    if (dialog === undefined) {
+      return this.dialogs.hasEnded(dialogId) ? new PortDialog(dialogId, 'outbound', owner, 'ended') : portFailure('sip', `unknown dialog \`${dialogId}\``);
+    }
+    if (dialog.owner !== undefined && dialog.owner !== owner) return portFailure('sip', `dialog \`${dialogId}\` belongs to another session`);
+    dialog.owner ??= owner;
+    return dialog;
+  }
+
+  /** A request inside an established dialog; on a dialog that has ended there is nothing to send (as simulate expects nothing). */
+  private inDialog(owner: DialogOwner, dialogId: string, send: (dialog: PortDialog) => void): PortFailure | undefined {
+    const dialog = this.owned(owner, dialogId);
+    if (!(dialog instanceof PortDialog)) return dialog;
+    if (dialog.ended) return undefined;
+    if (dialog.phase !== 'confirmed') return portFailure('sip', `dialog \`${dialogId}\` is not established`);
+    const unavailable = this.unavailable();
+    if (unavailable !== undefined) return unavailable;
+    send(dialog);
+    return undefined;
+  }
+}
+
+/** `sip:x@y` as a From value; a value already in name-addr form is kept. */
+function nameAddr(uri: string): string {
+  return uri.includes('<') ? uri : `<${uri}>`;
+}
+
+function uniqueIds(): () => string {
+  // A time prefix keeps ids from before a restart (in saved sessions) apart from new ones.
+  const prefix = Date.now().toString(36);
+  let next = 1;
+  return () => `${prefix}-${next++}`;
+}

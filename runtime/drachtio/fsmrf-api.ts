@@ -1,0 +1,66 @@
+/**
+ * The part of drachtio-fsmrf 4.1.2 this adapter uses, typed by hand (the
+ * package ships no declarations). A media server is a FreeSWITCH reached
+ * over its event socket; an endpoint is one FreeSWITCH channel whose SDP a
+ * SIP dialog carries.
+ */
+export interface MrfConnectOptions {
+  readonly address: string;
+  readonly port: number;
+  readonly secret: string;
+  /** Where FreeSWITCH's outbound event-socket connections come back to (fsmrf listens there). */
+  readonly listenAddress?: string;
+  readonly listenPort?: number;
+  readonly advertisedAddress?: string;
+  readonly profile?: string;
+}
+
+export interface MrfApi {
+  connect(opts: MrfConnectOptions): Promise<MediaServerApi>;
+}
+
+export interface DtmfEvent {
+  readonly dtmf: string;
+}
+
+export interface CollectOptions {
+  readonly file: string;
+  readonly min: number;
+  readonly max: number;
+  readonly tries: number;
+  readonly timeout: number;
+  readonly digitTimeout: number;
+  readonly terminators: string;
+}
+
+export interface CollectResult {
+  readonly digits?: string;
+}
+
+export interface EndpointApi {
+  readonly uuid: string;
+  readonly local: { readonly sdp: string };
+  /** re-INVITE FreeSWITCH with the peer's SDP; FreeSWITCH's answer is then `local.sdp`. */
+  modify(sdp: string): Promise<unknown>;
+  /** Resolves when the file has played (or was broken off). */
+  play(file: string): Promise<unknown>;
+  playCollect(opts: CollectOptions): Promise<CollectResult>;
+  bridge(other: EndpointApi): Promise<unknown>;
+  /** Takes the channel out of a bridge or conference (uuid_transfer to park). */
+  unbridge(): Promise<unknown>;
+  join(conference: string): Promise<unknown>;
+  api(command: string, args: string): Promise<unknown>;
+  destroy(): Promise<unknown>;
+  on(event: 'dtmf', listener: (event: DtmfEvent) => void): unknown;
+  /** FreeSWITCH hung the channel up, or its connection went away. */
+  on(event: 'destroy', listener: () => void): unknown;
+}
+
+export interface MediaServerApi {
+  createEndpoint(opts?: { readonly remoteSdp?: string }): Promise<EndpointApi>;
+  /** A FreeSWITCH API command; resolves with the response body. */
+  api(command: string): Promise<string>;
+  disconnect(): void;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+}

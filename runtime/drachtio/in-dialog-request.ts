@@ -1,0 +1,46 @@
+/**
+ * Sends a request inside a dialog and waits for its final response. A live
+ * dialog goes through drachtio's Dialog; a dialog recovered after a restart
+ * has no Dialog object, so the request names drachtio-server's dialog id.
+ */
+import type { PortDialog } from './port-dialog.js';
+import type { SrfApi, SrfDialog, SrfInDialogRequest, SrfResponse } from './srf-api.js';
+
+export type InDialogOutcome =
+  | { readonly kind: 'response'; readonly response: SrfResponse }
+  /** The request could not be sent (no dialog left to send it on, drachtio refused it). */
+  | { readonly kind: 'error'; readonly error: unknown };
+
+export async function requestInDialog(srf: SrfApi, dialog: PortDialog, request: SrfInDialogRequest): Promise<InDialogOutcome> {
+  try {
+    const sip = dialog.sip;
+    if (sip !== undefined) return await viaDialog(sip, request);
+    const stackDialogId = dialog.stackDialogId;
+    const target = dialog.coordinates?.remoteTarget;
+    if (stackDialogId === undefined || target === undefined) return { kind: 'error', error: new Error(`dialog \`${dialog.id}\` is not established`) };
+    const sent = await srf.request(target, { method: request.method, headers: request.headers ?? {}, stackDialogId, ...(request.body === undefined ? {} : { body: request.body }) });
+    return { kind: 'response', response: await finalResponse(sent, request.method) };
+  } catch (error) {
+    return { kind: 'error', error };
+  }
+}
+
+function viaDialog(sip: SrfDialog, request: SrfInDialogRequest): Promise<InDialogOutcome> {
+  return new Promise((resolve) => {
+    sip.request(request, (error, res) => {
+      if (error !== null && error !== undefined) resolve({ kind: 'error', error });
+      else if (res.status >= 200) resolve({ kind: 'response', response: res });
+    });
+  });
+}
+
+function finalResponse(sent: { on(event: 'response', listener: (res: SrfResponse, ack: () => void) => void): unknown }, method: string): Promise<SrfResponse> {
+  return new Promise((resolve) => {
+    sent.on('response', (res, ack) => {
+      if (res.status < 200) return;
+      // drachtio leaves the ACK of a re-INVITE sent this way to the application.
+      if (method === 'INVITE') ack();
+      resolve(res);
+    });
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * A new INVITE from a peer. With Replaces (RFC 3891) it names one of our
+ * dialogs: the leg on that dialog moves to the new INVITE, hears `replaced`,
+ * and the flow answers it (or not); an unknown dialog is 481, a confirmed
+ * one with `early-only` 486. Without Replaces, the application's handler
+ * decides which flow takes the call (or refuses it).
+ */
+import { parseReplaces } from '../sip/replaces.js';
+import { parseUri } from '../sip/uri.js';
+import type { AdapterContext } from './adapter-context.js';
+import type { IncomingCall, IncomingCallHandler } from './incoming-call.js';
+import { PortDialog } from './port-dialog.js';
+import { headerOf } from './sip-header.js';
+import { describeError } from './sip-error-status.js';
+import type { SrfRequest, SrfResponse } from './srf-api.js';
+
+export interface InviteIntake {
+  readonly ctx: AdapterContext;
+  readonly handler: IncomingCallHandler | undefined;
+  newId(): string;
+}
+
+export function onInvite(intake: InviteIntake, req: SrfRequest, res: SrfResponse): void {
+  const { ctx } = intake;
+  try {
+    const replaces = req.get('Replaces');
+    if (replaces !== undefined) replaceDialog(ctx, replaces, req, res);
+    else offerCall(intake, req, res);
+  } catch (error) {
+    ctx.log.error({ error: describeError(error) }, 'new INVITE handling threw');
+    if (!res.finalResponseSent) res.send(500);
+  }
+}
+
+function replaceDialog(ctx: AdapterContext, value: string, req: SrfRequest, res: SrfResponse): void {
+  const replaces = parseReplaces(value);
+  if (!replaces.ok) {
+    ctx.log.info({ replaces: value, reason: replaces.reason }, 'INVITE with an unreadable Replaces');
+    res.send(400);
+    return;
+  }
+  const { callId, toTag, fromTag, earlyOnly } = replaces.value;
+  const dialog = ctx.dialogs.findByTags(callId, toTag, fromTag);
+  if (dialog === undefined || dialog.phase !== 'confirmed' || dialog.sip === undefined) {
+    res.send(481);
+    return;
+  }
+  if (earlyOnly) {
+    res.send(486);
+    return;
+  }
+  // The leg keeps its dialog id; the id now stands for the new INVITE, the old SIP dialog waits for its BYE.
+  dialog.replacedSip = dialog.sip;
+  dialog.sip = undefined;
+  dialog.phase = 'offered';
+  dialog.offered = { req, res };
+  watchCancel(ctx, dialog, req);
+  ctx.log.info({ dialog: dialog.id, callId: headerOf(req, 'Call-ID') }, 'INVITE with Replaces takes over the dialog');
+  ctx.signal(dialog, { type: 'replaced' });
+}
+
+/** Status while no application takes calls (starting, draining). */
+export const NOT_TAKING_CALLS = 503;
+
+function offerCall(intake: InviteIntake, req: SrfRequest, res: SrfResponse): void {
+  const { ctx, handler } = intake;
+  if (handler === undefined) {
+    res.send(NOT_TAKING_CALLS);
+    return;
+  }
+  const dialog = new PortDialog(intake.newId(), 'inbound', undefined, 'offered');
+  dialog.offered = { req, res };
+  ctx.dialogs.add(dialog);
+  watchCancel(ctx, dialog, req);
+  let decided = false;
+  const target = parseUri(req.uri);
+  const call: IncomingCall = {
+    dialogId: dialog.id,
+    callId: headerOf(req, 'Call-ID') ?? '',
+    requestUri: req.uri,
+    requestUser: target.ok ? target.value.user : undefined,
+    header: (name) => headerOf(req, name),
+    accept: (owner) => {
+      decided = true;
+      dialog.owner = owner;
+    },
+    reject: (status) => {
+      decided = true;
+      if (!res.finalResponseSent) res.send(status);
+      dialog.offered = undefined;
+      ctx.finish(dialog);
+    },
+  };
+  handler(call);
+  if (!decided) {
+    ctx.log.error({ dialog: dialog.id }, 'the call handler neither accepted nor rejected the INVITE');
+    call.reject(500);
+  }
+}
+
+/** The caller gives up before the flow answers: `cancelled` (drachtio has answered the CANCEL; the INVITE gets its 487 here). */
+function watchCancel(ctx: AdapterContext, dialog: PortDialog, req: SrfRequest): void {
+  req.on('cancel', () => {
+    const offered = dialog.offered;
+    if (dialog.phase !== 'offered' || offered === undefined || offered.req !== req) return;
+    dialog.offered = undefined;
+    if (!offered.res.finalResponseSent) {
+      try {
+        offered.res.send(487);
+      } catch (error) {
+        ctx.log.debug({ dialog: dialog.id, error: describeError(error) }, '487 not sent');
+      }
+    }
+    if (dialog.replacedSip !== undefined) {
+      // The replacing call gave up: the leg stays on the dialog it was to replace.
+      dialog.sip = dialog.replacedSip;
+      dialog.replacedSip = undefined;
+      dialog.phase = 'confirmed';
+      return;
+    }
+    dialog.phase = 'ended';
+    ctx.signal(dialog, { type: 'cancelled' });
+    ctx.finish(dialog);
+  });
+}

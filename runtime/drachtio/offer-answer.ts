@@ -1,0 +1,56 @@
+/**
+ * `answer`: 200 OK to the peer's INVITE with the media anchor's answer.
+ * When that INVITE replaced one of our dialogs (RFC 3891), the old dialog
+ * gets its BYE once the new one is up, and the media already in place takes
+ * the new peer's offer.
+ */
+import type { AdapterContext } from './adapter-context.js';
+import { coordinatesOf } from './coordinates-of.js';
+import type { PortDialog } from './port-dialog.js';
+import { describeError } from './sip-error-status.js';
+
+export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
+  dialog.run(
+    async () => {
+      const offered = dialog.offered;
+      if (offered === undefined || dialog.phase !== 'offered') return; // cancelled meanwhile
+      const owner = dialog.owner;
+      if (owner === undefined) return;
+      const remoteSdp = offered.req.body ?? '';
+      const replacing = dialog.replacedSip;
+      const sdp = replacing === undefined ? await ctx.media.answer(owner, dialog.id, remoteSdp) : await ctx.media.reanswer(dialog.id, remoteSdp);
+      if (typeof sdp !== 'string') {
+        ctx.failed(dialog, { kind: 'answer' }, `no answer SDP: ${sdp.message}`, 488);
+        if (dialog.phase === 'offered') {
+          offered.res.send(488);
+          dialog.offered = undefined;
+          if (replacing === undefined) ctx.finish(dialog);
+        }
+        return;
+      }
+      if (dialog.phase !== 'offered') return; // the caller cancelled while the media was prepared
+      const sip = await ctx.srf.createUAS(offered.req, offered.res, { localSdp: sdp, headers: { 'Content-Type': 'application/sdp' } });
+      dialog.offered = undefined;
+      dialog.phase = 'confirmed';
+      dialog.sip = sip;
+      dialog.coordinates = coordinatesOf(sip);
+      dialog.stackDialogId = sip.id;
+      ctx.established(dialog, sip);
+      if (replacing !== undefined) {
+        dialog.replacedSip = undefined;
+        // RFC 3891 §3: the replaced dialog ends once the replacement is accepted.
+        await replacing.destroy().catch((error: unknown) => ctx.log.warn({ dialog: dialog.id, error: describeError(error) }, 'BYE of the replaced dialog failed'));
+      }
+    },
+    (error) => {
+      // createUAS rejects when the caller cancelled at the last moment or drachtio lost the transaction.
+      ctx.log.warn({ dialog: dialog.id, error: describeError(error) }, 'answer failed');
+      if (dialog.phase === 'offered') {
+        ctx.failed(dialog, { kind: 'answer' }, `answer failed: ${describeError(error)}`);
+        ctx.signal(dialog, { type: 'hangup' });
+        dialog.offered = undefined;
+        ctx.finish(dialog);
+      }
+    },
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Our INVITE for `dial` and `takeover`: the offer from the media anchor,
+ * createUAC with the flow's headers, provisional answers as `ringing` /
+ * `early`, the final answer as `answered` or `failed(status)`, the dial
+ * timeout from the moment the INVITE is out, and CANCEL whenever asked.
+ *
+ * Only sending waits in the dialog's queue: the answer may take a minute,
+ * and a CANCEL must not wait behind it.
+ */
+import type { PortFailure } from '../ports/port-failure.js';
+import type { AdapterContext } from './adapter-context.js';
+import { coordinatesOf } from './coordinates-of.js';
+import { armDialTimeout, disarmDialTimeout } from './dial-timeout.js';
+import { failureSignal, provisionalSignal } from './invite-outcome.js';
+import type { LaterEffect } from './later-failure.js';
+import type { PortDialog } from './port-dialog.js';
+import { describeError, sipErrorStatus } from './sip-error-status.js';
+import type { SrfDialog, SrfHeaders, SrfRequest, SrfResponse } from './srf-api.js';
+
+/** RFC 3261 §8.1.3.1: a request that cannot reach the transport fails as a 503 would. */
+export const UNSENT_STATUS = 503;
+
+export interface OutgoingInvite {
+  readonly to: string;
+  readonly headers: SrfHeaders;
+  readonly timeoutMs?: number;
+  readonly effect: LaterEffect;
+  /** The SDP to offer (a fresh endpoint for `dial`, the taken-over dialog's for `takeover`). */
+  offer(): Promise<string | PortFailure>;
+  /** The INVITE failed: undo what `offer` moved (takeover gives the media back). */
+  undo?(): void;
+}
+
+export function sendInvite(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInvite): void {
+  dialog.run(
+    () => send(ctx, dialog, invite),
+    (error) => unsent(ctx, dialog, invite, `INVITE threw: ${describeError(error)}`),
+  );
+}
+
+async function send(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInvite): Promise<void> {
+  const sdp = await invite.offer();
+  if (typeof sdp !== 'string') {
+    unsent(ctx, dialog, invite, `no offer for the INVITE: ${sdp.message}`);
+    return;
+  }
+  if (dialog.cancelRequested) {
+    // Cancelled before it went out: nothing to CANCEL, the call is simply cancelled.
+    invite.undo?.();
+    ctx.signal(dialog, failureSignal(487, dialog));
+    ctx.finish(dialog);
+    return;
+  }
+  let markSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (markSent = resolve));
+  const onRequest = (error: unknown, req: SrfRequest | undefined): void => {
+    markSent();
+    if (error !== null && error !== undefined) return; // the promise rejects with it too
+    if (req === undefined) return;
+    dialog.sentInvite = req;
+    if (invite.timeoutMs !== undefined && !dialog.cancelRequested) armDialTimeout(ctx, dialog, invite.timeoutMs);
+    if (dialog.cancelRequested) {
+      try {
+        req.cancel({}, () => undefined);
+      } catch (cancelError) {
+        ctx.log.warn({ dialog: dialog.id, error: describeError(cancelError) }, 'CANCEL was not sent');
+      }
+    }
+  };
+  const onProvisional = (res: SrfResponse): void => {
+    if (!dialog.unanswered) return;
+    if (res.status > 100) dialog.phase = 'early';
+    const signal = provisionalSignal(res.status);
+    if (signal !== undefined) ctx.signal(dialog, signal);
+  };
+  let answered: Promise<SrfDialog>;
+  try {
+    answered = ctx.srf.createUAC(invite.to, { headers: invite.headers, localSdp: sdp }, { cbRequest: onRequest, cbProvisional: onProvisional });
+  } catch (error) {
+    unsent(ctx, dialog, invite, `INVITE not sent: ${describeError(error)}`);
+    return;
+  }
+  answered.then(
+    (sip) => {
+      confirmed(ctx, dialog, sip).catch((error: unknown) => ctx.log.error({ dialog: dialog.id, error: describeError(error) }, 'answered call not set up'));
+    },
+    (error: unknown) => {
+      markSent();
+      failed(ctx, dialog, invite, error);
+    },
+  );
+  await sent;
+}
+
+async function confirmed(ctx: AdapterContext, dialog: PortDialog, sip: SrfDialog): Promise<void> {
+  disarmDialTimeout(ctx, dialog);
+  dialog.sentInvite = undefined;
+  if (dialog.cancelRequested || dialog.ended) {
+    // The 200 crossed our CANCEL: the call is up, and the flow no longer wants it.
+    await sip.destroy().catch(() => undefined);
+    if (!dialog.ended) ctx.signal(dialog, failureSignal(487, dialog));
+    ctx.finish(dialog);
+    return;
+  }
+  dialog.phase = 'confirmed';
+  dialog.sip = sip;
+  dialog.coordinates = coordinatesOf(sip);
+  dialog.stackDialogId = sip.id;
+  ctx.established(dialog, sip);
+  const media = await ctx.media.answered(dialog.id, sip.remote.sdp ?? '');
+  if (media !== undefined) ctx.log.warn({ dialog: dialog.id, error: media.message }, 'media did not take the answer');
+  ctx.signal(dialog, { type: 'answered' });
+}
+
+function failed(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInvite, error: unknown): void {
+  disarmDialTimeout(ctx, dialog);
+  dialog.sentInvite = undefined;
+  if (dialog.ended) return;
+  const status = sipErrorStatus(error);
+  if (status === undefined) {
+    unsent(ctx, dialog, invite, `INVITE failed: ${describeError(error)}`);
+    return;
+  }
+  invite.undo?.();
+  ctx.signal(dialog, failureSignal(status, dialog));
+  ctx.finish(dialog);
+}
+
+/** The INVITE never reached a peer: a failed effect for the record, and `failed(503)` so the flow moves on. */
+function unsent(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInvite, message: string): void {
+  disarmDialTimeout(ctx, dialog);
+  if (dialog.ended) return;
+  invite.undo?.();
+  ctx.failed(dialog, invite.effect, message, UNSENT_STATUS);
+  ctx.signal(dialog, { type: 'failed', status: UNSENT_STATUS });
+  ctx.finish(dialog);
+}

@@ -1,0 +1,87 @@
+/**
+ * One dialog as the SIP adapter tracks it, under the opaque id the session
+ * binds to a leg. The id outlives the SIP dialog underneath when a peer
+ * replaces it (INVITE with Replaces): the leg stays on the id, the adapter
+ * points it at the new dialog.
+ *
+ * Requests the flow asks for on one dialog run one after the other (`run`),
+ * so an unhold never overtakes the hold before it; answers from the peer
+ * are handled as they come.
+ */
+import type { ArmedTimer } from '../clock/clock.js';
+import type { DialogOwner } from '../ports/dialog-owner.js';
+import type { DialogCoordinates } from './dialog-coordinates.js';
+import type { SrfDialog, SrfRequest, SrfResponse } from './srf-api.js';
+
+export type DialogPhase =
+  /** Our INVITE is out (or about to be), no answer yet. */
+  | 'calling'
+  /** Our INVITE got a provisional answer. */
+  | 'early'
+  /** A peer's INVITE waits for the flow's answer or reject. */
+  | 'offered'
+  | 'confirmed'
+  | 'ended';
+
+export interface OfferedInvite {
+  readonly req: SrfRequest;
+  readonly res: SrfResponse;
+}
+
+export class PortDialog {
+  owner: DialogOwner | undefined;
+  phase: DialogPhase;
+  /** The drachtio dialog while confirmed (absent for a dialog recovered after a restart). */
+  sip: SrfDialog | undefined;
+  /** Where the dialog is, while confirmed: Replaces, Refer-To and recovery read it. */
+  coordinates: DialogCoordinates | undefined;
+  /** drachtio-server's id of the dialog: what in-dialog requests of a recovered dialog go by. */
+  stackDialogId: string | undefined;
+  /** Our INVITE as sent: CANCEL goes through it. */
+  sentInvite: SrfRequest | undefined;
+  /** The peer's INVITE waiting for an answer. */
+  offered: OfferedInvite | undefined;
+  /** The peer's INVITE carried Replaces for this dialog: once answered, this SIP dialog gets a BYE. */
+  replacedSip: SrfDialog | undefined;
+  /** A takeover moved the leg to the dialog with this id: a BYE here is that leg's `replaced`. */
+  supersededBy: string | undefined;
+  /** CANCEL asked for (by the flow or the dial timeout). */
+  cancelRequested = false;
+  timedOut = false;
+  dialTimer: ArmedTimer | undefined;
+  /** The peer has us on hold (its last offer was sendonly or inactive). */
+  peerHeld = false;
+  /** A re-INVITE of ours is waiting for its answer (a peer's re-INVITE meanwhile is glare: 491). */
+  reinviting = false;
+  /** CSeq number of the last REFER the peer sent: the `id` of our NOTIFYs about it. */
+  referEventId: string | undefined;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly id: string,
+    readonly direction: 'outbound' | 'inbound',
+    owner: DialogOwner | undefined,
+    phase: DialogPhase,
+  ) {
+    this.owner = owner;
+    this.phase = phase;
+  }
+
+  get ended(): boolean {
+    return this.phase === 'ended';
+  }
+
+  get unanswered(): boolean {
+    return this.phase === 'calling' || this.phase === 'early';
+  }
+
+  /** Queues `op` after the requests already asked for on this dialog. `op` must not throw; a throw is passed to `onError`. */
+  run(op: () => Promise<void>, onError: (error: unknown) => void): void {
+    this.tail = this.tail.then(op).catch(onError);
+  }
+
+  /** Settles once every queued request has run (tests, drain). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+}

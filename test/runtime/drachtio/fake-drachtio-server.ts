@@ -1,0 +1,86 @@
+/**
+ * A loopback TCP server speaking drachtio-server's side of the wire protocol
+ * (`<length>#<id>|<verb>|...`) far enough for a real drachtio-srf client:
+ * it authenticates the secret, acknowledges what the client sends, and can
+ * drop the connection. Enough to test connecting, reconnecting and outbound
+ * mode without a drachtio-server.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
+
+export class FakeDrachtioServer {
+  readonly received: string[] = [];
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(private readonly secret: string) {}
+
+  /** Starts listening on 127.0.0.1 (port 0: any free one); resolves with the port. */
+  async listen(port = 0): Promise<number> {
+    const server = createServer((socket) => this.accept(socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** Connects to an application listening in outbound mode, as drachtio-server does. */
+  dial(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = new Socket();
+      socket.once('error', reject);
+      socket.connect(port, '127.0.0.1', () => {
+        this.accept(socket);
+        resolve();
+      });
+    });
+  }
+
+  /** Drops every connection and stops listening (the server "dies"). */
+  async kill(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    const server = this.server;
+    this.server = undefined;
+    if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  private accept(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const hash = buffer.indexOf('#');
+        if (hash <= 0) return;
+        const length = Number(buffer.toString('utf8', 0, hash));
+        if (buffer.length < hash + 1 + length) return;
+        const message = buffer.toString('utf8', hash + 1, hash + 1 + length);
+        buffer = buffer.subarray(hash + 1 + length);
+        this.handle(socket, message);
+      }
+    });
+  }
+
+  private handle(socket: Socket, message: string): void {
+    this.received.push(message);
+    const [id, verb, secret] = message.split(/\r\n/, 1)[0]?.split('|') ?? [];
+    if (verb === 'authenticate') {
+      const ok = secret === this.secret;
+      this.send(socket, `response|${id ?? ''}|${ok ? 'OK|udp/127.0.0.1:5060|v0.9.3' : 'NOK|incorrect secret'}`);
+    }
+  }
+
+  private send(socket: Socket, payload: string): void {
+    const framed = `${randomUUID()}|${payload}`;
+    socket.write(`${Buffer.byteLength(framed)}#${framed}`);
+  }
+}
