@@ -10,7 +10,7 @@
  * every step the sessions take through the observer interface: that is
  * where effects become expectations, with their `.flow` lines.
  */
-import type { ArmedTimer, TimerSink } from '../clock/clock.js';
+import type { TimerSink } from '../clock/clock.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import type { DialEffect } from '../effects.js';
 import type { AnyFlowMachine, FlowEvent, TimerEvent } from '../machine.js';
@@ -21,15 +21,15 @@ import type { FlowSession, SessionEnvironment } from '../session/flow-session.js
 import type { SessionError } from '../session/session-error.js';
 import type { SessionObserver, StepRecord } from '../session/session-observer.js';
 import { formatEndpoint } from '../trace/endpoints.js';
-import type { DtmfTraceItem, EventTraceItem, SipTraceItem, TraceItem, TraceRead } from '../trace/trace-item.js';
+import type { DtmfTraceItem, EventTraceItem, SipTraceItem, TraceRead } from '../trace/trace-item.js';
 import type { Value } from '../values.js';
-import { applicationCommands, inferCommand, type CommandEvent } from './command-inference.js';
+import { inferCommand, type CommandEvent } from './command-inference.js';
 import { CoverageTracker } from './coverage.js';
 import { expectationKind, expectationOf, isSipEffect, opensDialog, type Expectation } from './expectation.js';
 import { matchExpectation, type MatchResult } from './expectation-match.js';
 import { describeExpectation } from './expectation-text.js';
 import { resolveFlowSide, type FlowSideMatcher } from './flow-side.js';
-import { describeMessage, summarize } from './message-summary.js';
+import { summarize } from './message-summary.js';
 import { readPeerRequest, readPeerResponse, type PeerReading } from './peer-message.js';
 import { ReplayCall } from './replay-call.js';
 import { createReplayPorts, type ReplayPorts } from './replay-ports.js';
@@ -41,13 +41,14 @@ import type {
   MessageDirection,
   SimulationProblem,
   SimulationResult,
-  StepOutcome,
 } from './simulation-result.js';
+import { endOfTraceDivergence, messageDivergence } from './divergence-report.js';
+import { commandOf, EventPositions } from './logged-command.js';
 import { StepRecorder } from './step-recorder.js';
+import { DIVERGENCE, NOT_COMPARED, RETRANSMISSION, stackOutcome } from './step-outcomes.js';
 import { TraceDialog } from './trace-dialog.js';
 import { trialInitial, trialTransition } from './trial-step.js';
 import { prepareInput, UnboundInputLog } from './unbound-inputs.js';
-import { waitingFor } from './waiting-for.js';
 
 /**
  * How far ahead of a message a timer may be due and still explain it: the
@@ -112,8 +113,8 @@ export class Replay implements SessionObserver {
   #index = 0;
   /** Event items already delivered early (a log clock behind the capture's). */
   #consumed: Set<number> | undefined;
-  /** Positions of the event items, ascending: where to look ahead for a logged command. */
-  readonly #eventPositions: number[] = [];
+  /** Where to look ahead for a logged command. */
+  readonly #eventPositions: EventPositions;
   /** Time of the item being processed (the clock may be ahead of it after an early timer). */
   #time = 0;
   readonly #counts = { items: 0, sipMessages: 0, retransmissions: 0, events: 0, problems: 0, unrelated: 0 };
@@ -135,7 +136,7 @@ export class Replay implements SessionObserver {
     this.#flowSide = side.matcher;
     this.#side = side.side;
     for (const reason of side.problems) this.#problem(trace.name, 0, first?.time ?? 0, 'error', 'replay', reason);
-    for (let i = 0; i < trace.items.length; i++) if (trace.items[i]?.kind === 'event') this.#eventPositions.push(i);
+    this.#eventPositions = new EventPositions(trace.items);
   }
 
   run(): SimulationResult {
@@ -169,7 +170,18 @@ export class Replay implements SessionObserver {
           break;
       }
     }
-    if (this.#divergence === undefined) this.#checkEnd();
+    if (this.#divergence === undefined) {
+      this.#divergence = endOfTraceDivergence({
+        flow: this.#machine,
+        flowSource: this.#options.flowSource,
+        traceName: this.#trace.name,
+        last: items[items.length - 1],
+        step: Math.max(0, this.#recorder.steps.length - 1),
+        calls: this.#calls,
+        sipMessages: this.#counts.sipMessages,
+        flowSide: this.#side.addresses,
+      });
+    }
     return this.#result();
   }
 
@@ -651,9 +663,7 @@ export class Replay implements SessionObserver {
   /** A command in the event log, a little later than the message it explains (the log's clock lags). */
   #lookahead(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined): Found | undefined {
     const items = this.#trace.items;
-    const positions = this.#eventPositions;
-    for (let p = firstAfter(positions, this.#index); p < positions.length; p++) {
-      const j = positions[p] ?? items.length;
+    for (const j of this.#eventPositions.after(this.#index)) {
       const next = items[j];
       if (next === undefined || next.time > item.time + EVENT_SKEW_MS) break;
       if (next.kind !== 'event' || this.#consumed?.has(j) === true) continue;
@@ -806,83 +816,20 @@ export class Replay implements SessionObserver {
     // A mismatched new INVITE has no dialog yet: it is on the leg it was meant for.
     const leg = dialog?.leg ?? (reason === 'mismatch' ? expected?.leg : undefined);
     const step = this.#recorder.sip(item, 'out', summarize(message), call, leg, DIVERGENCE, assumed);
-    let expectedText: string;
-    let at = expected?.at;
-    if (expected !== undefined) expectedText = describeExpectation(expected);
-    else if (call !== undefined) {
-      const waiting = waitingFor(this.#machine, call.configuration, !call.active);
-      expectedText = waiting.text;
-      at = waiting.at;
-    } else {
-      expectedText = this.#dialsFirst
-        ? 'nothing: no call of the flow is waiting to send this'
-        : 'nothing: the flow starts with an offered call, not by sending';
-      at = this.#machine.states[0]?.at;
-    }
-    this.#divergence = {
-      ...(call === undefined ? {} : { call: call.number }),
-      trace: item.trace,
-      frame: item.frame,
-      time: item.time,
+    this.#divergence = messageDivergence({
+      flow: this.#machine,
+      flowSource: this.#options.flowSource,
+      dialsFirst: this.#dialsFirst,
+      item,
+      message,
+      leg,
+      call,
       step,
       reason,
-      expected: expectedText,
-      actual: describeMessage(message, leg),
+      expected,
       ...(detail === undefined ? {} : { detail }),
-      ...(assumed === undefined ? {} : { assumed: assumed.event }),
-      ...(at === undefined ? {} : { at }),
-      ...this.#sourceLine(at?.line),
-      configuration: call?.configuration ?? [],
-    };
-  }
-
-  /** After the last item: anything the flow still expected never came. */
-  #checkEnd(): void {
-    const last = this.#trace.items[this.#trace.items.length - 1];
-    let oldest: Expectation | undefined;
-    for (const call of this.#calls) {
-      const p = call.pending[0];
-      if (p !== undefined && (oldest === undefined || p.time < oldest.time)) oldest = p;
-    }
-    if (oldest !== undefined) {
-      const at = oldest.at;
-      this.#divergence = {
-        call: oldest.call.number,
-        trace: last?.trace ?? this.#trace.name,
-        frame: last?.frame ?? 0,
-        time: last?.time ?? 0,
-        step: Math.max(0, this.#recorder.steps.length - 1),
-        reason: 'missing',
-        expected: describeExpectation(oldest),
-        actual: 'the trace ends without it',
-        at,
-        ...this.#sourceLine(at.line),
-        configuration: oldest.call.configuration,
-      };
-      return;
-    }
-    if (this.#calls.length === 0 && this.#counts.sipMessages > 0) {
-      const at = this.#machine.states[0]?.at;
-      this.#divergence = {
-        trace: last?.trace ?? this.#trace.name,
-        frame: last?.frame ?? 0,
-        time: last?.time ?? 0,
-        step: Math.max(0, this.#recorder.steps.length - 1),
-        reason: 'missing',
-        expected: `a call of ${this.#machine.name}`,
-        actual: `no message to or from the flow side (${this.#side.addresses.join(', ') || 'none found'}) starts one`,
-        ...(at === undefined ? {} : { at }),
-        ...this.#sourceLine(at?.line),
-        configuration: [],
-      };
-    }
-  }
-
-  #sourceLine(line: number | undefined): { sourceLine?: string } {
-    const source = this.#options.flowSource;
-    if (source === undefined || line === undefined) return {};
-    const text = source.split('\n')[line - 1];
-    return text === undefined ? {} : { sourceLine: text.trim() };
+      ...(assumed === undefined ? {} : { assumed }),
+    });
   }
 
   // --- result -------------------------------------------------------------
@@ -910,33 +857,6 @@ export class Replay implements SessionObserver {
   }
 }
 
-const RETRANSMISSION: StepOutcome = { kind: 'retransmission' };
-const NOT_COMPARED: StepOutcome = { kind: 'notCompared' };
-const DIVERGENCE: StepOutcome = { kind: 'divergence' };
-/** Notes are a few constant texts: one outcome object each, shared by every step that has it. */
-const stackOutcomes = new Map<string, StepOutcome>();
-
-function stackOutcome(note: string): StepOutcome {
-  let outcome = stackOutcomes.get(note);
-  if (outcome === undefined) {
-    outcome = { kind: 'stack', note };
-    if (stackOutcomes.size < 256) stackOutcomes.set(note, outcome);
-  }
-  return outcome;
-}
-
-/** Index in `sorted` of the first value greater than `after`. */
-function firstAfter(sorted: readonly number[], after: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? Infinity) <= after) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function isTimerEvent(event: FlowEvent): event is TimerEvent {
   return event.type === '$timer' && typeof (event as { readonly timer?: unknown }).timer === 'string';
 }
@@ -949,15 +869,4 @@ function isTimerEvent(event: FlowEvent): event is TimerEvent {
 function initialDials(machine: AnyFlowMachine, input: Readonly<Record<string, Value>>): boolean {
   if (machine.legs.some((leg) => leg.inbound)) return false;
   return trialInitial(machine, input)?.effects.some((e) => e.kind === 'dial') ?? false;
-}
-
-/** A logged event as the machine takes it: its type and the fields that are flow values. */
-function commandOf(item: EventTraceItem | TraceItem): CommandEvent {
-  if (item.kind !== 'event') return { type: '' };
-  const event: Record<string, Value> = { type: item.event.type };
-  for (const key of Object.keys(item.event)) {
-    const value = item.event[key];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') event[key] = value;
-  }
-  return event as CommandEvent;
 }

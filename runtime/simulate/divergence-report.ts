@@ -1,0 +1,113 @@
+/**
+ * The Divergence record: what the flow would have sent (or what its state
+ * waits for) against what the trace shows, blamed on a `.flow` line.
+ */
+import type { FlowDescription } from '../machine.js';
+import type { SipMessage } from '../sip/message.js';
+import type { SipTraceItem, TraceItem } from '../trace/trace-item.js';
+import type { SourceRef } from '../values.js';
+import type { Expectation } from './expectation.js';
+import { describeExpectation } from './expectation-text.js';
+import { describeMessage } from './message-summary.js';
+import type { ReplayCall } from './replay-call.js';
+import type { AssumedCommand, Divergence } from './simulation-result.js';
+import { waitingFor } from './waiting-for.js';
+
+export interface MessageDivergence {
+  readonly flow: FlowDescription;
+  readonly flowSource: string | undefined;
+  /** Whether the flow starts calls by dialling (for a message no call explains). */
+  readonly dialsFirst: boolean;
+  readonly item: SipTraceItem;
+  readonly message: SipMessage;
+  readonly leg: string | undefined;
+  readonly call: ReplayCall | undefined;
+  readonly step: number;
+  readonly reason: Divergence['reason'];
+  /** The expectation to blame; none when the flow would send nothing. */
+  readonly expected: Expectation | undefined;
+  readonly detail?: string;
+  readonly assumed?: AssumedCommand;
+}
+
+/** A message from the flow side that parts from the flow. */
+export function messageDivergence(d: MessageDivergence): Divergence {
+  let expectedText: string;
+  let at: SourceRef | undefined = d.expected?.at;
+  if (d.expected !== undefined) expectedText = describeExpectation(d.expected);
+  else if (d.call !== undefined) {
+    const waiting = waitingFor(d.flow, d.call.configuration, !d.call.active);
+    expectedText = waiting.text;
+    at = waiting.at;
+  } else {
+    expectedText = d.dialsFirst ? 'nothing: no call of the flow is waiting to send this' : 'nothing: the flow starts with an offered call, not by sending';
+    at = d.flow.states[0]?.at;
+  }
+  return {
+    ...(d.call === undefined ? {} : { call: d.call.number }),
+    trace: d.item.trace,
+    frame: d.item.frame,
+    time: d.item.time,
+    step: d.step,
+    reason: d.reason,
+    expected: expectedText,
+    actual: describeMessage(d.message, d.leg),
+    ...(d.detail === undefined ? {} : { detail: d.detail }),
+    ...(d.assumed === undefined ? {} : { assumed: d.assumed.event }),
+    ...(at === undefined ? {} : { at }),
+    ...sourceLine(d.flowSource, at?.line),
+    configuration: d.call?.configuration ?? [],
+  };
+}
+
+export interface EndOfTrace {
+  readonly flow: FlowDescription;
+  readonly flowSource: string | undefined;
+  readonly traceName: string;
+  readonly last: TraceItem | undefined;
+  readonly step: number;
+  readonly calls: readonly ReplayCall[];
+  readonly sipMessages: number;
+  readonly flowSide: readonly string[];
+}
+
+/**
+ * After the last item: the oldest expectation still unmet never came; or,
+ * in a trace with SIP where no call of the flow started, the whole call is
+ * missing. Undefined when nothing is missing.
+ */
+export function endOfTraceDivergence(e: EndOfTrace): Divergence | undefined {
+  let oldest: Expectation | undefined;
+  for (const call of e.calls) {
+    const p = call.pending[0];
+    if (p !== undefined && (oldest === undefined || p.time < oldest.time)) oldest = p;
+  }
+  const where = { trace: e.last?.trace ?? e.traceName, frame: e.last?.frame ?? 0, time: e.last?.time ?? 0, step: e.step, reason: 'missing' as const };
+  if (oldest !== undefined) {
+    return {
+      call: oldest.call.number,
+      ...where,
+      expected: describeExpectation(oldest),
+      actual: 'the trace ends without it',
+      at: oldest.at,
+      ...sourceLine(e.flowSource, oldest.at.line),
+      configuration: oldest.call.configuration,
+    };
+  }
+  if (e.calls.length > 0 || e.sipMessages === 0) return undefined;
+  const at = e.flow.states[0]?.at;
+  return {
+    ...where,
+    expected: `a call of ${e.flow.name}`,
+    actual: `no message to or from the flow side (${e.flowSide.join(', ') || 'none found'}) starts one`,
+    ...(at === undefined ? {} : { at }),
+    ...sourceLine(e.flowSource, at?.line),
+    configuration: [],
+  };
+}
+
+function sourceLine(source: string | undefined, line: number | undefined): { sourceLine?: string } {
+  if (source === undefined || line === undefined) return {};
+  const text = source.split('\n')[line - 1];
+  return text === undefined ? {} : { sourceLine: text.trim() };
+}
