@@ -6,6 +6,7 @@ const PHRASES: Readonly<Record<Divergence['reason'], string>> = {
   mismatch: 'the flow side sent the expected message, but it differs in a detail',
   missing: 'the trace lacks a message the flow sends',
   overdue: 'the flow side went on before sending a message the flow expected',
+  noCall: 'the trace holds no call of the flow: nothing was compared',
 };
 
 export function divergencePhrase(reason: Divergence['reason']): string {

@@ -10,7 +10,7 @@ import type { Expectation } from './expectation.js';
 import { describeExpectation } from './expectation-text.js';
 import { describeMessage } from './message-summary.js';
 import type { ReplayCall } from './replay-call.js';
-import type { AssumedCommand, Divergence } from './simulation-result.js';
+import type { AssumedCommand, Divergence, SimulationProblem } from './simulation-result.js';
 import { waitingFor } from './waiting-for.js';
 
 export interface MessageDivergence {
@@ -68,13 +68,16 @@ export interface EndOfTrace {
   readonly step: number;
   readonly calls: readonly ReplayCall[];
   readonly sipMessages: number;
+  /** Logged events of a type the flow declares: offered to it even when no call took them. */
+  readonly flowEvents: number;
   readonly flowSide: readonly string[];
+  readonly problems: readonly SimulationProblem[];
 }
 
 /**
  * After the last item: the oldest expectation still unmet never came; or,
- * in a trace with SIP where no call of the flow started, the whole call is
- * missing. Undefined when nothing is missing.
+ * when no call of the flow started, the trace holds nothing the flow was
+ * tested on (`noCall`). Undefined when nothing is missing.
  */
 export function endOfTraceDivergence(e: EndOfTrace): Divergence | undefined {
   let oldest: Expectation | undefined;
@@ -82,11 +85,12 @@ export function endOfTraceDivergence(e: EndOfTrace): Divergence | undefined {
     const p = call.pending[0];
     if (p !== undefined && (oldest === undefined || p.time < oldest.time)) oldest = p;
   }
-  const where = { trace: e.last?.trace ?? e.traceName, frame: e.last?.frame ?? 0, time: e.last?.time ?? 0, step: e.step, reason: 'missing' as const };
+  const where = { trace: e.last?.trace ?? e.traceName, frame: e.last?.frame ?? 0, time: e.last?.time ?? 0, step: e.step };
   if (oldest !== undefined) {
     return {
       call: oldest.call.number,
       ...where,
+      reason: 'missing',
       expected: describeExpectation(oldest),
       actual: 'the trace ends without it',
       at: oldest.at,
@@ -94,16 +98,35 @@ export function endOfTraceDivergence(e: EndOfTrace): Divergence | undefined {
       configuration: oldest.call.configuration,
     };
   }
-  if (e.calls.length > 0 || e.sipMessages === 0) return undefined;
+  // Events the flow declares that no call took were still answered by the flow (its first state refused
+  // them): that is its behaviour, checked. With none, a pass would say nothing about the flow at all.
+  if (e.calls.length > 0 || e.flowEvents > 0) return undefined;
   const at = e.flow.states[0]?.at;
   return {
     ...where,
+    reason: 'noCall',
     expected: `a call of ${e.flow.name}`,
-    actual: `no message to or from the flow side (${e.flowSide.join(', ') || 'none found'}) starts one`,
+    actual: `no call of \`${e.flow.name}\` in the trace: ${whatTheTraceHolds(e)}`,
     ...(at === undefined ? {} : { at }),
     ...sourceLine(e.flowSource, at?.line),
     configuration: [],
   };
+}
+
+/** `3 SIP messages, none to or from the flow side (10.0.0.1), 1 problem (frame 2: file truncated ...)`. */
+function whatTheTraceHolds(e: EndOfTrace): string {
+  const parts: string[] = [];
+  if (e.last === undefined) parts.push('it is empty');
+  else if (e.sipMessages === 0) parts.push('no SIP message');
+  else parts.push(`${plural(e.sipMessages, 'SIP message')}, none starting a call on the flow side (${e.flowSide.join(', ') || 'none found'})`);
+  const problem = e.problems.find((p) => p.severity === 'error') ?? e.problems[0];
+  if (problem !== undefined) parts.push(`${plural(e.problems.length, 'problem')} (first: frame ${problem.frame}: ${problem.reason})`);
+  else parts.push('0 problems');
+  return parts.join(', ');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function sourceLine(source: string | undefined, line: number | undefined): { sourceLine?: string } {

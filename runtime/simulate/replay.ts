@@ -117,6 +117,8 @@ export class Replay implements SessionObserver {
   readonly #eventPositions: EventPositions;
   /** Time of the item being processed (the clock may be ahead of it after an early timer). */
   #time = 0;
+  /** Logged events of a type the flow declares (taken or not): with none and no call, nothing was tested. */
+  #flowEvents = 0;
   readonly #counts = { items: 0, sipMessages: 0, retransmissions: 0, events: 0, problems: 0, unrelated: 0 };
 
   constructor(machine: AnyFlowMachine, trace: TraceRead, options: SimulateOptions) {
@@ -179,7 +181,9 @@ export class Replay implements SessionObserver {
         step: Math.max(0, this.#recorder.steps.length - 1),
         calls: this.#calls,
         sipMessages: this.#counts.sipMessages,
+        flowEvents: this.#flowEvents,
         flowSide: this.#side.addresses,
+        problems: this.#problems,
       });
     }
     return this.#result();
@@ -724,6 +728,7 @@ export class Replay implements SessionObserver {
       return;
     }
     const event = commandOf(item);
+    if (this.#machine.events.some((e) => e.type === event.type)) this.#flowEvents++;
     const call = this.#callFor(event) ?? this.#newCallFor(event);
     if (call === undefined) {
       this.#recorder.event(item, undefined, { kind: 'command', rejected: `no call of ${this.#machine.name} takes \`${event.type}\` now` });

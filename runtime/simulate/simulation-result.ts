@@ -162,9 +162,11 @@ export interface Divergence {
    * `unexpected`: the flow side sent a message no effect of the flow explains;
    * `mismatch`: the message is the expected one in method and dialog but differs in a detail;
    * `missing`: the flow expected a message the trace never shows;
-   * `overdue`: the flow side went on with a later step while an earlier expectation was unmet.
+   * `overdue`: the flow side went on with a later step while an earlier expectation was unmet;
+   * `noCall`: no call of the flow started and no logged event of the flow was offered to it, so
+   * nothing of the flow was tested (an empty or unreadable trace, another application's calls).
    */
-  readonly reason: 'unexpected' | 'mismatch' | 'missing' | 'overdue';
+  readonly reason: 'unexpected' | 'mismatch' | 'missing' | 'overdue' | 'noCall';
   /** What the flow would send, in SIP terms (or what the state waits for when it would send nothing). */
   readonly expected: string;
   /** What the trace shows. */

@@ -126,6 +126,20 @@ describe('flowc simulate', () => {
     expect(run.stderr).not.toMatch(STACK);
   });
 
+  it('fails every trace with no call of the flow in it, saying so, whether it reads as nothing or as garbage', () => {
+    const empty = join(scratch(), 'empty.pcap');
+    writeFileSync(empty, '');
+    const traces = ['test/fixtures/broken/truncated-header.pcap', 'test/fixtures/broken/unknown-link-type.pcap', 'test/fixtures/broken/unparseable-sip.pcap', empty];
+    const run = runFlowc(['simulate', FLOW, ...traces, '--no-ladder']);
+    expect(run.code).toBe(1);
+    for (const trace of traces) expect(run.stdout).toContain(`FAIL  ${trace}: the trace holds no call of the flow: nothing was compared`);
+    expect(run.stdout).toContain('  actual    no call of `ExternalTransfer` in the trace: no SIP message, 1 problem (first: frame 0: pcap file truncated inside its 24-byte header (14 bytes))');
+    expect(run.stdout).toContain('  actual    no call of `ExternalTransfer` in the trace: no SIP message, 1 problem (first: frame 1: unknown link type 147');
+    expect(run.stdout).not.toContain('the trace lacks a message the flow sends');
+    expect(run.stdout).toContain('0 passed, 4 failed');
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
   it('exits 2 with a clear message and no stack trace on a missing trace, before replaying anything', () => {
     const run = runFlowc(['simulate', FLOW, HAPPY, 'no/such/trace.pcap']);
     expect(run.code).toBe(2);
