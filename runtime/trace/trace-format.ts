@@ -13,10 +13,21 @@ export function detectTraceFormat(buf: Buffer): Exclude<TraceFormat, 'merged'> {
   const probe = buf.toString('utf8', 0, Math.min(buf.length, TEXT_PROBE_BYTES)).replace(/^\uFEFF/, '');
   const first = /\S/.exec(probe);
   if (first === null) return 'unknown';
-  if (first[0] === '{') return 'jsonl';
+  // Event logs are often written with a header of `#` comments (who recorded them, how); the reader skips those too.
+  if (firstContentLine(probe)?.startsWith('{') === true) return 'jsonl';
   // Binary bytes in the first lines mean some other file, not a log.
   if (/[\x00-\x08\x0e-\x1a]/.test(probe.slice(0, 512))) return 'unknown';
   return TEXT_HINT.test(probe) ? 'text' : 'unknown';
+}
+
+/** The first line that is not blank, a `#` comment or a `//` comment (as the JSONL reader skips them), trimmed. */
+function firstContentLine(text: string): string | undefined {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('//')) continue;
+    return line;
+  }
+  return undefined;
 }
 
 export function isGzip(buf: Buffer): boolean {

@@ -22,6 +22,15 @@ describe('JSONL event logs', () => {
     ]);
   });
 
+  it('reads a log that opens with comments and blank lines, keeping line numbers as frames', () => {
+    const r = read(['# agent manager export', '# columns: time, event, agentId', '', '{"time": 5, "event": "Login", "agentId": "a1"}', '// end of header?', '{"time": 6, "event": "Ready"}'].join('\n'));
+    expect(r.format).toBe('jsonl');
+    expect(r.items.map((i) => [i.kind, i.frame, i.kind === 'event' ? i.event.type : ''])).toEqual([
+      ['event', 4, 'Login'],
+      ['event', 6, 'Ready'],
+    ]);
+  });
+
   it('reports lines it cannot read, with their line number, and reads on', () => {
     const r = read(['{"time": 1, "event": "A"}', '{"time": 2, "event": ', '[1,2]', '{"time": 3}', '{"time": "yesterday", "event": "B"}', '{"event": "C"}'].join('\n'));
     expect(r.items.map((i) => [i.kind, i.frame, i.kind === 'problem' ? i.reason.replace(/:.*/, ':') : i.kind === 'event' ? i.event.type : '', i.time])).toEqual([

@@ -15,6 +15,10 @@ describe('format detection', () => {
     expect(detectTraceFormat(Buffer.from('\uFEFF\n  {"time": 1, "event": "X"}'))).toBe('jsonl');
     expect(detectTraceFormat(Buffer.from('notes\n\nINVITE sip:a@b SIP/2.0\r\n'))).toBe('text');
     expect(detectTraceFormat(Buffer.from('just some notes'))).toBe('unknown');
+    // A JSONL log may open with comments and blank lines; a text log with comments stays a text log.
+    expect(detectTraceFormat(Buffer.from('# recorded by the agent manager\n\n// v2\n{"time": 1, "event": "X"}\n'))).toBe('jsonl');
+    expect(detectTraceFormat(Buffer.from('# a call\n--> 10.0.0.1:5060 -> 10.0.0.2:5060\nINVITE sip:a@b SIP/2.0\r\n'))).toBe('text');
+    expect(detectTraceFormat(Buffer.from('# only a comment\n'))).toBe('unknown');
     expect(detectTraceFormat(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x0a, 0x41]))).toBe('unknown');
   });
 
