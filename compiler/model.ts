@@ -38,6 +38,8 @@ export interface FlowModel {
 export interface LegModel {
   readonly name: string;
   readonly inbound: boolean;
+  /** `leg agent nailed`: the call outlives the flow, so ending the flow does not end it. */
+  readonly nailed: boolean;
 }
 
 export interface FieldModel {

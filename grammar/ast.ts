@@ -193,8 +193,12 @@ export interface StateDecl {
 
 // ---------------------------------------------------------------- declarations
 
-/** `leg agent` / `leg customer inbound` */
-export interface LegDecl { readonly kind: 'Leg'; readonly name: Name; readonly inbound: boolean; readonly span: Span }
+/**
+ * `leg agent` / `leg customer inbound` / `leg agent nailed`. A nailed leg's
+ * call outlives the flow (POM nailing: the agent's call serves one customer
+ * call after another), so the flow may end with it connected.
+ */
+export interface LegDecl { readonly kind: 'Leg'; readonly name: Name; readonly inbound: boolean; readonly nailed: boolean; readonly span: Span }
 /** `input agentUri: uri [= default]` */
 export interface InputDecl { readonly kind: 'Input'; readonly name: Name; readonly type: TypeRef; readonly default?: Expr; readonly span: Span }
 /** `var pending: int = 0` */

@@ -59,6 +59,7 @@ export class FlowParser extends CstParser {
     this.CONSUME(t.Leg);
     this.CONSUME(t.Identifier, { LABEL: 'name' });
     this.OPTION(() => this.CONSUME(t.Inbound));
+    this.OPTION2(() => this.CONSUME(t.Nailed));
   });
 
   private readonly inputDecl = this.RULE('inputDecl', () => {

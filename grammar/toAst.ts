@@ -167,7 +167,7 @@ class AstBuilder {
     const name = this.name(tokenOf(node, 'name'), span);
     switch (node.name) {
       case 'legDecl':
-        return { kind: 'Leg', name, inbound: has(node, 'Inbound'), span };
+        return { kind: 'Leg', name, inbound: has(node, 'Inbound'), nailed: has(node, 'Nailed'), span };
       case 'inputDecl': {
         const defaultNode = nodeOf(node, 'default');
         const type = this.typeRef(nodeOf(node, 'typeRef'), span);

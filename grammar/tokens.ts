@@ -105,6 +105,8 @@ export const Send = hard('send');
 export const Key = soft('key');
 export const Event = soft('event');
 export const Inbound = soft('inbound');
+/** `leg agent nailed`: the leg's call outlives the flow (POM nailing). */
+export const Nailed = soft('nailed');
 export const Done = soft('done');
 export const In = soft('in');
 export const To = soft('to');
@@ -170,7 +172,7 @@ const KEYWORDS: readonly TokenType[] = [
   Flow, Leg, Input, Var, Emit, State, Initial, Final, Parallel, Entry, Exit, On, After, When, True, False,
   Dial, Answer, Reject, Hangup, Cancel, Hold, Unhold, Bridge, Unbridge, Conference, Refer, Takeover, Notify,
   Play, Collect, Set, Send,
-  Key, Event, Inbound, Done, In, To, From, Headers, Timeout, Music, Replacing, Status, Digits, Max, Terminator,
+  Key, Event, Inbound, Nailed, Done, In, To, From, Headers, Timeout, Music, Replacing, Status, Digits, Max, Terminator,
   StringType, IntType, BoolType, DurationType, UriType,
 ].sort((a, b) => keywordText(b).length - keywordText(a).length);
 

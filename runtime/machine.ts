@@ -75,6 +75,11 @@ export interface EventInfo {
 export interface LegInfo {
   readonly name: string;
   readonly inbound: boolean;
+  /**
+   * `leg agent nailed`: the leg's call outlives the flow (POM nailing), so a
+   * host ending a finished or disposed session must leave it up. Absent means false.
+   */
+  readonly nailed?: boolean;
 }
 
 export interface InputInfo {

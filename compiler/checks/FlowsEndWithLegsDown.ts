@@ -1,4 +1,9 @@
-/** A flow does not reach a top-level final state with a leg that may still be dialling or connected. */
+/**
+ * A flow does not reach a top-level final state with a leg that may still be
+ * dialling or connected. Nailed legs are exempt: their call outlives the flow
+ * by design (the agent's nailed call serves the next customer call), whether
+ * the flow dialled it or the agent called in (`leg agent inbound nailed`).
+ */
 import { DIALING, LIVE, UP } from '../leg-phases.js';
 import { endsFlow, isLeaf } from '../state-graph.js';
 import type { Rule } from '../rule.js';
@@ -12,6 +17,7 @@ export const FlowsEndWithLegsDown: Rule = {
       for (const node of flow.symbols.states) {
         if (node.decl === undefined || !isLeaf(node) || !endsFlow(node)) continue;
         for (const leg of phases.legs) {
+          if (flow.symbols.legs.get(leg)?.nailed === true) continue;
           const live = phases.entering(leg, node) & LIVE;
           if (live === 0) continue;
           const how = (live & UP) !== 0 ? 'connected' : 'dialling';

@@ -14,7 +14,8 @@ export function writeDescription(writer: CodeBlockWriter, model: FlowModel): voi
   writer.writeLine(`name: ${quote(model.name)},`);
   writer.writeLine(`source: ${quote(model.source)},`);
   if (model.key !== undefined) writer.writeLine(`key: ${quote(model.key)},`);
-  writeList(writer, 'legs', model.legs.map((l) => `{ name: ${quote(l.name)}, inbound: ${l.inbound} }`));
+  // `nailed` only when set, so the modules of flows without nailed legs stay as they were.
+  writeList(writer, 'legs', model.legs.map((l) => `{ name: ${quote(l.name)}, inbound: ${l.inbound}${l.nailed ? ', nailed: true' : ''} }`));
   writeList(writer, 'inputs', model.inputs.map((i) => `{ name: ${quote(i.name)}, type: ${quote(i.type)}, optional: ${i.default !== undefined} }`));
   writeList(writer, 'events', eventInfos(model));
   writeList(writer, 'emits', model.emits.map((e) => eventInfo(e.name, 'application', e.fields)));

@@ -53,7 +53,7 @@ export function lowerFlow(flow: FlowDecl, path: string): LowerResult {
     source: path,
     at: sourceRef(flow.span),
     ...(declarations.key === undefined ? {} : { key: declarations.key.input.text }),
-    legs: declarations.legs.map((l) => ({ name: l.name.text, inbound: l.inbound })),
+    legs: declarations.legs.map((l) => ({ name: l.name.text, inbound: l.inbound, nailed: l.nailed })),
     inputs: lowerInputs(declarations, scope),
     vars: lowerVars(declarations, scope),
     events: declarations.events.map((e) => ({ name: e.name.text, fields: e.fields.map((f) => ({ name: f.name.text, type: f.type.name })) })),

@@ -75,7 +75,7 @@ export const ExternalTransfer: FlowMachine<ExternalTransferInput, ExternalTransf
   name: "ExternalTransfer",
   source: "flows/pom/external-transfer.flow",
   legs: [
-    { name: "agent", inbound: false },
+    { name: "agent", inbound: false, nailed: true },
     { name: "customer", inbound: false },
     { name: "external", inbound: false },
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, at, inFlow, inState, onlyAction, onlyState, onlyTransition, parse, parseFlow, show, slice } from './harness.js';
+import { actions, at, codes, inFlow, inState, onlyAction, onlyState, onlyTransition, parse, parseFlow, show, slice } from './harness.js';
 
 describe('flows', () => {
   it('reads several flows in one file, with spans covering each', () => {
@@ -28,6 +28,8 @@ describe('declarations', () => {
     [
       '  leg agent',
       '  leg caller inbound',
+      '  leg nailedAgent nailed',
+      '  leg dialIn inbound nailed',
       '  key agentId',
       '  input agentUri: uri',
       '  input t: duration = 30s',
@@ -39,17 +41,24 @@ describe('declarations', () => {
     ].join('\n'),
   );
   const { flow } = parseFlow(text);
-  const [agent, caller, key, input, inputWithDefault, variable, notReady, consult, alarm, ping] = flow.declarations;
+  const [agent, caller, nailedAgent, dialIn, key, input, inputWithDefault, variable, notReady, consult, alarm, ping] = flow.declarations;
 
   it('keeps them in document order', () => {
-    expect(flow.declarations.map((d) => d.kind)).toEqual(['Leg', 'Leg', 'Key', 'Input', 'Input', 'Var', 'Event', 'Event', 'EmitDecl', 'EmitDecl']);
+    expect(flow.declarations.map((d) => d.kind)).toEqual(['Leg', 'Leg', 'Leg', 'Leg', 'Key', 'Input', 'Input', 'Var', 'Event', 'Event', 'EmitDecl', 'EmitDecl']);
   });
 
-  it('reads legs, inbound or not', () => {
-    expect(agent).toMatchObject({ kind: 'Leg', name: { text: 'agent' }, inbound: false });
-    expect(caller).toMatchObject({ kind: 'Leg', name: { text: 'caller' }, inbound: true });
+  it('reads legs, inbound or not, nailed or not', () => {
+    expect(agent).toMatchObject({ kind: 'Leg', name: { text: 'agent' }, inbound: false, nailed: false });
+    expect(caller).toMatchObject({ kind: 'Leg', name: { text: 'caller' }, inbound: true, nailed: false });
+    expect(nailedAgent).toMatchObject({ kind: 'Leg', name: { text: 'nailedAgent' }, inbound: false, nailed: true });
+    expect(dialIn).toMatchObject({ kind: 'Leg', name: { text: 'dialIn' }, inbound: true, nailed: true });
+    expect(dialIn && slice(text, dialIn.span)).toBe('leg dialIn inbound nailed');
     expect(caller && slice(text, caller.span)).toBe('leg caller inbound');
     expect(caller?.kind === 'Leg' && at(caller.name.span)).toBe('3:7');
+  });
+
+  it('takes the leg modifiers in one order, `inbound` then `nailed`', () => {
+    expect(codes(inFlow('leg a nailed inbound'))).toEqual([{ code: 'FLOW1002', line: 2, column: 14 }]);
   });
 
   it('reads the key', () => {
@@ -293,19 +302,20 @@ describe('contextual keywords', () => {
         [
           'leg from',
           'leg to inbound',
+          'leg nailed nailed',
           'input status: status',
           'input timeout: duration = 5s',
           'var digits: string = ""',
-          'event Press(key: string, event: int, done: bool, in: int, max: int, music: string, headers: string, terminator: string, replacing: bool, inbound: bool)',
+          'event Press(key: string, event: int, done: bool, in: int, max: int, music: string, headers: string, terminator: string, replacing: bool, inbound: bool, nailed: bool)',
           'state done { on from.hangup when status >= 200 && key == "1" && timeout > 1s && in == 2 && done -> in }',
           'state in',
         ].join('\n'),
       ),
     );
-    expect(flow.declarations.slice(0, 2).map((d) => (d.kind === 'Leg' ? d.name.text : ''))).toEqual(['from', 'to']);
-    const event = flow.declarations[5];
+    expect(flow.declarations.slice(0, 3).map((d) => (d.kind === 'Leg' ? `${d.name.text}${d.nailed ? ' nailed' : ''}` : ''))).toEqual(['from', 'to', 'nailed nailed']);
+    const event = flow.declarations[6];
     expect(event?.kind === 'Event' && event.fields.map((f) => f.name.text)).toEqual([
-      'key', 'event', 'done', 'in', 'max', 'music', 'headers', 'terminator', 'replacing', 'inbound',
+      'key', 'event', 'done', 'in', 'max', 'music', 'headers', 'terminator', 'replacing', 'inbound', 'nailed',
     ]);
     const done = flow.states[0];
     expect(done?.name.text).toBe('done');

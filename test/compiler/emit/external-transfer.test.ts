@@ -25,6 +25,14 @@ describe('ExternalTransfer', () => {
     machine = loaded;
   });
 
+  it('describes the agent leg as nailed (`leg agent nailed`), the others without the flag', () => {
+    expect(machine.legs).toEqual([
+      { name: 'agent', inbound: false, nailed: true },
+      { name: 'customer', inbound: false },
+      { name: 'external', inbound: false },
+    ]);
+  });
+
   it('runs Nailing -> Outreach -> Anchoring -> Talking -> Consulting -> Consult -> Transferring -> Disposed', () => {
     const events: TestEvent[] = [
       { type: 'agent.answered' },
