@@ -156,7 +156,7 @@ export interface Divergence {
   /** The trace item where flow and trace part ways (for a missing message: the last item of the trace). */
   readonly frame: number;
   readonly time: number;
-  /** Index of the divergent step in `steps`. */
+  /** Index of the divergent step in `steps` (0 for a trace without items, which has no step). */
   readonly step: number;
   /**
    * `unexpected`: the flow side sent a message no effect of the flow explains;

@@ -43,7 +43,9 @@ describe('replay robustness', () => {
           const itemSteps = result.steps.filter((s) => s.kind !== 'timer');
           expect(itemSteps.length).toBe(trace.items.length);
           expect(result.verdict === 'fail').toBe(result.divergence !== undefined);
-          if (result.divergence !== undefined) expect(result.steps[result.divergence.step]).toBeDefined();
+          // An empty trace has no step to name: it fails as `noCall`, at step 0.
+          if (trace.items.length === 0) expect(result.divergence).toMatchObject({ reason: 'noCall', step: 0 });
+          else if (result.divergence !== undefined) expect(result.steps[result.divergence.step]).toBeDefined();
           expect(() => JSON.stringify(result)).not.toThrow();
         },
       ),
