@@ -7,7 +7,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyFlowMachine, FlowEvent } from '../runtime/machine.js';
 import { EXTERNAL_TRANSFER_INPUT } from './external-transfer-machine.js';
-import { externalTransferPeer, PEER_TRANSFER_TIMEOUT_EVENT, type PeerEvent } from './peers/external-transfer-xstate.js';
+import { externalTransferPeer, PEER_TIMER_EVENTS, type PeerEvent } from './peers/external-transfer-xstate.js';
 
 export interface Divergence {
   /** Index of the event after which the two disagree; -1 for the initial state. */
@@ -19,8 +19,11 @@ export interface Divergence {
 
 /** The flow's `$timer` is XState's delayed event; every other event is the same object on both sides. */
 export function peerEventOf(event: FlowEvent): PeerEvent {
-  if (event.type === '$timer') return { type: PEER_TRANSFER_TIMEOUT_EVENT } as unknown as PeerEvent;
-  return event as PeerEvent;
+  if (event.type !== '$timer') return event as PeerEvent;
+  const timer: unknown = (event as { readonly timer?: unknown }).timer;
+  const delayed = typeof timer === 'string' ? PEER_TIMER_EVENTS[timer] : undefined;
+  // XState events are typed by the machine's own; its delayed events are internal, hence the cast.
+  return { type: delayed ?? 'xstate.after.unknown' } as unknown as PeerEvent;
 }
 
 /** Undefined when both machines agree after every event of `events`. */

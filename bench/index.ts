@@ -7,7 +7,7 @@ import type { AnyFlowMachine } from '../runtime/machine.js';
 import { loadExternalTransfer } from './external-transfer-machine.js';
 import { machineNote } from './machine-note.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { renderTable } from './render-table.js';
+import { renderSection, renderSummary } from './render-table.js';
 import { errorRow, type ResultRow } from './result-row.js';
 import { cliRows } from './sections/cli.js';
 import { compileRows } from './sections/compile.js';
@@ -22,17 +22,21 @@ async function main(): Promise<number> {
   }
   const options: BenchOptions = parsed;
   const before = machineNote(options);
+  if (!options.json) process.stdout.write(`${before.summary}\n\n`);
   const rows: ResultRow[] = [];
   let machine: Promise<AnyFlowMachine> | undefined;
   const externalTransfer = (): Promise<AnyFlowMachine> => (machine ??= loadExternalTransfer());
   const section = async (key: string, title: string, produce: () => Promise<ResultRow[]> | ResultRow[]): Promise<void> => {
     if (options.only.length > 0 && !options.only.includes(key)) return;
     if (!options.json) process.stderr.write(`bench: ${key}...\n`);
+    let produced: ResultRow[];
     try {
-      rows.push(...(await produce()));
+      produced = await produce();
     } catch (error) {
-      rows.push(errorRow(title, error));
+      produced = [errorRow(title, error)];
     }
+    rows.push(...produced);
+    if (!options.json) process.stdout.write(`${renderSection(produced)}\n`);
   };
   await section('dispatch', 'dispatch', async () => dispatchRows(await externalTransfer(), options));
   await section('compile', 'compile', () => compileRows(options));
@@ -42,7 +46,7 @@ async function main(): Promise<number> {
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ machine: { before, after }, options, rows }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${renderTable(rows, `${before.summary}\nload average at the end: ${after.loadAverage.map((l) => l.toFixed(2)).join(' ')}`)}\n`);
+    process.stdout.write(`load average at the end: ${after.loadAverage.map((l) => l.toFixed(2)).join(' ')}\n${renderSummary(rows)}`);
   }
   return rows.some((r) => r.verdict === 'error') ? 1 : 0;
 }

@@ -41,7 +41,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | string {
   }
   // Quick: a smoke run in seconds; its figures are rough and say so in the header.
   return quick
-    ? { quick, json, only, rounds: 3, batchMs: 20, liveSessions: 10_000, generatedLines: 2_000, processes: 1, calls: 500 }
+    ? { quick, json, only, rounds: 3, batchMs: 20, liveSessions: 10_000, generatedLines: 500, processes: 1, calls: 500 }
     : { quick, json, only, rounds: 9, batchMs: 60, liveSessions: 100_000, generatedLines: 10_000, processes: 5, calls: 10_000 };
 }
 

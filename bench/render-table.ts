@@ -1,28 +1,37 @@
-/** The human-readable report: one aligned table per section, then the notes, then what is below target. */
+/** The human-readable report: one aligned table per section with its notes, then what is below target. */
 import type { Figure, ResultRow, Target } from './result-row.js';
 
-export function renderTable(rows: readonly ResultRow[], header: string): string {
-  const out: string[] = [header, ''];
-  const columns = ['name', 'ours', 'peer', 'ratio', 'target', 'status'];
-  const sections = [...new Set(rows.map((r) => r.section))];
-  for (const section of sections) {
-    const body = rows.filter((r) => r.section === section).map(cells);
-    const widths = columns.map((c, i) => Math.max(c.length, ...body.map((b) => (b[i] ?? '').length)));
-    out.push(`== ${section}`);
-    out.push(line(columns, widths));
-    out.push(widths.map((w) => '-'.repeat(w)).join('  '));
-    for (const b of body) out.push(line(b, widths));
-    out.push('');
-  }
+const COLUMNS = ['name', 'ours', 'peer', 'ratio', 'target', 'status'];
+
+/** One section's table and notes; printed as soon as the section is done, so a long run shows progress. */
+export function renderSection(rows: readonly ResultRow[]): string {
+  const out: string[] = [];
+  const body = rows.map(cells);
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...body.map((b) => (b[i] ?? '').length)));
+  out.push(`== ${rows[0]?.section ?? ''}`);
+  out.push(line(COLUMNS, widths));
+  out.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) out.push(line(b, widths));
   const noted = rows.filter((r) => r.note !== undefined);
   if (noted.length > 0) {
     out.push('notes:');
-    for (const r of noted) out.push(`  ${r.name}: ${r.note ?? ''}`);
-    out.push('');
+    for (const r of noted) out.push(`  ${r.name.trim()}: ${r.note ?? ''}`);
   }
+  return `${out.join('\n')}\n`;
+}
+
+export function renderSummary(rows: readonly ResultRow[]): string {
   const below = rows.filter((r) => r.verdict === 'below');
-  out.push(below.length === 0 ? 'every judged figure meets its target' : `below target: ${below.map((r) => r.name).join('; ')}`);
-  return out.join('\n');
+  const failed = rows.filter((r) => r.verdict === 'error');
+  const lines = [below.length === 0 ? 'every judged figure meets its target' : `below target: ${below.map((r) => r.name.trim()).join('; ')}`];
+  if (failed.length > 0) lines.push(`did not run: ${failed.map((r) => r.section).join('; ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every section's table (grouped by section, in first-seen order) and the summary. */
+export function renderTable(rows: readonly ResultRow[], header: string): string {
+  const sections = [...new Set(rows.map((r) => r.section))];
+  return [`${header}\n`, ...sections.map((s) => renderSection(rows.filter((r) => r.section === s))), renderSummary(rows)].join('\n');
 }
 
 function cells(row: ResultRow): string[] {

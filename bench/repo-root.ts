@@ -19,8 +19,3 @@ export function repoRoot(): string {
     dir = parent;
   }
 }
-
-/** True when running from dist/ (compiled), where bin and worker scripts are `.js`. */
-export function builtDir(): string {
-  return join(repoRoot(), 'dist');
-}

@@ -6,7 +6,3 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
-
-export function minimum(values: readonly number[]): number {
-  return values.length === 0 ? Number.NaN : Math.min(...values);
-}

@@ -24,15 +24,6 @@ export function timeSync(run: () => void): Timed {
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-export async function timeAsync(run: () => Promise<void>): Promise<Timed> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await run();
-  const wallMs = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
-}
-
 /** Forces a full collection when node runs with --expose-gc; a no-op otherwise (the memory section then says so). */
 export function collectGarbage(): boolean {
   const gc = (globalThis as { gc?: () => void }).gc;

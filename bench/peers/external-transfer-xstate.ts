@@ -39,8 +39,10 @@ export type PeerEvent =
   | { readonly type: `${PeerLeg}.refer`; readonly to: string }
   | { readonly type: 'Consult' | 'CancelConsult' | 'Transfer' };
 
-/** The id XState gives the `after 32s` of Transferring; a flow's `$timer` for `Transferring#0` maps to it. */
-export const PEER_TRANSFER_TIMEOUT_EVENT = 'xstate.after.32000.ExternalTransfer.Transferring';
+/** The flow's timers (`$timer` events by timer name) as the delayed events XState raises for the same `after`s. */
+export const PEER_TIMER_EVENTS: Readonly<Record<string, string>> = {
+  'Transferring#0': 'xstate.after.32000.ExternalTransfer.Transferring',
+};
 
 /** What a leg event does to its leg; events not listed leave it as it is. */
 const PHASE: Readonly<Record<string, LegState>> = {
@@ -208,5 +210,3 @@ export const externalTransferPeer = machineSetup.createMachine({
     Failed: { type: 'final' },
   },
 });
-
-export type ExternalTransferPeer = typeof externalTransferPeer;

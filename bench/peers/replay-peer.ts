@@ -108,6 +108,7 @@ export async function replayPeer(pcap: Buffer, flowSideIp: string, callInput: Pe
   let divergences = 0;
   let assumed = 0;
   let retransmissions = 0;
+  let sincePurge = 0;
 
   const send = (call: PeerCall, event: PeerEvent): void => {
     current = call;
@@ -244,7 +245,11 @@ export async function replayPeer(pcap: Buffer, flowSideIp: string, callInput: Pe
       return;
     }
     seen.set(key, time);
-    if (seen.size > 200_000) for (const [k, t] of seen) if (time - t >= 32_000) seen.delete(k);
+    // Forget what is past the retransmission window now and then, not on every packet.
+    if (++sincePurge >= 50_000) {
+      sincePurge = 0;
+      for (const [k, t] of seen) if (time - t >= 32_000) seen.delete(k);
+    }
     const dialog = dialogs.get(callId);
     if (src === flowSideIp) {
       if (msg.method !== undefined) flowRequest(msg, msg.method, callId, dialog);

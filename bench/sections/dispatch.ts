@@ -12,11 +12,12 @@ import { createMemoryPorts, type MemoryPorts } from '../../runtime/ports/memory-
 import type { Ports } from '../../runtime/ports/ports.js';
 import { FlowSession } from '../../runtime/session/flow-session.js';
 import { firstDivergence } from '../equivalence.js';
-import { EXTERNAL_TRANSFER_INPUT } from '../external-transfer-machine.js';
+import { EXTERNAL_TRANSFER_INPUT, EXTERNAL_TRANSFER_PATH } from '../external-transfer-machine.js';
 import { HAPPY_PATH, HAPPY_PATH_EVENTS, HAPPY_PATH_FINAL_STATE } from '../happy-path.js';
 import type { BenchOptions } from '../options.js';
 import { measurePaired } from '../paired.js';
 import { externalTransferPeer } from '../peers/external-transfer-xstate.js';
+import { formatNumber } from '../render-table.js';
 import { judged, type ResultRow } from '../result-row.js';
 import { TablelessSipPort } from '../tableless-sip-port.js';
 import { collectGarbage } from '../timing.js';
@@ -29,7 +30,10 @@ let sink: unknown;
 export function dispatchRows(machine: AnyFlowMachine, options: BenchOptions): ResultRow[] {
   const divergence = firstDivergence(machine, HAPPY_PATH_EVENTS);
   if (divergence !== undefined) {
-    throw new Error(`bench: the XState peer is not equivalent (after event ${divergence.step} ${divergence.event}: ours ${divergence.ours}, peer ${divergence.peer})`);
+    throw new Error(
+      `bench: the XState peer no longer matches ${EXTERNAL_TRANSFER_PATH} (after event ${divergence.step} ${divergence.event}: ours ${divergence.ours}, peer ${divergence.peer}); ` +
+        'bring bench/peers/external-transfer-xstate.ts up to date with the flow',
+    );
   }
   const rows: ResultRow[] = [];
   const pure = measurePaired(pureOurs(machine), purePeer(), options);
@@ -61,7 +65,7 @@ export function dispatchRows(machine: AnyFlowMachine, options: BenchOptions): Re
 }
 
 function eventsPerSecond(ns: number): string {
-  return `${(1e9 / ns / 1e6).toFixed(2)}M events/s`;
+  return `${formatNumber(1e9 / ns)} events/s`;
 }
 
 function pureOurs(machine: AnyFlowMachine): (iterations: number) => number {

@@ -14,7 +14,7 @@ import { generateFlow, lineCount } from '../../bench/flow-generator.js';
 import { HAPPY_PATH, HAPPY_PATH_EVENTS, HAPPY_PATH_FINAL_STATE } from '../../bench/happy-path.js';
 import { parseOptions } from '../../bench/options.js';
 import { measurePaired } from '../../bench/paired.js';
-import { externalTransferPeer } from '../../bench/peers/external-transfer-xstate.js';
+import { externalTransferPeer, PEER_TIMER_EVENTS } from '../../bench/peers/external-transfer-xstate.js';
 import { renderTable } from '../../bench/render-table.js';
 import { judged } from '../../bench/result-row.js';
 import { runSessionCall } from '../../bench/sections/dispatch.js';
@@ -57,7 +57,7 @@ describe('the hand-written XState peer of ExternalTransfer', () => {
     // Every event the flow declares, with payloads that exercise each notify guard, plus its timer.
     const alphabet: FlowEvent[] = [];
     for (const info of machine.events) {
-      if (info.type === '$timer') alphabet.push({ type: '$timer', timer: 'Transferring#0' } as FlowEvent);
+      if (info.type === '$timer') for (const timer of Object.keys(PEER_TIMER_EVENTS)) alphabet.push({ type: '$timer', timer } as FlowEvent);
       else if ('status' in info.fields) for (const status of [100, 180, 200, 202, 486]) alphabet.push({ type: info.type, status } as FlowEvent);
       else if ('digits' in info.fields) alphabet.push({ type: info.type, digits: '1' } as FlowEvent);
       else if ('body' in info.fields) alphabet.push({ type: info.type, body: 'x' } as FlowEvent);
