@@ -7,6 +7,7 @@ import type { AnyFlowMachine } from '../machine.js';
 import { FlowSession, type SessionEnvironment } from '../session/flow-session.js';
 import type { Value } from '../values.js';
 import type { Expectation } from './expectation.js';
+import { isUnbound } from './unbound-inputs.js';
 import type { LegBindings } from './simulation-result.js';
 import type { DialogOrigin, TraceDialog } from './trace-dialog.js';
 
@@ -20,6 +21,12 @@ export class ReplayCall {
   readonly pending: Expectation[] = [];
   /** Steps the machine took (the initial step is 1). */
   steps = 0;
+  /**
+   * The value of the flow's `key` input, as text: logged events naming it go
+   * to this call. Undefined for a flow without a key, or when the input was
+   * not given (such a call takes events of any key no other call claims).
+   */
+  readonly key: string | undefined;
 
   constructor(
     readonly number: number,
@@ -28,6 +35,7 @@ export class ReplayCall {
     input: Readonly<Record<string, Value>>,
   ) {
     this.session = new FlowSession(machine, { environment, input });
+    this.key = keyText(machine.key === undefined ? undefined : input[machine.key]);
   }
 
   get configuration(): readonly string[] {
@@ -71,4 +79,11 @@ export class ReplayCall {
   bindings(): LegBindings[] {
     return [...this.#legs].map(([leg, dialogs]) => ({ call: this.number, leg, dialogs: dialogs.map((d) => d.binding()) }));
   }
+}
+
+/** A key as logged events compare it: strings and numbers as text; placeholders and other values are no key. */
+export function keyText(value: Value | undefined): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string' && !isUnbound(value)) return value;
+  return undefined;
 }

@@ -31,7 +31,7 @@ import { describeExpectation } from './expectation-text.js';
 import { resolveFlowSide, type FlowSideMatcher } from './flow-side.js';
 import { summarize } from './message-summary.js';
 import { readPeerRequest, readPeerResponse, type PeerReading } from './peer-message.js';
-import { ReplayCall } from './replay-call.js';
+import { keyText, ReplayCall } from './replay-call.js';
 import { createReplayPorts, type ReplayPorts } from './replay-ports.js';
 import type { SimulateOptions } from './simulate-options.js';
 import type {
@@ -628,8 +628,8 @@ export class Replay implements SessionObserver {
     return found === undefined ? undefined : this.#meet(item, message, undefined, created, found, assumed);
   }
 
-  #newCall(): ReplayCall {
-    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
+  #newCall(input: Readonly<Record<string, Value>> = this.#input): ReplayCall {
+    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, input);
     this.#adopt(call);
     return call;
   }
@@ -729,9 +729,11 @@ export class Replay implements SessionObserver {
     }
     const event = commandOf(item);
     if (this.#machine.events.some((e) => e.type === event.type)) this.#flowEvents++;
-    const call = this.#callFor(event) ?? this.#newCallFor(event);
+    const key = this.#keyOf(event);
+    const call = this.#callFor(event, key) ?? this.#newCallFor(event, key);
     if (call === undefined) {
-      this.#recorder.event(item, undefined, { kind: 'command', rejected: `no call of ${this.#machine.name} takes \`${event.type}\` now` });
+      const whose = key === undefined ? '' : ` (${this.#machine.key ?? 'key'} ${key})`;
+      this.#recorder.event(item, undefined, { kind: 'command', rejected: `no call of ${this.#machine.name} takes \`${event.type}\` now${whose}` });
       return;
     }
     this.#deliverCommand(item, call, event);
@@ -747,33 +749,62 @@ export class Replay implements SessionObserver {
   }
 
   /**
-   * The call a logged command is for: the one whose dialog its `callId`
-   * field names; else the newest active call whose state takes it; else
-   * the newest active call (which then ignores it).
+   * The flow's key as the logged event names it (`key agentId` and
+   * `"agentId": "a1002"`), as text. Only a field the event does not declare
+   * addresses it: a declared one is the event's data (CCM's CALL_LEG_STARTED
+   * names the *other* agent in `agentId`).
    */
-  #callFor(event: CommandEvent): ReplayCall | undefined {
+  #keyOf(event: CommandEvent): string | undefined {
+    const name = this.#machine.key;
+    if (name === undefined) return undefined;
+    const declared = this.#machine.events.find((e) => e.type === event.type);
+    if (declared !== undefined && Object.hasOwn(declared.fields, name)) return undefined;
+    return keyText(event[name]);
+  }
+
+  /**
+   * The call a logged command is for: the one whose dialog its `callId`
+   * field names; else, when it names the flow's key, the active call with
+   * that key; else the newest active call whose state takes it; else the
+   * newest active call (which then ignores it). A keyed command never goes
+   * to a call of another key: only to calls without one.
+   */
+  #callFor(event: CommandEvent, key: string | undefined): ReplayCall | undefined {
     const callId = event['callId'];
     if (typeof callId === 'string') {
       const named = this.#dialogs.get(callId)?.call;
       if (named !== undefined) return named;
+    }
+    if (key !== undefined) {
+      for (let i = this.#calls.length - 1; i >= 0; i--) {
+        const call = this.#calls[i];
+        if (call !== undefined && call.active && call.key === key) return call;
+      }
     }
     let newest: ReplayCall | undefined;
     for (let i = this.#calls.length - 1; i >= 0; i--) {
       const call = this.#calls[i];
       const snapshot = call?.session.snapshot;
       if (call === undefined || snapshot === undefined || !call.active) continue;
+      if (key !== undefined && call.key !== undefined) continue;
       newest ??= call;
       if ((trialTransition(this.#machine, snapshot, event)?.taken.length ?? 0) > 0) return call;
     }
     return newest;
   }
 
-  /** A command no running call takes starts a call when the flow's first state takes it. */
-  #newCallFor(event: CommandEvent): ReplayCall | undefined {
+  /**
+   * A command no running call takes starts a call when the flow's first
+   * state takes it; with a key, the new call's key input is the command's.
+   */
+  #newCallFor(event: CommandEvent, key: string | undefined): ReplayCall | undefined {
     if (!this.#machine.events.some((e) => e.type === event.type && e.source === 'application')) return undefined;
-    const initial = trialInitial(this.#machine, this.#input);
+    const keyName = this.#machine.key;
+    const raw = keyName === undefined ? undefined : event[keyName];
+    const input = key === undefined || keyName === undefined || raw === undefined ? this.#input : { ...this.#input, [keyName]: raw };
+    const initial = trialInitial(this.#machine, input);
     if (initial === undefined || (trialTransition(this.#machine, initial.snapshot, event)?.taken.length ?? 0) === 0) return undefined;
-    const call = this.#newCall();
+    const call = this.#newCall(input);
     this.#startCall(call);
     return call;
   }
