@@ -4,9 +4,11 @@
  */
 import type { FlowDescription } from '../machine.js';
 import type { SipMessage } from '../sip/message.js';
-import type { SipTraceItem, TraceItem } from '../trace/trace-item.js';
+import type { EventTraceItem, SipTraceItem, TraceItem } from '../trace/trace-item.js';
 import type { SourceRef } from '../values.js';
+import type { CommandEvent } from './command-inference.js';
 import type { Expectation } from './expectation.js';
+import { describeEmit, describeLine, type FlowEmit } from './logged-emits.js';
 import { describeExpectation } from './expectation-text.js';
 import { describeMessage } from './message-summary.js';
 import type { ReplayCall } from './replay-call.js';
@@ -86,6 +88,22 @@ export function endOfTraceDivergence(e: EndOfTrace): Divergence | undefined {
     if (p !== undefined && (oldest === undefined || p.time < oldest.time)) oldest = p;
   }
   const where = { trace: e.last?.trace ?? e.traceName, frame: e.last?.frame ?? 0, time: e.last?.time ?? 0, step: e.step };
+  if (oldest === undefined) {
+    const unlogged = unloggedEmitAtEnd(e.calls);
+    if (unlogged !== undefined) {
+      const [call, emit] = unlogged;
+      return {
+        call: call.number,
+        ...where,
+        reason: 'unexpected',
+        expected: `nothing more: the log records ${call.number === 1 ? 'the' : `call ${call.number}'s`} outgoing events and ends`,
+        actual: `the flow makes ${describeEmit(emit.effect)}, which the log does not show`,
+        at: emit.effect.at,
+        ...sourceLine(e.flowSource, emit.effect.at.line),
+        configuration: call.configuration,
+      };
+    }
+  }
   if (oldest !== undefined) {
     return {
       call: oldest.call.number,
@@ -127,6 +145,63 @@ function whatTheTraceHolds(e: EndOfTrace): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The oldest emit not in the log, of a call whose log records outgoing events. */
+function unloggedEmitAtEnd(calls: readonly ReplayCall[]): [ReplayCall, FlowEmit] | undefined {
+  for (const call of calls) {
+    const emit = call.unlogged[0];
+    if (call.logsEmits && emit !== undefined) return [call, emit];
+  }
+  return undefined;
+}
+
+export interface EmitDivergence {
+  readonly flow: FlowDescription;
+  readonly flowSource: string | undefined;
+  readonly item: EventTraceItem;
+  readonly line: CommandEvent;
+  readonly call: ReplayCall | undefined;
+  readonly step: number;
+  /** `unexpected`: `emit` is an older emit the log skipped; `mismatch`: `emit` differs by `detail`; `missing`: the flow makes no such emit. */
+  readonly reason: 'unexpected' | 'mismatch' | 'missing';
+  readonly emit: FlowEmit | undefined;
+  readonly detail?: string;
+}
+
+/** An outgoing line of an event log that parts from the flow's emits. */
+export function emitDivergence(d: EmitDivergence): Divergence {
+  const logged = describeLine(d.line);
+  let expected: string;
+  let actual = logged;
+  let at: SourceRef | undefined = d.emit?.effect.at;
+  if (d.emit !== undefined && d.reason === 'unexpected') {
+    expected = describeEmit(d.emit.effect);
+    actual = `${logged}, but not ${d.emit.effect.event} before it: the flow makes it, the log does not show it`;
+  } else if (d.emit !== undefined) {
+    expected = describeEmit(d.emit.effect);
+  } else if (d.call !== undefined) {
+    const waiting = waitingFor(d.flow, d.call.configuration, !d.call.active);
+    expected = `no ${d.line.type}: ${waiting.text}`;
+    at = waiting.at;
+  } else {
+    expected = `no ${d.line.type}: no call of ${d.flow.name} makes it`;
+    at = d.flow.states[0]?.at;
+  }
+  return {
+    ...(d.call === undefined ? {} : { call: d.call.number }),
+    trace: d.item.trace,
+    frame: d.item.frame,
+    time: d.item.time,
+    step: d.step,
+    reason: d.reason,
+    expected,
+    actual,
+    ...(d.detail === undefined ? {} : { detail: d.detail }),
+    ...(at === undefined ? {} : { at }),
+    ...sourceLine(d.flowSource, at?.line),
+    configuration: d.call?.configuration ?? [],
+  };
 }
 
 function sourceLine(source: string | undefined, line: number | undefined): { sourceLine?: string } {

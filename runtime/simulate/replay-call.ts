@@ -7,6 +7,7 @@ import type { AnyFlowMachine } from '../machine.js';
 import { FlowSession, type SessionEnvironment } from '../session/flow-session.js';
 import type { Value } from '../values.js';
 import type { Expectation } from './expectation.js';
+import type { FlowEmit } from './logged-emits.js';
 import { isUnbound } from './unbound-inputs.js';
 import type { LegBindings } from './simulation-result.js';
 import type { DialogOrigin, TraceDialog } from './trace-dialog.js';
@@ -19,6 +20,10 @@ export class ReplayCall {
   readonly #legs = new Map<string, TraceDialog[]>();
   /** Unmet expectations, oldest first. */
   readonly pending: Expectation[] = [];
+  /** Emits the event log has not shown yet, oldest first (compared only once the log shows one: `logsEmits`). */
+  readonly unlogged: FlowEmit[] = [];
+  /** The log records this call's outgoing events (a `"dir": "out"` line matched one of its emits). */
+  logsEmits = false;
   /** Steps the machine took (the initial step is 1). */
   steps = 0;
   /**

@@ -42,7 +42,8 @@ import type {
   SimulationProblem,
   SimulationResult,
 } from './simulation-result.js';
-import { endOfTraceDivergence, messageDivergence } from './divergence-report.js';
+import { emitDivergence, endOfTraceDivergence, messageDivergence } from './divergence-report.js';
+import { describeEmit, emitDifference, isOutgoing, type FlowEmit } from './logged-emits.js';
 import { commandOf, EventPositions } from './logged-command.js';
 import { StepRecorder } from './step-recorder.js';
 import { DIVERGENCE, NOT_COMPARED, RETRANSMISSION, stackOutcome } from './step-outcomes.js';
@@ -197,6 +198,7 @@ export class Replay implements SessionObserver {
     call.steps++;
     this.#coverage.note(record.taken, record.after);
     for (const effect of record.effects) {
+      if (effect.kind === 'emit') call.unlogged.push({ effect });
       if (!isSipEffect(effect)) continue;
       const expectation = expectationOf(effect, call, call.steps, this.#clock.now());
       if (expectation === undefined) continue;
@@ -728,6 +730,10 @@ export class Replay implements SessionObserver {
       return;
     }
     const event = commandOf(item);
+    if (isOutgoing(event)) {
+      this.#loggedEmit(item, event);
+      return;
+    }
     if (this.#machine.events.some((e) => e.type === event.type)) this.#flowEvents++;
     const key = this.#keyOf(event);
     const call = this.#callFor(event, key) ?? this.#newCallFor(event, key);
@@ -746,6 +752,81 @@ export class Replay implements SessionObserver {
       return;
     }
     this.#recorder.event(item, call, { kind: 'command', delivered: { event, handled: this.#recorder.handled } });
+  }
+
+  /**
+   * An outgoing line of the log (`"dir": "out"`): one of the flow's emits
+   * not shown yet must be it (a timer due within the skew may still make
+   * it). Emits the call made before it that the log skipped are
+   * `unexpected`; the same event with other fields is a `mismatch`; no
+   * such emit is `missing`.
+   */
+  #loggedEmit(item: EventTraceItem, line: CommandEvent): void {
+    let found = this.#findEmit(line);
+    while (found.match === undefined) {
+      const due = this.#clock.nextDueAt();
+      if (due === undefined || due > item.time + TIMER_SKEW_MS) break;
+      this.#clock.advanceTo(due);
+      found = this.#findEmit(line);
+    }
+    const match = found.match;
+    if (match === undefined) {
+      const near = found.near;
+      // A call that just finished still owns the lines the log writes about it.
+      const call = near?.call ?? this.#keyedCall(this.#keyOf(line)) ?? this.#newestActive() ?? this.#calls[this.#calls.length - 1];
+      const reason = near === undefined ? 'missing' : 'mismatch';
+      this.#divergeOnLine(item, line, call, reason, near?.emit, near?.detail);
+      return;
+    }
+    const { call, emit } = match;
+    call.logsEmits = true;
+    const skipped = call.unlogged[0];
+    if (skipped !== undefined && skipped !== emit) {
+      this.#divergeOnLine(item, line, call, 'unexpected', skipped);
+      return;
+    }
+    call.unlogged.splice(call.unlogged.indexOf(emit), 1);
+    const view = { kind: 'emit' as const, call: call.number, leg: emit.effect.event, description: describeEmit(emit.effect), at: emit.effect.at };
+    this.#recorder.event(item, call, { kind: 'expected', expectation: view });
+  }
+
+  /** The oldest unlogged emit the line is (of the line's key's call, if any); else the first of its type, with the difference. */
+  #findEmit(line: CommandEvent): { match?: { call: ReplayCall; emit: FlowEmit }; near?: { call: ReplayCall; emit: FlowEmit; detail: string } } {
+    const keyed = this.#keyedCall(this.#keyOf(line));
+    let near: { call: ReplayCall; emit: FlowEmit; detail: string } | undefined;
+    for (const call of keyed === undefined ? this.#calls : [keyed]) {
+      for (const emit of call.unlogged) {
+        if (emit.effect.event !== line.type) continue;
+        const detail = emitDifference(emit.effect, line);
+        if (detail === undefined) return { match: { call, emit } };
+        near ??= { call, emit, detail };
+      }
+    }
+    return near === undefined ? {} : { near };
+  }
+
+  #keyedCall(key: string | undefined): ReplayCall | undefined {
+    if (key === undefined) return undefined;
+    for (let i = this.#calls.length - 1; i >= 0; i--) {
+      const call = this.#calls[i];
+      if (call !== undefined && call.key === key) return call;
+    }
+    return undefined;
+  }
+
+  #divergeOnLine(item: EventTraceItem, line: CommandEvent, call: ReplayCall | undefined, reason: 'unexpected' | 'mismatch' | 'missing', emit: FlowEmit | undefined, detail?: string): void {
+    const step = this.#recorder.event(item, call, DIVERGENCE);
+    this.#divergence = emitDivergence({
+      flow: this.#machine,
+      flowSource: this.#options.flowSource,
+      item,
+      line,
+      call,
+      step,
+      reason,
+      emit,
+      ...(detail === undefined ? {} : { detail }),
+    });
   }
 
   /**

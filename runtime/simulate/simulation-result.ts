@@ -30,9 +30,13 @@ export interface FlowSide {
 
 /** Something the flow's effects made the replay wait for from the flow side, in SIP terms. */
 export interface ExpectationView {
-  /** The effect kind, or `dialTimeout` for the CANCEL a `dial ... timeout` makes the SIP stack send. */
-  readonly kind: 'dial' | 'answer' | 'reject' | 'hangup' | 'cancel' | 'hold' | 'unhold' | 'refer' | 'referReplacing' | 'takeover' | 'notify' | 'dialTimeout';
+  /**
+   * The effect kind, or `dialTimeout` for the CANCEL a `dial ... timeout` makes the SIP stack send;
+   * `emit` for an outgoing line of an event log that an `emit` of the flow explains.
+   */
+  readonly kind: 'dial' | 'answer' | 'reject' | 'hangup' | 'cancel' | 'hold' | 'unhold' | 'refer' | 'referReplacing' | 'takeover' | 'notify' | 'dialTimeout' | 'emit';
   readonly call: number;
+  /** The leg; for `emit`, the event's name (an emit is on no leg), so a ladder reads `emit EventAck`. */
   readonly leg: string;
   /** `INVITE to external (sip:+15557654321@127.0.0.30)`, `REFER on external, Refer-To with Replaces=<call-id>;to-tag=...;from-tag=...`. */
   readonly description: string;
