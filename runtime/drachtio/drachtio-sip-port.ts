@@ -20,7 +20,7 @@ import { cancelInvite, hangupDialog, rejectOffer } from './call-ending.js';
 import { disarmDialTimeout } from './dial-timeout.js';
 import { DialogTable } from './dialog-table.js';
 import { SYSTEM_GLARE_TIMING, type GlareTiming } from './glare-timing.js';
-import { reinviteDirection } from './hold-reinvite.js';
+import { gone, reinviteDirection } from './hold-reinvite.js';
 import type { IncomingCallHandler } from './incoming-call.js';
 import { onInvite } from './incoming-invite.js';
 import { effectOf, legOfOwner, type LaterEffect } from './later-failure.js';
@@ -32,7 +32,11 @@ import { listenToDialog } from './peer-requests.js';
 import { PortDialog } from './port-dialog.js';
 import { referBlind, referReplacing } from './refer-request.js';
 import { replacesValue } from './replaces-header.js';
-import { describeError } from './sip-error-status.js';
+import { describeError, isDialogGone } from './sip-error-status.js';
+import { headerOf } from './sip-header.js';
+import { requestInDialog } from './in-dialog-request.js';
+import { IN_DIALOG_METHODS, onUnmatchedRequest } from './recovered-dialogs.js';
+import type { DialogFacts } from './dialog-facts.js';
 import type { SrfApi, SrfDialog, SrfHeaders } from './srf-api.js';
 
 export interface DrachtioSipPortOptions {
@@ -67,6 +71,7 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
     this.newId = options.newId ?? uniqueIds();
     this.isConnected = options.connected ?? (() => true);
     this.srf.invite((req, res) => onInvite({ ctx: this, handler: this.handler, newId: this.newId }, req, res));
+    for (const method of IN_DIALOG_METHODS) this.srf.use(method, (req, res) => onUnmatchedRequest(this, req, res));
   }
 
   /** Who decides about new calls; undefined refuses them with 503 (starting up, draining). */
@@ -185,11 +190,76 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
 
   // --- for the application ---------------------------------------------
 
-  /** Ends every call of `owner` (a session ended by the application): BYE, CANCEL or a final failure by phase. */
-  endCalls(owner: DialogOwner): number {
-    const dialogs = this.dialogs.ownedBy(owner);
+  /**
+   * Ends every call of `owner` (a session ended by the application) but the
+   * ones in `keep` (nailed legs outlive their flow): BYE, CANCEL or a final
+   * failure by phase. Returns how many it ended.
+   */
+  endCalls(owner: DialogOwner, keep: ReadonlySet<string> = NONE): number {
+    const dialogs = this.dialogs.ownedBy(owner).filter((d) => !keep.has(d.id));
     for (const dialog of dialogs) hangupDialog(this, dialog);
     return dialogs.length;
+  }
+
+  /** The Call-ID of a dialog (for logs), once it is known. */
+  callIdOf(dialogId: string): string | undefined {
+    const dialog = this.dialogs.get(dialogId);
+    if (dialog === undefined) return undefined;
+    return dialog.coordinates?.callId ?? (dialog.offered === undefined ? undefined : headerOf(dialog.offered.req, 'Call-ID')) ?? (dialog.sentInvite === undefined ? undefined : headerOf(dialog.sentInvite, 'Call-ID'));
+  }
+
+  /** What to save with `owner`'s session so its dialogs can be taken up again after a restart. */
+  factsOf(owner: DialogOwner): DialogFacts[] {
+    return this.dialogs.ownedBy(owner).map((d) => ({
+      id: d.id,
+      direction: d.direction,
+      phase: d.phase,
+      ...(d.stackDialogId === undefined ? {} : { stackDialogId: d.stackDialogId }),
+      ...(d.coordinates === undefined ? {} : { coordinates: d.coordinates }),
+      ...(d.peerHeld ? { peerHeld: true } : {}),
+      ...(d.referEventId === undefined ? {} : { referEventId: d.referEventId }),
+      ...(d.supersededBy === undefined ? {} : { supersededBy: d.supersededBy }),
+    }));
+  }
+
+  /**
+   * Knows saved dialogs again (before their sessions are restored, which
+   * adopts them). Confirmed dialogs come back; the others were mid-INVITE
+   * and are returned as lost, for the caller to tell their sessions.
+   */
+  recover(facts: readonly DialogFacts[]): { readonly recovered: readonly string[]; readonly lost: readonly DialogFacts[] } {
+    const recovered: string[] = [];
+    const lost: DialogFacts[] = [];
+    for (const fact of facts) {
+      if (fact.phase !== 'confirmed' || fact.coordinates === undefined || fact.stackDialogId === undefined || this.dialogs.get(fact.id) !== undefined) {
+        lost.push(fact);
+        continue;
+      }
+      const dialog = new PortDialog(fact.id, fact.direction, undefined, 'confirmed');
+      dialog.coordinates = fact.coordinates;
+      dialog.stackDialogId = fact.stackDialogId;
+      dialog.peerHeld = fact.peerHeld === true;
+      dialog.referEventId = fact.referEventId;
+      dialog.supersededBy = fact.supersededBy;
+      this.dialogs.add(dialog);
+      recovered.push(fact.id);
+    }
+    return { recovered, lost };
+  }
+
+  /**
+   * Asks the peer whether a (recovered) dialog is still there: in-dialog
+   * OPTIONS; no dialog left is its `hangup`. Not queued: the answer can
+   * take a transaction timeout, and the flow's own requests must not wait.
+   */
+  probe(dialogId: string): void {
+    const dialog = this.dialogs.get(dialogId);
+    if (dialog === undefined || dialog.phase !== 'confirmed') return;
+    void requestInDialog(this.srf, dialog, { method: 'OPTIONS' }).then((outcome) => {
+      const status = outcome.kind === 'response' ? outcome.response.status : undefined;
+      if ((outcome.kind === 'error' && isDialogGone(outcome.error)) || status === 481 || status === 408) gone(this, dialog);
+      else if (outcome.kind === 'error') this.log.warn({ dialog: dialogId, error: describeError(outcome.error) }, 'dialog probe not sent');
+    });
   }
 
   /** Settles when every dialog's queued requests have run (tests, drain). */
@@ -269,6 +339,8 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
 function nameAddr(uri: string): string {
   return uri.includes('<') ? uri : `<${uri}>`;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 function uniqueIds(): () => string {
   // A time prefix keeps ids from before a restart (in saved sessions) apart from new ones.

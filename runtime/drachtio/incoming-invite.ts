@@ -10,6 +10,7 @@ import { parseUri } from '../sip/uri.js';
 import type { AdapterContext } from './adapter-context.js';
 import type { IncomingCall, IncomingCallHandler } from './incoming-call.js';
 import { PortDialog } from './port-dialog.js';
+import { onUnmatchedRequest } from './recovered-dialogs.js';
 import { headerOf } from './sip-header.js';
 import { describeError } from './sip-error-status.js';
 import type { SrfRequest, SrfResponse } from './srf-api.js';
@@ -23,6 +24,11 @@ export interface InviteIntake {
 export function onInvite(intake: InviteIntake, req: SrfRequest, res: SrfResponse): void {
   const { ctx } = intake;
   try {
+    if (/;\s*tag=/i.test(headerOf(req, 'To') ?? '')) {
+      // A re-INVITE on a dialog drachtio-srf has no object for: one recovered after a restart, or none.
+      onUnmatchedRequest(ctx, req, res);
+      return;
+    }
     const replaces = req.get('Replaces');
     if (replaces !== undefined) replaceDialog(ctx, replaces, req, res);
     else offerCall(intake, req, res);

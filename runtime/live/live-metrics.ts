@@ -1,0 +1,81 @@
+/**
+ * Counters and gauges of a live run in the Prometheus text format (0.0.4):
+ * calls taken and refused, sessions started and ended, transitions, effects
+ * that failed, snapshots not persisted, and at scrape time the sessions by
+ * flow and state and whether drachtio-server and FreeSWITCH are connected.
+ */
+type Labels = Readonly<Record<string, string>>;
+
+interface Family {
+  readonly help: string;
+  readonly type: 'counter' | 'gauge';
+  readonly values: Map<string, { readonly labels: Labels; value: number }>;
+}
+
+export interface GaugeSample {
+  readonly labels: Labels;
+  readonly value: number;
+}
+
+export class LiveMetrics {
+  private readonly families = new Map<string, Family>();
+  private readonly gauges = new Map<string, { readonly help: string; readonly read: () => readonly GaugeSample[] }>();
+
+  constructor() {
+    this.define('flowc_calls_total', 'New INVITEs taken by a flow', 'counter');
+    this.define('flowc_calls_refused_total', 'New INVITEs refused, by reason', 'counter');
+    this.define('flowc_sessions_started_total', 'Flow sessions started', 'counter');
+    this.define('flowc_sessions_ended_total', 'Flow sessions ended, by reason', 'counter');
+    this.define('flowc_transitions_total', 'Transitions taken', 'counter');
+    this.define('flowc_effects_failed_total', 'Effects a port refused or failed later, by effect kind', 'counter');
+    this.define('flowc_persist_failures_total', 'Session snapshots that could not be saved', 'counter');
+  }
+
+  inc(name: string, labels: Labels = {}, by = 1): void {
+    const family = this.families.get(name);
+    if (family === undefined) throw new Error(`metric ${name} is not defined`);
+    const id = labelText(labels);
+    const entry = family.values.get(id);
+    if (entry === undefined) family.values.set(id, { labels, value: by });
+    else entry.value += by;
+  }
+
+  /** A gauge read when scraped (sessions by state, connections). */
+  gauge(name: string, help: string, read: () => readonly GaugeSample[]): void {
+    this.gauges.set(name, { help, read });
+  }
+
+  value(name: string, labels: Labels = {}): number {
+    return this.families.get(name)?.values.get(labelText(labels))?.value ?? 0;
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    for (const [name, family] of this.families) {
+      lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
+      for (const { labels, value } of family.values.values()) lines.push(`${name}${labelText(labels)} ${value}`);
+    }
+    for (const [name, gauge] of this.gauges) {
+      lines.push(`# HELP ${name} ${gauge.help}`, `# TYPE ${name} gauge`);
+      let samples: readonly GaugeSample[];
+      try {
+        samples = gauge.read();
+      } catch {
+        samples = [];
+      }
+      for (const sample of samples) lines.push(`${name}${labelText(sample.labels)} ${sample.value}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  private define(name: string, help: string, type: 'counter' | 'gauge'): void {
+    this.families.set(name, { help, type, values: new Map() });
+  }
+}
+
+/** `{a="1",b="x\"y"}` with the escapes the text format requires; '' without labels. */
+export function labelText(labels: Labels): string {
+  const keys = Object.keys(labels).sort();
+  if (keys.length === 0) return '';
+  return `{${keys.map((k) => `${k}="${(labels[k] ?? '').replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
