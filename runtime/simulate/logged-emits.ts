@@ -9,6 +9,7 @@
 import type { EmitEffect } from '../effects.js';
 import type { Value } from '../values.js';
 import type { CommandEvent } from './command-inference.js';
+import type { ReplayCall } from './replay-call.js';
 
 /** The field that marks a line's direction, and the value that makes it the flow's own output. */
 export const DIRECTION_FIELD = 'dir';
@@ -66,4 +67,24 @@ function show(value: Value): string {
 function fieldsText(fields: Readonly<Record<string, Value>>): string {
   const parts = Object.entries(fields).map(([k, v]) => `${k}: ${show(v)}`);
   return parts.length === 0 ? '' : `(${parts.join(', ')})`;
+}
+
+export interface EmitFound {
+  readonly match?: { readonly call: ReplayCall; readonly emit: FlowEmit };
+  /** The first emit of the line's type that differs, with the difference. */
+  readonly near?: { readonly call: ReplayCall; readonly emit: FlowEmit; readonly detail: string };
+}
+
+/** The oldest emit not yet logged, of the given calls, that the line is. */
+export function findEmit(calls: readonly ReplayCall[], line: CommandEvent): EmitFound {
+  let near: EmitFound['near'];
+  for (const call of calls) {
+    for (const emit of call.unlogged) {
+      if (emit.effect.event !== line.type) continue;
+      const detail = emitDifference(emit.effect, line);
+      if (detail === undefined) return { match: { call, emit } };
+      near ??= { call, emit, detail };
+    }
+  }
+  return near === undefined ? {} : { near };
 }

@@ -31,7 +31,7 @@ import { describeExpectation } from './expectation-text.js';
 import { resolveFlowSide, type FlowSideMatcher } from './flow-side.js';
 import { summarize } from './message-summary.js';
 import { readPeerRequest, readPeerResponse, type PeerReading } from './peer-message.js';
-import { keyText, ReplayCall } from './replay-call.js';
+import { ReplayCall } from './replay-call.js';
 import { createReplayPorts, type ReplayPorts } from './replay-ports.js';
 import type { SimulateOptions } from './simulate-options.js';
 import type {
@@ -43,7 +43,8 @@ import type {
   SimulationResult,
 } from './simulation-result.js';
 import { emitDivergence, endOfTraceDivergence, messageDivergence } from './divergence-report.js';
-import { describeEmit, emitDifference, isOutgoing, type FlowEmit } from './logged-emits.js';
+import { describeEmit, findEmit, isOutgoing, type FlowEmit } from './logged-emits.js';
+import { callForCommand, keyedCall, keyOf } from './keyed-calls.js';
 import { commandOf, EventPositions } from './logged-command.js';
 import { StepRecorder } from './step-recorder.js';
 import { DIVERGENCE, NOT_COMPARED, RETRANSMISSION, stackOutcome } from './step-outcomes.js';
@@ -735,8 +736,8 @@ export class Replay implements SessionObserver {
       return;
     }
     if (this.#machine.events.some((e) => e.type === event.type)) this.#flowEvents++;
-    const key = this.#keyOf(event);
-    const call = this.#callFor(event, key) ?? this.#newCallFor(event, key);
+    const key = keyOf(this.#machine, event);
+    const call = callForCommand(this.#machine, this.#calls, this.#dialogs, event, key) ?? this.#newCallFor(event, key);
     if (call === undefined) {
       const whose = key === undefined ? '' : ` (${this.#machine.key ?? 'key'} ${key})`;
       this.#recorder.event(item, undefined, { kind: 'command', rejected: `no call of ${this.#machine.name} takes \`${event.type}\` now${whose}` });
@@ -762,18 +763,19 @@ export class Replay implements SessionObserver {
    * such emit is `missing`.
    */
   #loggedEmit(item: EventTraceItem, line: CommandEvent): void {
-    let found = this.#findEmit(line);
+    const keyed = keyedCall(this.#calls, keyOf(this.#machine, line));
+    let found = findEmit(keyed === undefined ? this.#calls : [keyed], line);
     while (found.match === undefined) {
       const due = this.#clock.nextDueAt();
       if (due === undefined || due > item.time + TIMER_SKEW_MS) break;
       this.#clock.advanceTo(due);
-      found = this.#findEmit(line);
+      found = findEmit(keyed === undefined ? this.#calls : [keyed], line);
     }
     const match = found.match;
     if (match === undefined) {
       const near = found.near;
       // A call that just finished still owns the lines the log writes about it.
-      const call = near?.call ?? this.#keyedCall(this.#keyOf(line)) ?? this.#newestActive() ?? this.#calls[this.#calls.length - 1];
+      const call = near?.call ?? keyed ?? this.#newestActive() ?? this.#calls[this.#calls.length - 1];
       const reason = near === undefined ? 'missing' : 'mismatch';
       this.#divergeOnLine(item, line, call, reason, near?.emit, near?.detail);
       return;
@@ -790,30 +792,6 @@ export class Replay implements SessionObserver {
     this.#recorder.event(item, call, { kind: 'expected', expectation: view });
   }
 
-  /** The oldest unlogged emit the line is (of the line's key's call, if any); else the first of its type, with the difference. */
-  #findEmit(line: CommandEvent): { match?: { call: ReplayCall; emit: FlowEmit }; near?: { call: ReplayCall; emit: FlowEmit; detail: string } } {
-    const keyed = this.#keyedCall(this.#keyOf(line));
-    let near: { call: ReplayCall; emit: FlowEmit; detail: string } | undefined;
-    for (const call of keyed === undefined ? this.#calls : [keyed]) {
-      for (const emit of call.unlogged) {
-        if (emit.effect.event !== line.type) continue;
-        const detail = emitDifference(emit.effect, line);
-        if (detail === undefined) return { match: { call, emit } };
-        near ??= { call, emit, detail };
-      }
-    }
-    return near === undefined ? {} : { near };
-  }
-
-  #keyedCall(key: string | undefined): ReplayCall | undefined {
-    if (key === undefined) return undefined;
-    for (let i = this.#calls.length - 1; i >= 0; i--) {
-      const call = this.#calls[i];
-      if (call !== undefined && call.key === key) return call;
-    }
-    return undefined;
-  }
-
   #divergeOnLine(item: EventTraceItem, line: CommandEvent, call: ReplayCall | undefined, reason: 'unexpected' | 'mismatch' | 'missing', emit: FlowEmit | undefined, detail?: string): void {
     const step = this.#recorder.event(item, call, DIVERGENCE);
     this.#divergence = emitDivergence({
@@ -827,51 +805,6 @@ export class Replay implements SessionObserver {
       emit,
       ...(detail === undefined ? {} : { detail }),
     });
-  }
-
-  /**
-   * The flow's key as the logged event names it (`key agentId` and
-   * `"agentId": "a1002"`), as text. Only a field the event does not declare
-   * addresses it: a declared one is the event's data (CCM's CALL_LEG_STARTED
-   * names the *other* agent in `agentId`).
-   */
-  #keyOf(event: CommandEvent): string | undefined {
-    const name = this.#machine.key;
-    if (name === undefined) return undefined;
-    const declared = this.#machine.events.find((e) => e.type === event.type);
-    if (declared !== undefined && Object.hasOwn(declared.fields, name)) return undefined;
-    return keyText(event[name]);
-  }
-
-  /**
-   * The call a logged command is for: the one whose dialog its `callId`
-   * field names; else, when it names the flow's key, the active call with
-   * that key; else the newest active call whose state takes it; else the
-   * newest active call (which then ignores it). A keyed command never goes
-   * to a call of another key: only to calls without one.
-   */
-  #callFor(event: CommandEvent, key: string | undefined): ReplayCall | undefined {
-    const callId = event['callId'];
-    if (typeof callId === 'string') {
-      const named = this.#dialogs.get(callId)?.call;
-      if (named !== undefined) return named;
-    }
-    if (key !== undefined) {
-      for (let i = this.#calls.length - 1; i >= 0; i--) {
-        const call = this.#calls[i];
-        if (call !== undefined && call.active && call.key === key) return call;
-      }
-    }
-    let newest: ReplayCall | undefined;
-    for (let i = this.#calls.length - 1; i >= 0; i--) {
-      const call = this.#calls[i];
-      const snapshot = call?.session.snapshot;
-      if (call === undefined || snapshot === undefined || !call.active) continue;
-      if (key !== undefined && call.key !== undefined) continue;
-      newest ??= call;
-      if ((trialTransition(this.#machine, snapshot, event)?.taken.length ?? 0) > 0) return call;
-    }
-    return newest;
   }
 
   /**

@@ -33,10 +33,10 @@ describe.each(['accept', 'reject', 'timeout', 'late-accept'])('%s-with-emits.jso
     const r = run(`${name}-with-emits.jsonl`);
     expect(r.divergence).toBeUndefined();
     expect(r.problems).toEqual([]);
-    const out = r.steps.filter((s) => s.kind === 'event' && s.outcome.kind === 'expected');
+    const out = r.steps.filter((s) => (s.kind === 'event' || s.kind === 'sip') && s.outcome.kind === 'expected');
     const made = r.steps.flatMap((s) => s.effects.filter((e) => e.kind === 'emit'));
     expect(out.length).toBe(made.length);
-    expect(out.every((s) => s.outcome.kind === 'expected' && s.outcome.expectation.kind === 'emit')).toBe(true);
+    expect(out.every((s) => s.kind === 'event' && s.outcome.kind === 'expected' && s.outcome.expectation.kind === 'emit')).toBe(true);
   });
 });
 
