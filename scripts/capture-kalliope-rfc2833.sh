@@ -100,7 +100,7 @@ write_pom() {
 }
 
 # The ladder of a capture, one line per SIP message and one per key press:
-#   <dialog>  <from> -> <to>  <METHOD | status CSeq-method>  [sdp:<direction>]
+#   <dialog>  <from> -> <to>  <METHOD | status CSeq-method>  [sdp:<direction>] [Refer-To:<uri>] [sipfrag:<status>]
 #   rtp       <from> -> <to>  telephone-event  dtmf:<key>
 # A key press is reported at its first end packet (the E bit), once: the
 # recording's three end packets, and the same recording played again, are
@@ -111,7 +111,7 @@ ladder_of() {
   for dialog in $DIALOGS; do names+="cid$i=$dialog "; i=$((i + 1)); done
   tshark -r "$file" -o rtp.heuristic_rtp:TRUE -Y 'sip || rtpevent' -T fields -E separator='|' \
     -e ip.src -e ip.dst -e sip.Call-ID -e sip.Method -e sip.Status-Code -e sip.CSeq.method -e sdp.media_attr \
-    -e rtpevent.event_id -e rtpevent.end_of_event 2>/dev/null |
+    -e rtpevent.event_id -e rtpevent.end_of_event -e sip.Refer-To -e sipfrag.line 2>/dev/null |
     awk -F'|' -v names="$names" -v cids="$(tail -n1 "$WORK/dialogs.csv")" '
       BEGIN {
         n = split(names, pairs, " ")
@@ -125,6 +125,8 @@ ladder_of() {
         what = ($4 != "") ? $4 : $5 " " $6
         notes = ""
         if (match($7, /(sendrecv|sendonly|recvonly|inactive)/)) notes = "  sdp:" substr($7, RSTART, RLENGTH)
+        if ($10 != "") { gsub(/[<>]/, "", $10); notes = notes "  Refer-To:" $10 }
+        if (match($11, /^SIP\/2\.0 [0-9]+/)) notes = notes "  sipfrag:" substr($11, 9, RLENGTH - 8)
         printf "%-11s %s -> %s  %s%s\n", (($3 in dialog) ? dialog[$3] : $3), who($1), who($2), what, notes
         next
       }

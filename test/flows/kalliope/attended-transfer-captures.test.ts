@@ -16,7 +16,7 @@ import type { Value } from '../../../runtime/values.js';
 import { attendedTransfer, CAPTURE_INPUT, fixtureTrace, idOf, labelOf, REPO, T, times, type TransitionLabel } from './attended-transfer-flow.js';
 
 /** #4 and an extension of three digits closed by #. */
-const KEYED: readonly TransitionLabel[] = ['up', 'prefix', 'hash4', ...times('digit', 3), 'close'];
+const KEYED: readonly TransitionLabel[] = ['up', 'key', 'hash4', ...times('digit', 3), 'close'];
 
 interface Capture {
   readonly file: string;
@@ -30,23 +30,23 @@ interface Capture {
 const CAPTURES: readonly Capture[] = [
   // SIP INFO (application/dtmf-relay), one INFO per key.
   { file: 'kalliope-transfer.pcap', keys: '#4201#', path: [...KEYED, 'answer', 'consultLeave', 'transferredAddresseeGone'] },
-  { file: 'kalliope-cancel.pcap', keys: '#4201#*0', path: [...KEYED, 'answer', 'prefix', 'consultCancel', 'talkingHangup'] },
-  { file: 'kalliope-conference.pcap', keys: '#4201#*3', path: [...KEYED, 'answer', 'prefix', 'consultConference', 'answeredOtherHangup'] },
+  { file: 'kalliope-cancel.pcap', keys: '#4201#*0', path: [...KEYED, 'answer', 'key', 'consultCancel', 'talkingHangup'] },
+  { file: 'kalliope-conference.pcap', keys: '#4201#*3', path: [...KEYED, 'answer', 'key', 'consultConference', 'answeredOtherHangup'] },
   { file: 'kalliope-addressee-hangup.pcap', keys: '#4201#', path: [...KEYED, 'answer', 'consultAddresseeGone', 'talkingOtherHangup'] },
   // RFC 4733 telephone-events in the RTP.
   {
     file: 'kalliope-rfc2833-switch.pcap',
     keys: '5#4201*9*9*9*3',
     path: [
-      'up', 'stray', 'prefix', 'hash4', ...times('digit', 3), 'digitTimeout', 'answer',
-      'prefix', 'consultSwitch', 'prefix', 'switchBack', 'prefix', 'consultSwitch', 'prefix', 'switchedConference',
+      'up', 'key', 'key', 'hash4', ...times('digit', 3), 'digitTimeout', 'answer',
+      'key', 'consultSwitch', 'key', 'switchBack', 'key', 'consultSwitch', 'key', 'switchedConference',
       'conferenceLeave', 'transferredGone',
     ],
   },
   {
     file: 'kalliope-rfc2833-failover.pcap',
     keys: '#4202#*0#4*0',
-    path: [...KEYED, 'addresseeFailed', 'prefix', 'ringingCancel', 'prefix', 'hash4', 'keyingStar', 'keyingCancel', 'talkingHangup'],
+    path: [...KEYED, 'addresseeFailed', 'key', 'ringingCancel', 'key', 'hash4', 'keyingStar', 'keyingCancel', 'talkingHangup'],
   },
   { file: 'kalliope-rfc2833-unattended.pcap', keys: '#4201#', path: [...KEYED, 'ringingLeave', 'unattendedAnswer', 'transferredAddresseeGone'] },
   {
@@ -59,9 +59,9 @@ const CAPTURES: readonly Capture[] = [
     file: 'kalliope-rfc2833-restore.pcap',
     keys: '#4##4201#*9*0#4201#*3*0',
     path: [
-      'up', 'prefix', 'hash4', 'loneHash', 'nothingKeyed',
-      'prefix', 'hash4', ...times('digit', 3), 'close', 'answer', 'prefix', 'consultSwitch', 'prefix', 'switchedCancel',
-      'prefix', 'hash4', ...times('digit', 3), 'close', 'answer', 'prefix', 'consultConference', 'prefix', 'conferenceCancel',
+      'up', 'key', 'hash4', 'loneHash', 'nothingKeyed',
+      'key', 'hash4', ...times('digit', 3), 'close', 'answer', 'key', 'consultSwitch', 'key', 'switchedCancel',
+      'key', 'hash4', ...times('digit', 3), 'close', 'answer', 'key', 'consultConference', 'key', 'conferenceCancel',
       'talkingHangup',
     ],
   },
@@ -69,19 +69,23 @@ const CAPTURES: readonly Capture[] = [
     file: 'kalliope-rfc2833-switch-hangups.pcap',
     keys: '#4201#*9#4202#*3#4203#*9',
     path: [
-      ...KEYED, 'answer', 'prefix', 'consultSwitch', 'switchedAddresseeGone',
-      'prefix', 'hash4', ...times('digit', 3), 'close', 'answer', 'prefix', 'consultConference', 'conferenceAddresseeGone',
-      'prefix', 'hash4', ...times('digit', 3), 'close', 'answer', 'prefix', 'consultSwitch', 'switchedLeave',
+      ...KEYED, 'answer', 'key', 'consultSwitch', 'switchedAddresseeGone',
+      'key', 'hash4', ...times('digit', 3), 'close', 'answer', 'key', 'consultConference', 'conferenceAddresseeGone',
+      'key', 'hash4', ...times('digit', 3), 'close', 'answer', 'key', 'consultSwitch', 'switchedLeave',
       'transferredAddresseeGone',
     ],
   },
   { file: 'kalliope-rfc2833-gateway-busy.pcap', keys: '', path: ['trunkFailed'] },
   { file: 'kalliope-rfc2833-caller-gives-up.pcap', keys: '', path: ['callerGone'] },
-  { file: 'kalliope-rfc2833-hangup-while-keying.pcap', keys: '#42', path: ['up', 'prefix', 'hash4', 'digit', 'keyingHangup'] },
-  { file: 'kalliope-rfc2833-transferred-leaves-while-keying.pcap', keys: '#42', path: ['up', 'prefix', 'hash4', 'digit', 'keyingOtherHangup'] },
+  { file: 'kalliope-rfc2833-hangup-while-keying.pcap', keys: '#42', path: ['up', 'key', 'hash4', 'digit', 'keyingHangup'] },
+  { file: 'kalliope-rfc2833-transferred-leaves-while-keying.pcap', keys: '#42', path: ['up', 'key', 'hash4', 'digit', 'keyingOtherHangup'] },
   { file: 'kalliope-rfc2833-transferred-leaves-while-ringing.pcap', keys: '#4201#', path: [...KEYED, 'ringingOtherHangup'] },
   { file: 'kalliope-rfc2833-unattended-unreachable.pcap', keys: '#4201#', path: [...KEYED, 'ringingLeave', 'unattendedFailed'] },
   { file: 'kalliope-rfc2833-unattended-abandoned.pcap', keys: '#4201#', path: [...KEYED, 'ringingLeave', 'unattendedAbandoned'] },
+  // The phone's transfer key: REFER, a blind transfer.
+  { file: 'kalliope-rfc2833-blind.pcap', keys: '', path: ['up', 'blindRefer', 'blindLeave', 'unattendedAnswer', 'transferredGone'] },
+  { file: 'kalliope-rfc2833-blind-stays.pcap', keys: '', path: ['up', 'blindRefer', 'blindFailed', 'blindRefer', 'blindAnswer', 'transferredAddresseeGone'] },
+  { file: 'kalliope-rfc2833-blind-abandoned.pcap', keys: '', path: ['up', 'blindRefer', 'blindAbandoned'] },
 ];
 
 let machine: AnyFlowMachine;
@@ -183,6 +187,20 @@ describe('what the wire does not show', () => {
     expect(effects).toContainEqual(expect.objectContaining({ kind: 'emit', event: 'AddresseeFailed', payload: { extension: '203', status: 408 } }));
     expect(effects).toContainEqual(expect.objectContaining({ kind: 'play', leg: 'transferer', prompt: 'attended-transfer/not-reachable' }));
     expect(result.steps.some((s) => s.kind === 'timer' && s.timer === 'dial addressee timeout')).toBe(true);
+  });
+
+  it('a blind transfer reports on the REFER with NOTIFYs and has no failover action', () => {
+    const effects = effectsOf(resultOf('kalliope-rfc2833-blind-stays.pcap'));
+    expect(effects.flatMap((e) => (e.kind === 'notify' ? [e.status] : []))).toEqual([100, 486, 100, 200]);
+    expect(effects.filter((e) => e.kind === 'emit')).toEqual([]);
+    expect(effects.flatMap((e) => (e.kind === 'dial' ? [e.to] : []))).toEqual(['sip:+15551234567@127.0.0.30', 'sip:201@127.0.0.40', 'sip:202@127.0.0.40']);
+  });
+
+  it('with Direct Media on, #4 is no attended transfer: the SIP INFO capture diverges at the hold', () => {
+    const result = simulate(machine, fixtureTrace('kalliope-transfer.pcap'), { input: { ...CAPTURE_INPUT, directMedia: true }, flowSource: source });
+    expect(result.verdict).toBe('fail');
+    expect(result.divergence).toMatchObject({ reason: 'unexpected', configuration: ['Connected', 'Talking'] });
+    expect(result.divergence?.actual).toContain('a=sendonly');
   });
 
   it('the same capture with the default 30 s ring timeout diverges: the CANCEL comes too early', () => {

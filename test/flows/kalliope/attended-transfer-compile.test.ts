@@ -40,15 +40,31 @@ describe('flows/kalliope/attended-transfer.flow', () => {
       'Switched',
       'Conference',
       'Unattended',
+      'Blind',
       'Transferred',
       'Ended',
     ]);
   });
 
-  it('requires the transferred party, the domain of extensions and the failover destination; prompts, music and timeouts have defaults', () => {
+  it('requires the transferred party, the domain of extensions and the failover destination; prompts, music, timeouts, codes and switches have defaults', () => {
     const inputs = Object.fromEntries(machine.inputs.map((i) => [i.name, i]));
     expect(Object.keys(inputs).sort()).toEqual(
-      ['digitTimeout', 'extensionDomain', 'extensionPrompt', 'failedPrompt', 'failoverUri', 'musicOnHold', 'ringTimeout', 'transferredUri'].sort(),
+      [
+        'cancelCode',
+        'conferenceCode',
+        'digitTimeout',
+        'directMedia',
+        'extensionDomain',
+        'extensionPrompt',
+        'failedPrompt',
+        'failoverUri',
+        'musicOnHold',
+        'ringTimeout',
+        'serviceEnabled',
+        'switchCode',
+        'transferCode',
+        'transferredUri',
+      ].sort(),
     );
     const required = machine.inputs.filter((i) => !i.optional).map((i) => i.name);
     expect(required).toEqual(['transferredUri', 'extensionDomain', 'failoverUri']);

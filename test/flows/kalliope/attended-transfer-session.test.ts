@@ -14,6 +14,7 @@ import { createMemoryPorts, type MemoryPorts } from '../../../runtime/ports/memo
 import { FlowSession } from '../../../runtime/session/flow-session.js';
 import type { SessionObserver, StepRecord } from '../../../runtime/session/session-observer.js';
 import type { EmitEffect } from '../../../runtime/effects.js';
+import type { Value } from '../../../runtime/values.js';
 import { attendedTransfer, CAPTURE_INPUT } from './attended-transfer-flow.js';
 
 let machine: AnyFlowMachine;
@@ -40,8 +41,8 @@ class Call {
   readonly recorder = new Recorder();
   readonly session: FlowSession;
 
-  constructor() {
-    this.session = new FlowSession(machine, { input: CAPTURE_INPUT, ports: this.ports, clock: this.clock, observer: this.recorder });
+  constructor(input: Readonly<Record<string, Value>> = {}) {
+    this.session = new FlowSession(machine, { input: { ...CAPTURE_INPUT, ...input }, ports: this.ports, clock: this.clock, observer: this.recorder });
     this.session.bindLeg('transferer', this.ports.sip.offer(this.session));
     this.session.start();
     this.signal('transferred', { type: 'answered' });
@@ -334,5 +335,60 @@ describe('after the addressee answered', () => {
     call.consult();
     call.keys('*59');
     expect(call.state).toBe('Consult');
+  });
+});
+
+describe('Direct Media and the phone’s own transfer key', () => {
+  it('with Direct Media on, #4 does nothing: the attended transfer needs the PBX in the media path', () => {
+    const call = new Call({ directMedia: true });
+    call.keys('#4201#');
+    expect(call.state).toBe('Talking');
+    expect(call.dials()).toHaveLength(1);
+  });
+
+  it.each([false, true])('a REFER from the phone (Direct Media %s) is a blind transfer to its Refer-To', (directMedia) => {
+    const call = new Call({ directMedia });
+    const since = call.mark();
+    call.signal('transferer', { type: 'refer', to: 'sip:205@127.0.0.40' });
+    expect(call.state).toBe('Blind');
+    expect(since()).toEqual(['dial addressee', 'notify transferer', 'hold transferred', 'unbridge transferer transferred', 'startMusic transferred']);
+    expect(call.dials().at(-1)).toBe('sip:205@127.0.0.40');
+  });
+
+  it('a blind transfer that fails runs no failover action: the phone hears the status and gets its call back', () => {
+    const call = new Call();
+    call.signal('transferer', { type: 'refer', to: 'sip:205@127.0.0.40' });
+    call.signal('addressee', { type: 'failed', status: 404 });
+    expect(call.state).toBe('Talking');
+    expect(call.recorder.emits).toEqual([]);
+    expect(call.dials()).toEqual(['sip:+15551234567@127.0.0.30', 'sip:205@127.0.0.40']);
+    expect(call.ports.sip.calls.filter((c) => c.op === 'notify').map((c) => (c.op === 'notify' ? c.status : 0))).toEqual([100, 404]);
+  });
+});
+
+describe('the service as configured on the PBX', () => {
+  it('disabled, #4 does nothing', () => {
+    const call = new Call({ serviceEnabled: false });
+    call.keys('#4201#');
+    expect(call.state).toBe('Talking');
+    expect(call.dials()).toHaveLength(1);
+  });
+
+  it('with other codes, the defaults mean nothing and the configured ones work', () => {
+    const call = new Call({ transferCode: '*5', cancelCode: '##', switchCode: '*7', conferenceCode: '*8' });
+    call.keys('#4');
+    expect(call.state).toBe('Talking');
+    call.keys('*5201#');
+    expect(call.dials().at(-1)).toBe('sip:201@127.0.0.40');
+    call.signal('addressee', { type: 'answered' });
+    call.keys('*9*3*0');
+    expect(call.state).toBe('Consult');
+    call.keys('*7');
+    expect(call.state).toBe('Switched');
+    call.keys('*8');
+    expect(call.state).toBe('Conference');
+    call.keys('##');
+    expect(call.state).toBe('Talking');
+    expect(call.ports.sip.calls.at(-1)).toMatchObject({ op: 'hangup' });
   });
 });
