@@ -133,6 +133,36 @@ function program(setExit: (code: number) => void): Command {
       },
     );
 
+  cli
+    .command('run')
+    .description('run flows live: SIP through drachtio-server, media through FreeSWITCH, a control API; SIGTERM drains')
+    .argument('[paths...]', '.flow files or directories (besides `flows` in the config)')
+    .option('-c, --config <file>', 'a JSON config file (docs/run.md); flags override it')
+    .option('--drachtio <host:port:secret>', 'connect to drachtio-server (inbound mode)')
+    .option('--listen <[host:]port:secret>', 'let drachtio-server connect to flowc (outbound mode)')
+    .option('--freeswitch <host:port:secret>', 'FreeSWITCH event socket for media (without it, signalling only)')
+    .option('--api <[host:]port>', 'serve the HTTP + WebSocket control API')
+    .option('--api-token <token>', 'require this bearer token on the API (or set FLOWC_API_TOKEN)')
+    .option('--store <dir>', 'keep session snapshots in this directory (default: flowc-state)')
+    .option('--memory-store', 'keep session snapshots in memory only (no resume after a restart)')
+    .option('--sdp-address <address>', 'the address in the SDP offered when there is no FreeSWITCH')
+    .option('--drain <seconds>', 'how long calls may go on after SIGTERM before they are ended')
+    .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  flowc run flows/kalliope --drachtio 127.0.0.1:9022:cymru --freeswitch 127.0.0.1:8021:ClueCon --config run.json' +
+        '\n  flowc run flows/pom --listen 4000:cymru --api 127.0.0.1:8080 --api-token $TOKEN --log-level debug',
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { config?: string; drachtio?: string; listen?: string; freeswitch?: string; api?: string; apiToken?: string; store?: string; memoryStore?: boolean; sdpAddress?: string; drain?: string; logLevel?: string },
+      ) => {
+        const { runRun } = await import('./commands/run.js');
+        setExit(await runRun(paths, { ...opts, color: color(process.stderr) }));
+      },
+    );
+
   return cli;
 }
 

@@ -3,6 +3,7 @@
  * is the context, so a handler is a plain function of (context, dialog, ...).
  */
 import type { Clock } from '../clock/clock.js';
+import type { DialogOwner } from '../ports/dialog-owner.js';
 import type { DialogSignal } from '../ports/dialog-signal.js';
 import type { AdapterLog } from './adapter-log.js';
 import type { DialogTable } from './dialog-table.js';
@@ -19,11 +20,13 @@ export interface AdapterContext {
   readonly dialogs: DialogTable;
   readonly log: AdapterLog;
   readonly glare: GlareTiming;
+  /** Told when a dialog is found gone under its session (after the leg's `hangup`). */
+  readonly dialogLost: ((owner: DialogOwner, dialogId: string) => void) | undefined;
   /** Gives the dialog's owner a signal; the session queues it if it is busy. */
   signal(dialog: PortDialog, signal: DialogSignal): void;
   /** A request already accepted failed: the owner hears of it as a failed effect. */
   failed(dialog: PortDialog, effect: LaterEffect, message: string, status?: number): void;
-  /** The dialog is over: its timer disarmed, its media released, and it is forgotten unless a takeover still needs it. */
+  /** The dialog is over: its timer disarmed, its media released, and it is forgotten. */
   finish(dialog: PortDialog): void;
   /** The dialog is confirmed on `sip`: listen to the peer's requests on it. */
   established(dialog: PortDialog, sip: SrfDialog): void;

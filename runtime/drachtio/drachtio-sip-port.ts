@@ -49,6 +49,8 @@ export interface DrachtioSipPortOptions {
   readonly newId?: () => string;
   /** Whether requests can go out now (false while drachtio-server is away). */
   readonly connected?: () => boolean;
+  /** A dialog turned out to be gone under its session (drachtio-server restarted, the peer lost it): told after the leg's `hangup`. */
+  readonly dialogLost?: (owner: DialogOwner, dialogId: string) => void;
 }
 
 export class DrachtioSipPort implements SipPort, AdapterContext {
@@ -60,6 +62,7 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
   readonly dialogs = new DialogTable();
   private readonly newId: () => string;
   private readonly isConnected: () => boolean;
+  readonly dialogLost: ((owner: DialogOwner, dialogId: string) => void) | undefined;
   private handler: IncomingCallHandler | undefined;
 
   constructor(options: DrachtioSipPortOptions) {
@@ -70,6 +73,7 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
     this.glare = options.glare ?? SYSTEM_GLARE_TIMING;
     this.newId = options.newId ?? uniqueIds();
     this.isConnected = options.connected ?? (() => true);
+    this.dialogLost = options.dialogLost;
     this.srf.invite((req, res) => onInvite({ ctx: this, handler: this.handler, newId: this.newId }, req, res));
     for (const method of IN_DIALOG_METHODS) this.srf.use(method, (req, res) => onUnmatchedRequest(this, req, res));
   }
@@ -260,6 +264,17 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
       if ((outcome.kind === 'error' && isDialogGone(outcome.error)) || status === 481 || status === 408) gone(this, dialog);
       else if (outcome.kind === 'error') this.log.warn({ dialog: dialogId, error: describeError(outcome.error) }, 'dialog probe not sent');
     });
+  }
+
+  /** Probes every established dialog (after drachtio-server came back: those it lost are hung up). */
+  probeAll(): number {
+    let n = 0;
+    for (const dialog of this.dialogs.values()) {
+      if (dialog.phase !== 'confirmed') continue;
+      this.probe(dialog.id);
+      n++;
+    }
+    return n;
   }
 
   /** Settles when every dialog's queued requests have run (tests, drain). */

@@ -64,4 +64,5 @@ export function gone(ctx: AdapterContext, dialog: PortDialog): void {
   dialog.phase = 'ended';
   ctx.signal(dialog, { type: 'hangup' });
   ctx.finish(dialog);
+  if (dialog.owner !== undefined) ctx.dialogLost?.(dialog.owner, dialog.id);
 }

@@ -1,0 +1,202 @@
+/**
+ * `flowc run` assembled: drachtio-server (inbound or outbound mode), media
+ * on FreeSWITCH or a fixed SDP, the sessions with their snapshots, saved
+ * sessions resumed, calls routed to flows, the control API, and a graceful
+ * drain. Everything that depends on a server is reached through the
+ * adapters of runtime/drachtio; nothing here imports drachtio.
+ */
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApi } from '../api/api-server.js';
+import type { Clock } from '../clock/clock.js';
+import { SystemClock } from '../clock/system-clock.js';
+import type { AdapterLog } from '../drachtio/adapter-log.js';
+import { DrachtioConnection } from '../drachtio/drachtio-connection.js';
+import { DrachtioSipPort } from '../drachtio/drachtio-sip-port.js';
+import { FixedSdpAnchor } from '../drachtio/fixed-sdp-anchor.js';
+import { FreeswitchConnection } from '../drachtio/freeswitch-connection.js';
+import { FreeswitchMedia } from '../drachtio/freeswitch-media.js';
+import type { MrfApi } from '../drachtio/fsmrf-api.js';
+import { createMrf } from '../drachtio/load-fsmrf.js';
+import type { MediaAnchor } from '../drachtio/media-anchor.js';
+import { NoMediaPort } from '../drachtio/no-media-port.js';
+import type { SrfApi } from '../drachtio/srf-api.js';
+import type { AnyFlowMachine } from '../machine.js';
+import { FileSnapshotStore } from '../persist/file-snapshot-store.js';
+import { MemorySnapshotStore } from '../persist/memory-snapshot-store.js';
+import type { SnapshotStore } from '../persist/snapshot-store.js';
+import type { DialogOwner } from '../ports/dialog-owner.js';
+import type { MediaPort } from '../ports/media-port.js';
+import { FlowSession } from '../session/flow-session.js';
+import { callIntake } from './call-intake.js';
+import type { ConfigProblem } from './config-reader.js';
+import { FileDialogFactsStore, MemoryDialogFactsStore, type DialogFactsStore } from './dialog-facts-store.js';
+import { drainSessions } from './graceful-drain.js';
+import type { LiveConfig } from './live-config.js';
+import { LiveSystem, type ResumeReport } from './live-system.js';
+import { checkRoutes } from './route-check.js';
+import { RoutingTable } from './routing-table.js';
+
+export interface LiveAppOptions {
+  readonly config: LiveConfig;
+  readonly machines: readonly AnyFlowMachine[];
+  readonly log: AdapterLog;
+  readonly clock?: Clock;
+  /** Tests pass fakes; the defaults are drachtio-srf and drachtio-fsmrf. */
+  readonly srf?: SrfApi;
+  readonly mrf?: MrfApi;
+}
+
+export type LiveAppStart = { readonly ok: true; readonly app: LiveApp; readonly resumed: ResumeReport } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+interface Media {
+  readonly anchor: MediaAnchor;
+  readonly port: MediaPort;
+  readonly connection: FreeswitchConnection | undefined;
+}
+
+export class LiveApp {
+  private api: FastifyInstance | undefined;
+  private draining: Promise<void> | undefined;
+
+  private constructor(
+    readonly config: LiveConfig,
+    readonly system: LiveSystem,
+    readonly sip: DrachtioSipPort,
+    readonly drachtio: DrachtioConnection,
+    private readonly media: Media,
+    private readonly log: AdapterLog,
+  ) {}
+
+  static async start(options: LiveAppOptions): Promise<LiveAppStart> {
+    const { config, machines, log } = options;
+    const problems: ConfigProblem[] = checkRoutes(config.routes, machines);
+    if (config.drachtio === undefined) problems.push({ path: 'drachtio', message: 'no drachtio-server to connect to: give --drachtio host:port:secret, --listen port:secret, or `drachtio` in the config' });
+    if (problems.length > 0 || config.drachtio === undefined) return { ok: false, problems };
+    const clock = options.clock ?? new SystemClock();
+
+    // Filled in once the system exists: adapters report lost calls and media to it.
+    let system: LiveSystem | undefined;
+    const endLost = (owner: DialogOwner, dialogId: string, reason: string): void => {
+      if (!(owner instanceof FlowSession) || system === undefined) return;
+      system.events.publish({ type: 'error', flow: owner.flow, key: owner.key, kind: reason, message: `dialog \`${dialogId}\`: ${reason}`, at: new Date(clock.now()).toISOString() });
+      if (reason === 'media lost' && system.registry.get(owner.flow, owner.key ?? '') === owner) system.end(owner, reason);
+    };
+
+    let port: DrachtioSipPort | undefined;
+    const drachtio = new DrachtioConnection({
+      target: config.drachtio,
+      log,
+      ...(options.srf === undefined ? {} : { srf: options.srf }),
+      onChange: (connected) => {
+        // After drachtio-server comes back, the dialogs it lost are found out and their legs hung up.
+        if (connected && port !== undefined) {
+          const probed = port.probeAll();
+          if (probed > 0) log.info({ dialogs: probed }, 'checking the calls that were up');
+        }
+      },
+    });
+    const media = LiveApp.media(options, drachtio.srf, log, (owner, id) => endLost(owner, id, 'media lost'));
+    port = new DrachtioSipPort({
+      srf: drachtio.srf,
+      clock,
+      media: media.anchor,
+      log,
+      connected: () => drachtio.connected,
+      dialogLost: (owner, id) => endLost(owner, id, 'call lost'),
+    });
+    const sipPort = port;
+    const stores = LiveApp.stores(config);
+    system = new LiveSystem({
+      machines,
+      sip: sipPort,
+      media: media.port,
+      calls: sipPort,
+      clock,
+      store: stores.snapshots,
+      facts: stores.facts,
+      log,
+      health: () => ({ drachtio: drachtio.connected, ...(media.connection === undefined ? {} : { freeswitch: media.connection.server !== undefined }) }),
+    });
+    const live = system;
+    live.liveMetrics.gauge('flowc_drachtio_connected', 'Whether drachtio-server is connected (1) or not (0)', () => [{ labels: {}, value: drachtio.connected ? 1 : 0 }]);
+    live.liveMetrics.gauge('flowc_dialogs', 'SIP dialogs held by the adapter', () => [{ labels: {}, value: sipPort.dialogs.size }]);
+    if (media.connection !== undefined) {
+      const connection = media.connection;
+      live.liveMetrics.gauge('flowc_freeswitch_connected', 'Whether FreeSWITCH is connected (1) or not (0)', () => [{ labels: {}, value: connection.server === undefined ? 0 : 1 }]);
+    }
+
+    const resumed = await live.resume({ recover: (facts) => sipPort.recover(facts), probe: (id) => (drachtio.connected ? sipPort.probe(id) : undefined) });
+    log.info({ sessions: resumed.sessions, dialogs: resumed.dialogs, lostLegs: resumed.lostLegs, problems: resumed.problems }, 'saved sessions resumed');
+
+    const app = new LiveApp(config, live, sipPort, drachtio, media, log);
+    drachtio.start();
+    if (media.connection !== undefined) await media.connection.start();
+    sipPort.takeCalls(callIntake({ routes: new RoutingTable(config.routes, machines), sessions: live.sessions, metrics: live.liveMetrics, log }));
+    if (config.api !== undefined) {
+      const api = await buildApi(live, { ...(config.api.token === undefined ? {} : { token: config.api.token }), log });
+      await api.listen({ host: config.api.host, port: config.api.port });
+      app.api = api;
+      log.info({ api: `http://${config.api.host}:${config.api.port}`, token: config.api.token !== undefined }, 'control API listening');
+    }
+    return { ok: true, app, resumed };
+  }
+
+  /** The API's address once listening (port 0 in tests picks a free one). */
+  apiAddress(): string | undefined {
+    const address = this.api?.server.address();
+    if (address === null || address === undefined || typeof address === 'string') return address ?? undefined;
+    return `http://${address.address}:${address.port}`;
+  }
+
+  /**
+   * Graceful shutdown: no new calls (503), running calls may finish until
+   * the deadline, then the rest are ended cleanly; sessions without calls
+   * stay saved and resume on the next start. Calling it again waits for the
+   * same drain.
+   */
+  drain(deadlineMs = this.config.drainMs): Promise<void> {
+    this.draining ??= (async () => {
+      this.system.draining = true;
+      this.sip.takeCalls(undefined);
+      await drainSessions({ sessions: this.system.sessions, deadlineMs, log: this.log, end: (s) => this.system.end(s, 'shutdown') });
+      await Promise.race([this.sip.idle(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+      await this.system.persister.flush();
+      await this.api?.close();
+      this.media.connection?.stop();
+      this.drachtio.stop();
+      this.log.info({}, 'stopped');
+    })();
+    return this.draining;
+  }
+
+  private static media(options: LiveAppOptions, srf: SrfApi, log: AdapterLog, lost: (owner: DialogOwner, dialogId: string) => void): Media {
+    const fs = options.config.freeswitch;
+    if (fs === undefined) {
+      return { anchor: new FixedSdpAnchor(options.config.sdp), port: new NoMediaPort(log), connection: undefined };
+    }
+    let connection: FreeswitchConnection | undefined;
+    const media = new FreeswitchMedia({ server: () => connection?.server, log, lost });
+    connection = new FreeswitchConnection({
+      mrf: options.mrf ?? createMrf(srf),
+      connect: {
+        address: fs.host,
+        port: fs.port,
+        secret: fs.secret,
+        ...(fs.listenAddress === undefined ? {} : { listenAddress: fs.listenAddress }),
+        ...(fs.listenPort === undefined ? {} : { listenPort: fs.listenPort }),
+        ...(fs.advertisedAddress === undefined ? {} : { advertisedAddress: fs.advertisedAddress }),
+        ...(fs.profile === undefined ? {} : { profile: fs.profile }),
+      },
+      log,
+      lost: () => media.serverLost(),
+    });
+    return { anchor: media, port: media, connection };
+  }
+
+  private static stores(config: LiveConfig): { readonly snapshots: SnapshotStore; readonly facts: DialogFactsStore } {
+    if (config.store.type === 'memory') return { snapshots: new MemorySnapshotStore(), facts: new MemoryDialogFactsStore() };
+    const dir = config.store.directory;
+    return { snapshots: new FileSnapshotStore(join(dir, 'sessions'), { sync: config.store.sync }), facts: new FileDialogFactsStore(join(dir, 'dialogs')) };
+  }
+}
