@@ -4,7 +4,7 @@
  * the leg states and whether the flow is done. Used by the bench before it
  * times anything, and by test/bench with random event sequences.
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition, transition, type StateValue } from 'xstate';
 import type { AnyFlowMachine, FlowEvent } from '../runtime/machine.js';
 import { EXTERNAL_TRANSFER_INPUT } from './external-transfer-machine.js';
 import { externalTransferPeer, PEER_TIMER_EVENTS, type PeerEvent } from './peers/external-transfer-xstate.js';
@@ -32,7 +32,7 @@ export function firstDivergence(machine: AnyFlowMachine, events: readonly FlowEv
   let [peer] = initialTransition(externalTransferPeer, EXTERNAL_TRANSFER_INPUT);
   const compare = (step: number, event: string): Divergence | undefined => {
     const a = describeOurs(ours.configuration, ours.legs, ours.status);
-    const b = describeOurs([String(peer.value)], peer.context.legs, peer.status === 'done' ? 'done' : 'active');
+    const b = describeOurs(peerConfiguration(peer.value), peer.context.legs, peer.status === 'done' ? 'done' : 'active');
     return a === b ? undefined : { step, event, ours: a, peer: b };
   };
   const initial = compare(-1, '(initial)');
@@ -56,7 +56,18 @@ export function finalStates(machine: AnyFlowMachine, events: readonly FlowEvent[
     ours = machine.transition(ours, event).snapshot;
     if (peer.status !== 'done') [peer] = transition(externalTransferPeer, peer, peerEventOf(event));
   }
-  return { ours: ours.configuration.join('/'), peer: String(peer.value) };
+  return { ours: ours.configuration.join('/'), peer: peerConfiguration(peer.value).join('/') };
+}
+
+/** XState's state value (`'Talking'`, `{ HandedOver: 'Transferred' }`) as the flow writes a configuration: ancestors first. */
+export function peerConfiguration(value: StateValue): string[] {
+  if (typeof value === 'string') return [value];
+  const out: string[] = [];
+  for (const [state, inner] of Object.entries(value)) {
+    out.push(state);
+    if (inner !== undefined) out.push(...peerConfiguration(inner));
+  }
+  return out;
 }
 
 function describeOurs(configuration: readonly string[], legs: Readonly<Record<string, string>>, status: string): string {

@@ -28,6 +28,8 @@ export interface PairedResult {
 }
 
 export function measurePaired(ours: Batch, peer: Batch, options: PairedOptions): PairedResult {
+  warm(ours, options.batchMs);
+  warm(peer, options.batchMs);
   const oursIterations = calibrate(ours, options.batchMs);
   const peerIterations = calibrate(peer, options.batchMs);
   const oursNs: number[] = [];
@@ -59,7 +61,17 @@ function nsPerUnit(batch: Batch, iterations: number): number {
   return (elapsed * 1e6) / Math.max(units, 1);
 }
 
-/** Doubles the iteration count until a batch takes `batchMs`/4, then scales; also serves as warm-up. */
+/**
+ * Runs a side for at least 100 ms (or two batches) of CPU before anything is
+ * timed: V8 optimises a function only after many calls, and a first batch
+ * in the interpreter would be timed as if it were the code's speed.
+ */
+function warm(batch: Batch, batchMs: number): void {
+  const until = cpuMs() + Math.max(100, 2 * batchMs);
+  for (let iterations = 1; cpuMs() < until; iterations = Math.min(iterations * 2, 1 << 16)) batch(iterations);
+}
+
+/** Doubles the iteration count until a batch takes `batchMs`/4, then scales. */
 export function calibrate(batch: Batch, batchMs: number): number {
   let iterations = 1;
   for (;;) {

@@ -42,6 +42,8 @@ export type PeerEvent =
 /** The flow's timers (`$timer` events by timer name) as the delayed events XState raises for the same `after`s. */
 export const PEER_TIMER_EVENTS: Readonly<Record<string, string>> = {
   'Transferring#0': 'xstate.after.32000.ExternalTransfer.Transferring',
+  'CustomerDropped#0': 'xstate.after.32000.ExternalTransfer.HandedOver.CustomerDropped',
+  'Transferred#0': 'xstate.after.32000.ExternalTransfer.HandedOver.Transferred',
 };
 
 /** What a leg event does to its leg; events not listed leave it as it is. */
@@ -193,16 +195,45 @@ export const externalTransferPeer = machineSetup.createMachine({
       entry: [{ type: 'referReplacing', params: { leg: 'external', replacing: 'customer' } }],
       on: {
         'external.referRejected': { target: 'Consult', actions: [transferFailed('event')] },
-        'customer.hangup': { actions: track('customer.hangup') },
+        'customer.hangup': { target: 'HandedOver.CustomerDropped', actions: track('customer.hangup') },
         'external.notify': [
           { guard: 'provisionalNotify' },
-          { guard: 'successNotify', target: 'Disposed', actions: [...hangup('external'), disposed('Transferred to external number')] },
+          { guard: 'successNotify', target: 'HandedOver.Transferred', actions: [...hangup('external'), disposed('Transferred to external number')] },
           { guard: 'failureNotify', target: 'Consult', actions: [transferFailed('event')] },
         ],
-        'external.hangup': { target: 'Failed', actions: [...track('external.hangup'), ...hangup('customer')] },
+        'external.hangup': { target: 'Talking', actions: [...track('external.hangup'), ...unhold('customer')] },
+        'agent.hangup': { target: 'Failed', actions: [...track('agent.hangup'), ...hangup('external'), ...hangup('customer')] },
       },
       after: {
         32_000: { target: 'Consult', actions: [transferFailed(408)] },
+      },
+    },
+    HandedOver: {
+      initial: 'CustomerDropped',
+      on: {
+        'agent.hangup': { actions: track('agent.hangup') },
+      },
+      states: {
+        CustomerDropped: {
+          on: {
+            'external.notify': [
+              { guard: 'successNotify', target: '#ExternalTransfer.Disposed', actions: [...hangup('external'), disposed('Transferred to external number')] },
+              { guard: 'failureNotify', target: '#ExternalTransfer.Disposed', actions: [...hangup('external'), disposed('Customer hangup')] },
+            ],
+            'external.hangup': { target: '#ExternalTransfer.Disposed', actions: [...track('external.hangup'), disposed('Transferred to external number')] },
+          },
+          after: {
+            32_000: { target: '#ExternalTransfer.Disposed', actions: [...hangup('external'), disposed('Transferred to external number')] },
+          },
+        },
+        Transferred: {
+          on: {
+            'customer.hangup': { target: '#ExternalTransfer.Disposed', actions: track('customer.hangup') },
+          },
+          after: {
+            32_000: { target: '#ExternalTransfer.Disposed', actions: [...hangup('customer')] },
+          },
+        },
       },
     },
     Disposed: { type: 'final' },

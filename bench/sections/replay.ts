@@ -13,7 +13,9 @@ import { measurePairedRuns, type PairedResult } from '../paired.js';
 import { readPeer } from '../peers/read-peer.js';
 import { replayPeer } from '../peers/replay-peer.js';
 import { judged, type ResultRow } from '../result-row.js';
+import { median } from '../stats.js';
 import { buildSyntheticCapture, FLOW_SIDE_IP } from '../synthetic-capture.js';
+import { collectGarbage, cpuMs } from '../timing.js';
 
 const SECTION = 'replay (synthetic capture of the SIPp external transfer)';
 
@@ -61,6 +63,7 @@ export async function replayRows(machine: AnyFlowMachine, options: BenchOptions)
     rounds,
     { ours: async () => readTrace(small.pcap, 'small.pcap').items.length, peer: () => readPeer(small.pcap) },
   );
+  const simulateOnly = simulateAlone(machine, capture.pcap, capture.calls, rounds);
   return [
     judged({
       section: SECTION,
@@ -86,7 +89,28 @@ export async function replayRows(machine: AnyFlowMachine, options: BenchOptions)
       ratio: read.ratio,
       note: `${roundsNote(read)}; ours also reassembles IP/TCP and flags retransmissions, the peer only reads UDP`,
     }),
+    judged({
+      section: SECTION,
+      name: '  where: simulate only (trace read beforehand)',
+      ours: { value: perSecond(simulateOnly), unit: 'msg/s' },
+      note: `CPU time, median of ${rounds}; the rest of the end-to-end time is reading`,
+    }),
   ];
+}
+
+/** Median CPU ns per message of simulate() alone, on a trace read once. */
+function simulateAlone(machine: AnyFlowMachine, pcap: Buffer, calls: number, rounds: number): number {
+  const trace = readTrace(pcap, 'synthetic.pcap');
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    collectGarbage();
+    const start = cpuMs();
+    const result = simulate(machine, trace, { as: [FLOW_SIDE_IP], input: REPLAY_INPUT });
+    const spent = cpuMs() - start;
+    if (result.verdict !== 'pass' || result.counts.calls !== calls) throw new Error(`bench: simulate ${result.verdict} on the pre-read trace`);
+    times.push((spent * 1e6) / result.counts.sipMessages);
+  }
+  return median(times);
 }
 
 function perSecond(ns: number): number {
