@@ -137,7 +137,7 @@ export class LiveApp {
       const api = await buildApi(live, { ...(config.api.token === undefined ? {} : { token: config.api.token }), log });
       await api.listen({ host: config.api.host, port: config.api.port });
       app.api = api;
-      log.info({ api: `http://${config.api.host}:${config.api.port}`, token: config.api.token !== undefined }, 'control API listening');
+      log.info({ api: app.apiAddress(), token: config.api.token !== undefined }, 'control API listening');
     }
     return { ok: true, app, resumed };
   }
@@ -147,6 +147,12 @@ export class LiveApp {
     const address = this.api?.server.address();
     if (address === null || address === undefined || typeof address === 'string') return address ?? undefined;
     return `http://${address.address}:${address.port}`;
+  }
+
+  /** A FreeSWITCH API command (`show channels count`), when FreeSWITCH is connected. */
+  async freeswitchApi(command: string): Promise<string | undefined> {
+    const server = this.media.connection?.server;
+    return server === undefined ? undefined : server.api(command);
   }
 
   /**

@@ -1,0 +1,117 @@
+/**
+ * The seed flows, live: flowc on the real drachtio-server and FreeSWITCH of
+ * the environment, every peer a SIPp instance (test/live/sipp). Each test
+ * checks the path the flow took, that every SIPp party saw what its
+ * scenario expects, and that FreeSWITCH's channel count returns to zero.
+ */
+import { afterEach, describe, expect } from 'vitest';
+import { FlowSession } from '../../runtime/session/flow-session.js';
+import { liveIt, liveServers } from './live-env.js';
+import { channelsDrainTo, compileFlows, startFlowc, type RunningFlowc } from './live-harness.js';
+import { sippPeer, type SippPeer } from './sipp-peer.js';
+
+const running: RunningFlowc[] = [];
+const peers: SippPeer[] = [];
+afterEach(async () => {
+  for (const peer of peers.splice(0)) peer.stop();
+  for (const flowc of running.splice(0)) await flowc.stop();
+});
+
+function peer(p: SippPeer): SippPeer {
+  peers.push(p);
+  return p;
+}
+
+function states(flowc: RunningFlowc, key: string): string[] {
+  return flowc.events.flatMap((e) => (e.type === 'state' && e.key === key ? [e.after.join('/')] : []));
+}
+
+async function passed(p: SippPeer): Promise<void> {
+  const code = await p.done;
+  expect([p.name, code, code === 0 ? '' : p.output()]).toEqual([p.name, 0, '']);
+}
+
+describe('seed flows on drachtio-server and FreeSWITCH, SIPp peers', () => {
+  liveIt('seed 000 POM external transfer: nailing, outreach, takeover (INVITE/Replaces), consult with music, REFER/Replaces, NOTIFY, BYE', async () => {
+    const servers = liveServers();
+    const machines = await compileFlows(['flows/pom/external-transfer.flow']);
+    const flowc = await startFlowc(servers, machines);
+    running.push(flowc);
+    const agent = peer(sippPeer(servers, 'agent', { scenario: 'uas-nailed.xml', port: 5071 }));
+    const gateway = peer(sippPeer(servers, 'gateway', { scenario: 'gateway.xml', port: 5072, calls: 3 }));
+    const started = flowc.app.system.start('ExternalTransfer', { agentUri: agent.uri('5020'), customerUri: gateway.uri('customer'), externalUri: gateway.uri('external') }, 'job-1');
+    expect(started).toBeInstanceOf(FlowSession);
+    await flowc.waitFor((e) => e.type === 'state' && e.after.includes('Talking'), 'Talking');
+    const session = flowc.app.system.session('ExternalTransfer', 'job-1');
+    expect(session?.deliver({ type: 'Consult' })).toBeUndefined();
+    await flowc.waitFor((e) => e.type === 'state' && e.after.includes('Consult'), 'Consult');
+    expect(session?.deliver({ type: 'Transfer' })).toBeUndefined();
+    await flowc.waitFor((e) => e.type === 'emitted' && e.event === 'Disposed', 'Disposed', 60_000);
+    await passed(gateway);
+    expect(states(flowc, 'job-1')).toEqual(expect.arrayContaining(['Nailing', 'Outreach', 'Anchoring', 'Talking', 'Consulting', 'Consult', 'Transferring']));
+    // The agent's call is nailed: it stays up after the flow, until the agent hangs up.
+    await passed(agent);
+    expect(await channelsDrainTo(flowc)).toBe(0);
+  }, { timeoutMs: 240_000 });
+
+  liveIt('seed 002 Kalliope attended transfer: #4, extension, music on hold, *3 conference, transferer hangs up', async () => {
+    const servers = liveServers();
+    const machines = await compileFlows(['flows/kalliope/attended-transfer.flow']);
+    const addresseePort = 5074;
+    const flowc = await startFlowc(servers, machines, {
+      routes: [
+        {
+          flow: 'AttendedTransfer',
+          user: '100',
+          inputs: { extensionDomain: `${servers.peerAddress}:${addresseePort}`, failoverUri: `sip:vm@${servers.peerAddress}:${addresseePort}` },
+          invite: { transferredUri: 'header:X-Transfer-To' },
+        },
+      ],
+    });
+    running.push(flowc);
+    const transferred = peer(sippPeer(servers, 'transferred', { scenario: 'uas-answer-hangup.xml', port: 5073 }));
+    const addressee = peer(sippPeer(servers, 'addressee', { scenario: 'uas-answer.xml', port: addresseePort }));
+    const phone = peer(sippPeer(servers, 'phone', { scenario: 'phone-attended-transfer.xml', port: 5075, remote: servers.drachtioSip, keys: { transferred: transferred.uri('transferred') } }));
+    await passed(phone);
+    await passed(transferred);
+    await passed(addressee);
+    const ended = await flowc.waitFor((e) => e.type === 'ended' && e.flow === 'AttendedTransfer', 'the flow to end', 60_000);
+    const path = states(flowc, ended.key ?? '');
+    expect(path.some((s) => s.includes('Collecting'))).toBe(true);
+    expect(path.some((s) => s.includes('Conference'))).toBe(true);
+    expect(path.some((s) => s.includes('Transferred'))).toBe(true);
+    expect(await channelsDrainTo(flowc)).toBe(0);
+  }, { timeoutMs: 180_000 });
+
+  liveIt('seed 004 Genesys interaction invite through the control API: route, invite, accept', async () => {
+    const servers = liveServers();
+    const machines = await compileFlows(['flows/genesys/interaction-invite.flow']);
+    const flowc = await startFlowc(servers, machines, { api: { host: '127.0.0.1', port: 0 } });
+    running.push(flowc);
+    const base = flowc.app.apiAddress() ?? '';
+    const start = await fetch(`${base}/sessions/InteractionInvite`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'i-1', inputs: { inviteTimeout: '30s' } }) });
+    expect(start.status).toBe(201);
+    const post = (body: Record<string, unknown>) => fetch(`${base}/sessions/InteractionInvite/i-1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ type: 'RequestRouteCall', interactionId: 'ix', agentId: 'a1', placeId: 'p1', strategy: 's', referenceId: 7 })).status).toBe(202);
+    await flowc.waitFor((e) => e.type === 'emitted' && e.event === 'EventInvite', 'EventInvite');
+    expect((await post({ type: 'RequestAccept', interactionId: 'ix', agentId: 'a1', referenceId: 8 })).status).toBe(202);
+    await flowc.waitFor((e) => e.type === 'emitted' && e.event === 'EventRouteUsed', 'EventRouteUsed');
+    await flowc.waitFor((e) => e.type === 'ended' && e.key === 'i-1', 'the end');
+  });
+
+  liveIt('seed 001 POM agent state machine and seed 003 CCM consult call through the control API', async () => {
+    const servers = liveServers();
+    const machines = await compileFlows(['flows/pom/agent.flow', 'flows/ccm/consult-call.flow']);
+    const flowc = await startFlowc(servers, machines, { api: { host: '127.0.0.1', port: 0 } });
+    running.push(flowc);
+    const base = flowc.app.apiAddress() ?? '';
+    const json = { 'content-type': 'application/json' };
+    expect((await fetch(`${base}/sessions/Agent`, { method: 'POST', headers: json, body: JSON.stringify({ inputs: { agentId: 'a1' } }) })).status).toBe(201);
+    const login = await fetch(`${base}/sessions/Agent/a1/events`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'Login', extension: '5020', zone: 'UTC', skills: 'sales' }) });
+    expect(login.status).toBe(202);
+    expect((await fetch(`${base}/sessions/Agent/a1/events`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'Ready' }) })).status).toBe(202);
+    await flowc.waitFor((e) => e.type === 'state' && e.key === 'a1' && e.after.includes('Ready'), 'Ready');
+    const consult = await fetch(`${base}/sessions/ConsultCall`, { method: 'POST', headers: json, body: JSON.stringify({ inputs: { customerAni: '+4930123', channelSessionId: 'cs1', conversationId: 'cv1' } }) });
+    expect(consult.status).toBe(201);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * A SIPp peer for the live suite: one sipp process playing one party from a
+ * scenario in test/live/sipp, bound to its own port on the peer address.
+ * UAS peers wait for the flow's INVITEs; UAC peers call drachtio-server.
+ * The exit code says whether the party saw what its scenario expects.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LiveServers } from './live-env.js';
+
+export const SCENARIOS = join(import.meta.dirname, 'sipp');
+
+export interface SippPeer {
+  readonly name: string;
+  readonly port: number;
+  /** `sip:<user>@<address>:<port>`, for the flow to dial. */
+  uri(user: string): string;
+  /** Resolves with sipp's exit code (0: every call of the scenario passed). */
+  readonly done: Promise<number | null>;
+  readonly output: () => string;
+  stop(): void;
+}
+
+export interface SippOptions {
+  readonly scenario: string;
+  readonly port: number;
+  /** UAC peers: the address they call (drachtio-server's SIP). */
+  readonly remote?: string;
+  /** Calls to make or take before exiting (default 1). */
+  readonly calls?: number;
+  /** Calls per second, for UAC peers (default 1). */
+  readonly rate?: number;
+  /** `-key name value` pairs the scenario reads as [name]. */
+  readonly keys?: Readonly<Record<string, string>>;
+  readonly timeoutSeconds?: number;
+}
+
+export function sippPeer(servers: LiveServers, name: string, options: SippOptions): SippPeer {
+  const logs = mkdtempSync(join(tmpdir(), `flowc-live-${name}-`));
+  const args = [
+    '-sf', join(SCENARIOS, options.scenario),
+    '-i', servers.peerAddress,
+    '-p', String(options.port),
+    '-m', String(options.calls ?? 1),
+    '-r', String(options.rate ?? 1),
+    '-timeout', `${options.timeoutSeconds ?? 90}s`,
+    '-timeout_error',
+    '-nostdin',
+    '-trace_err', '-error_file', join(logs, 'errors.log'),
+    ...Object.entries(options.keys ?? {}).flatMap(([k, v]) => ['-key', k, v]),
+    ...(options.remote === undefined ? [] : [options.remote]),
+  ];
+  const child: ChildProcess = spawn(servers.sipp, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString('utf8')));
+  const done = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.on('error', (error) => {
+      output += `\ncannot start ${servers.sipp}: ${error.message}`;
+      resolve(-1);
+    });
+  });
+  return {
+    name,
+    port: options.port,
+    uri: (user) => `sip:${user}@${servers.peerAddress}:${options.port}`,
+    done,
+    output: () => `${output}\n(logs in ${logs})`,
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    },
+  };
+}
