@@ -33,9 +33,9 @@ describe('flowc simulate', () => {
     expect(out).toMatch(/^ {4}25 +\d+\.\d{3} {2}\| \[assumed Transfer\]/m);
     expect(out).toMatch(/\|-+ external: REFER -+>\| +Transferring +expected: refer replacing external, line 72$/m);
     expect(out).toContain('PASS  test/fixtures/traces/external-transfer-happy.pcap (assumed Consult at frame 17, Transfer at frame 25)');
-    expect(out).toContain('coverage   states 8/10 (80%), transitions 8/29 (28%)');
-    expect(out).toMatch(/^ {4}82:5 +Transferring +after 32s -> Consult$/m);
-    expect(out.trimEnd().split('\n').slice(-2)).toEqual(['1 passed, 0 failed', 'total coverage of ExternalTransfer over 1 trace: states 8/10 (80%), transitions 8/29 (28%)']);
+    expect(out).toContain('coverage   states 10/13 (77%), transitions 8/37 (22%)');
+    expect(out).toMatch(/^ {4}90:5 +Transferring +after 32s -> Consult$/m);
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual(['1 passed, 0 failed', 'total coverage of ExternalTransfer over 1 trace: states 10/13 (77%), transitions 8/37 (22%)']);
     // Not a terminal: no colour, no progress line.
     expect(out + run.stderr).not.toMatch(/\u001b\[|\r/);
   });
@@ -102,7 +102,7 @@ describe('flowc simulate', () => {
     expect(doc.results[0]).toMatchObject({ verdict: 'pass', flow: 'ExternalTransfer', trace: HAPPY });
     expect(doc.results[0]?.unboundInputs.map((u) => u.name)).toEqual(['customerUri', 'externalUri']);
     expect(doc.totals).toMatchObject({ traces: 1, passed: 1, failed: 0 });
-    expect(doc.totals.coverage[0]?.transitions).toMatchObject({ covered: 8, total: 29 });
+    expect(doc.totals.coverage[0]?.transitions).toMatchObject({ covered: 8, total: 37 });
   });
 
   it('writes a self-contained HTML report with an SVG ladder with --report', () => {

@@ -20,8 +20,10 @@ describe('flows/pom/external-transfer.flow', () => {
       'Leg', 'Leg', 'Leg', 'Input', 'Input', 'Input', 'Input', 'Event', 'Event', 'Event', 'EmitDecl', 'EmitDecl',
     ]);
     expect(flow?.states.map((s) => s.name.text)).toEqual([
-      'Nailing', 'Outreach', 'Anchoring', 'Talking', 'Consulting', 'Consult', 'Transferring', 'Disposed', 'NoCustomer', 'Failed',
+      'Nailing', 'Outreach', 'Anchoring', 'Talking', 'Consulting', 'Consult', 'Transferring', 'HandedOver', 'Disposed', 'NoCustomer', 'Failed',
     ]);
+    const handedOver = flow?.states.find((s) => s.name.text === 'HandedOver');
+    expect(handedOver?.states.map((s) => s.name.text)).toEqual(['CustomerDropped', 'Transferred']);
   });
 
   it('keeps actions in the order written', () => {

@@ -17,9 +17,12 @@ function plain(effects: readonly Effect[]): Record<string, unknown>[] {
 
 describe('ExternalTransfer', () => {
   let machine: AnyFlowMachine;
+  const source = readSource(join(REPO, 'flows', 'pom', 'external-transfer.flow'));
+  /** The 1-based line of the first line of the flow containing `text`, so the test names lines by content. */
+  const lineOf = (text: string): number => source.text.split('\n').findIndex((l) => l.includes(text)) + 1;
 
   beforeAll(async () => {
-    const result = await compile([readSource(join(REPO, 'flows', 'pom', 'external-transfer.flow'))], { kinds: ['js'] });
+    const result = await compile([source], { kinds: ['js'] });
     const [loaded] = await loadMachines(result.files);
     if (loaded === undefined) throw new Error(`not compiled: ${JSON.stringify(result.diagnostics)}`);
     machine = loaded;
@@ -33,7 +36,7 @@ describe('ExternalTransfer', () => {
     ]);
   });
 
-  it('runs Nailing -> Outreach -> Anchoring -> Talking -> Consulting -> Consult -> Transferring -> Disposed', () => {
+  it('runs Nailing -> Outreach -> Anchoring -> Talking -> Consulting -> Consult -> Transferring -> CustomerDropped -> Disposed', () => {
     const events: TestEvent[] = [
       { type: 'agent.answered' },
       { type: 'customer.answered' },
@@ -54,8 +57,8 @@ describe('ExternalTransfer', () => {
       'Consulting',
       'Consult',
       'Transferring',
-      'Transferring',
-      'Transferring',
+      'HandedOver,CustomerDropped',
+      'HandedOver,CustomerDropped',
       'Disposed',
     ]);
     expect(steps.map((s) => plain(s.effects))).toEqual([
@@ -73,21 +76,62 @@ describe('ExternalTransfer', () => {
         { kind: 'referReplacing', leg: 'external', replacing: 'customer' },
         { kind: 'startTimer', timer: 'Transferring#0', delayMs: 32_000 },
       ],
-      [],
-      [],
+      // The gateway's BYE on the customer leg: the REFER's wait ends, the NOTIFY's begins.
       [
         { kind: 'cancelTimer', timer: 'Transferring#0' },
+        { kind: 'startTimer', timer: 'CustomerDropped#0', delayMs: 32_000 },
+      ],
+      [],
+      [
+        { kind: 'cancelTimer', timer: 'CustomerDropped#0' },
         { kind: 'hangup', leg: 'external' },
         { kind: 'emit', event: 'Disposed', payload: { code: 'Transferred to external number' } },
       ],
     ]);
     const last = steps[steps.length - 1];
     expect(last?.snapshot.status).toBe('done');
+    // The nailed agent stays connected; the flow ends with every other leg down.
     expect(last?.snapshot.legs).toEqual({ agent: 'connected', customer: 'ended', external: 'ended' });
-    // Every step but the start took exactly one transition, each pointing at its `on` line.
+    // Every step but the start took one transition (the NOTIFY 100 none), each pointing at its `on` line.
     expect(steps.slice(1).map((s) => s.taken.map((t) => machine.transitions[t.id]?.at.line))).toEqual([
-      [25], [31], [39], [47], [54], [63], [74], [75], [76],
+      [lineOf('on agent.answered -> Outreach')],
+      [lineOf('on customer.answered -> Anchoring')],
+      [lineOf('on customer.answered -> Talking')],
+      [lineOf('on Consult -> Consulting')],
+      [lineOf('on external.answered -> Consult')],
+      [lineOf('on Transfer -> Transferring')],
+      [lineOf('on customer.hangup -> CustomerDropped')],
+      [],
+      [lineOf('status >= 200 && status < 300 -> Disposed')],
     ]);
+  });
+
+  it('waits for the gateway\'s BYE on the customer leg when NOTIFY 200 comes first, and hangs it up after 32 s', () => {
+    const toTransferring: TestEvent[] = [
+      { type: 'agent.answered' },
+      { type: 'customer.answered' },
+      { type: 'customer.answered' },
+      { type: 'Consult' },
+      { type: 'external.answered' },
+      { type: 'Transfer' },
+      { type: 'external.notify', status: 200 },
+    ];
+    const notified = runEvents(machine, toTransferring, INPUT);
+    expect(notified[notified.length - 1]?.snapshot.configuration).toEqual(['HandedOver', 'Transferred']);
+    expect(plain(notified[notified.length - 1]?.effects ?? [])).toEqual([
+      { kind: 'cancelTimer', timer: 'Transferring#0' },
+      { kind: 'hangup', leg: 'external' },
+      { kind: 'emit', event: 'Disposed', payload: { code: 'Transferred to external number' } },
+      { kind: 'startTimer', timer: 'Transferred#0', delayMs: 32_000 },
+    ]);
+    const byBye = runEvents(machine, [...toTransferring, { type: 'customer.hangup' }], INPUT);
+    expect(plain(byBye[byBye.length - 1]?.effects ?? [])).toEqual([{ kind: 'cancelTimer', timer: 'Transferred#0' }]);
+    const byTimer = runEvents(machine, [...toTransferring, { type: '$timer', timer: 'Transferred#0' }], INPUT);
+    expect(plain(byTimer[byTimer.length - 1]?.effects ?? [])).toEqual([
+      { kind: 'cancelTimer', timer: 'Transferred#0' },
+      { kind: 'hangup', leg: 'customer' },
+    ]);
+    for (const run of [byBye, byTimer]) expect(run[run.length - 1]?.snapshot).toMatchObject({ configuration: ['Disposed'], status: 'done' });
   });
 
   it('returns to the consult with TransferFailed when the NOTIFY reports a failure', () => {

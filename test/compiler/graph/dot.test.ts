@@ -19,7 +19,7 @@ describe('toDot', () => {
     expect(text).toContain('\n  "#initial" [shape=point, width=0.12, label=""];\n  "#initial" -> "Nailing";\n');
     for (const final of ['Disposed', 'NoCustomer', 'Failed']) expect(text).toContain(`\n  "${final}" [shape=doublecircle];\n`);
     expect(edgeLine(text, 'Nailing', 'Outreach')).toBe('"Nailing" -> "Outreach" [label="agent.answered"];');
-    expect(edgeLine(text, 'Transferring', 'Disposed')).toBe('"Transferring" -> "Disposed" [label="external.notify [status >= 200 && status < 300]"];');
+    expect(edgeLine(text, 'Transferring', 'Transferred')).toBe('"Transferring" -> "Transferred" [label="external.notify [status >= 200 && status < 300]"];');
   });
 
   it('draws edges up the document order reversed, so states rank in the order they are written', () => {
@@ -32,7 +32,7 @@ describe('toDot', () => {
     const text = toDot(modelsOfFile(externalTransferPath));
     const transferring = text.split('\n').find((line) => line.trim().startsWith('"Transferring" [')) ?? '';
     expect(transferring).toContain('<TD>Transferring</TD></TR><HR/>');
-    expect(transferring).toContain('customer.hangup<BR ALIGN="LEFT"/>external.notify [status &gt;= 100 &amp;&amp; status &lt; 200]<BR ALIGN="LEFT"/>');
+    expect(transferring).toContain('<HR/><TR><TD ALIGN="LEFT" BALIGN="LEFT">external.notify [status &gt;= 100 &amp;&amp; status &lt; 200]<BR ALIGN="LEFT"/>');
     expect(edgeLine(text, 'Transferring', 'Transferring')).toBeUndefined();
   });
 

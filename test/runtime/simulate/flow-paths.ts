@@ -13,7 +13,7 @@ export function transitionIds(flow: FlowDescription, names: readonly TransitionN
     .sort((a, b) => a - b);
 }
 
-/** The seed's happy path: nailing, outreach, takeover, consult, transfer, NOTIFY 200. */
+/** The seed's happy path: nailing, outreach, takeover, consult, transfer, the gateway's BYE, NOTIFY 200. */
 export const HAPPY_PATH: readonly TransitionName[] = [
   ['Nailing', 'agent.answered', 'Outreach'],
   ['Outreach', 'customer.answered', 'Anchoring'],
@@ -21,8 +21,8 @@ export const HAPPY_PATH: readonly TransitionName[] = [
   ['Talking', 'Consult', 'Consulting'],
   ['Consulting', 'external.answered', 'Consult'],
   ['Consult', 'Transfer', 'Transferring'],
-  ['Transferring', 'customer.hangup'],
-  ['Transferring', 'external.notify', 'Disposed'],
+  ['Transferring', 'customer.hangup', 'CustomerDropped'],
+  ['CustomerDropped', 'external.notify', 'Disposed'],
 ];
 
-export const HAPPY_STATES = ['Nailing', 'Outreach', 'Anchoring', 'Talking', 'Consulting', 'Consult', 'Transferring', 'Disposed'];
+export const HAPPY_STATES = ['Nailing', 'Outreach', 'Anchoring', 'Talking', 'Consulting', 'Consult', 'Transferring', 'HandedOver', 'CustomerDropped', 'Disposed'];
