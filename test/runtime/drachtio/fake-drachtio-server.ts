@@ -8,10 +8,18 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
 
+/** What the server does with the application's `sip|...` messages (fake-sip-network.ts). */
+export interface SipHandler {
+  /** `leader` is the `sip|txn|dialog` line, `message` the SIP text after it; `reply` answers the client's request id. */
+  fromApp(leader: readonly string[], message: string, reply: (payload: string) => void): void;
+}
+
 export class FakeDrachtioServer {
   readonly received: string[] = [];
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** Set to play the SIP network behind the server. */
+  sip: SipHandler | undefined;
 
   constructor(private readonly secret: string) {}
 
@@ -72,11 +80,20 @@ export class FakeDrachtioServer {
 
   private handle(socket: Socket, message: string): void {
     this.received.push(message);
-    const [id, verb, secret] = message.split(/\r\n/, 1)[0]?.split('|') ?? [];
+    const crlf = message.indexOf('\r\n');
+    const leader = (crlf < 0 ? message : message.slice(0, crlf)).split('|');
+    const [id, verb, secret] = leader;
     if (verb === 'authenticate') {
       const ok = secret === this.secret;
       this.send(socket, `response|${id ?? ''}|${ok ? 'OK|udp/127.0.0.1:5060|v0.9.3' : 'NOK|incorrect secret'}`);
+    } else if (verb === 'sip' && this.sip !== undefined) {
+      this.sip.fromApp(leader.slice(1), crlf < 0 ? '' : message.slice(crlf + 2), (payload) => this.send(socket, `response|${id ?? ''}|${payload}`));
     }
+  }
+
+  /** Sends a message to every connected application (a SIP message from the network). */
+  broadcast(payload: string): void {
+    for (const socket of this.sockets) this.send(socket, payload);
   }
 
   private send(socket: Socket, payload: string): void {
