@@ -8,7 +8,7 @@ import type { AdapterContext } from './adapter-context.js';
 import { disarmDialTimeout } from './dial-timeout.js';
 import { requestInDialog } from './in-dialog-request.js';
 import type { PortDialog } from './port-dialog.js';
-import { describeError, isDialogGone } from './sip-error-status.js';
+import { describeError, isDialogGone, isSocketGone } from './sip-error-status.js';
 
 /** What an offered call still ringing gets when the flow hangs up on it. */
 export const HANGUP_OFFERED_STATUS = 480;
@@ -59,11 +59,19 @@ export function byeDialog(ctx: AdapterContext, dialog: PortDialog): void {
   dialog.phase = 'ended';
   dialog.run(
     async () => {
+      let sent = false;
       if (dialog.sip !== undefined) {
-        await dialog.sip.destroy().catch((error: unknown) => {
-          if (!isDialogGone(error)) ctx.log.warn({ dialog: dialog.id, error: describeError(error) }, 'BYE failed');
-        });
-      } else {
+        // destroy() also forgets the Dialog in drachtio-srf, even when its socket is gone and nothing could be sent.
+        sent = await dialog.sip.destroy().then(
+          () => true,
+          (error: unknown) => {
+            if (isSocketGone(error)) return false;
+            if (!isDialogGone(error)) ctx.log.warn({ dialog: dialog.id, error: describeError(error) }, 'BYE failed');
+            return true;
+          },
+        );
+      }
+      if (!sent) {
         const outcome = await requestInDialog(ctx.srf, dialog, { method: 'BYE' });
         if (outcome.kind === 'error' && !isDialogGone(outcome.error)) ctx.log.warn({ dialog: dialog.id, error: describeError(outcome.error) }, 'BYE failed');
       }

@@ -1,9 +1,12 @@
 /**
  * Sends a request inside a dialog and waits for its final response. A live
  * dialog goes through drachtio's Dialog; a dialog recovered after a restart
- * has no Dialog object, so the request names drachtio-server's dialog id.
+ * has no Dialog object, and a Dialog made before a reconnect still holds
+ * the old socket: then the request names drachtio-server's dialog id and
+ * goes on the current connection.
  */
 import type { PortDialog } from './port-dialog.js';
+import { isSocketGone } from './sip-error-status.js';
 import type { SrfApi, SrfDialog, SrfInDialogRequest, SrfResponse } from './srf-api.js';
 
 export type InDialogOutcome =
@@ -14,7 +17,18 @@ export type InDialogOutcome =
 export async function requestInDialog(srf: SrfApi, dialog: PortDialog, request: SrfInDialogRequest): Promise<InDialogOutcome> {
   try {
     const sip = dialog.sip;
-    if (sip !== undefined) return await viaDialog(sip, request);
+    if (sip !== undefined) {
+      const outcome = await viaDialog(sip, request);
+      if (outcome.kind === 'response' || !isSocketGone(outcome.error)) return outcome;
+    }
+    return await viaStack(srf, dialog, request);
+  } catch (error) {
+    return { kind: 'error', error };
+  }
+}
+
+async function viaStack(srf: SrfApi, dialog: PortDialog, request: SrfInDialogRequest): Promise<InDialogOutcome> {
+  try {
     const stackDialogId = dialog.stackDialogId;
     const target = dialog.coordinates?.remoteTarget;
     if (stackDialogId === undefined || target === undefined) return { kind: 'error', error: new Error(`dialog \`${dialog.id}\` is not established`) };

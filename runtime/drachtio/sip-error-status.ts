@@ -16,6 +16,17 @@ export function isDialogGone(error: unknown): boolean {
   return code === 'ENODIALOG';
 }
 
+/**
+ * drachtio-srf refuses a request whose connection has gone: a Dialog keeps
+ * the socket it was made on, so after a reconnect its own requests fail
+ * this way and must go by drachtio-server's dialog id on the new connection.
+ */
+export function isSocketGone(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code: unknown = (error as { code?: unknown }).code;
+  return code === 'ESOCKETDESTROYED' || code === 'EINVALIDSOCKET';
+}
+
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;

@@ -55,6 +55,12 @@ export class FakeDrachtioServer {
     if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Drops the connections but keeps listening (a network blip; the server keeps its dialogs). */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
   get connections(): number {
     return this.sockets.size;
   }

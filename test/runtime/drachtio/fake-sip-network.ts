@@ -86,6 +86,11 @@ export class FakeSipNetwork implements SipHandler {
     const headers = new Map(parsed.headers);
     let txnId = txnGiven;
     let dialogId = dialogGiven;
+    if (parsed.status === undefined && dialogGiven !== '' && !this.dialogs.has(dialogGiven)) {
+      // What drachtio-server answers for a dialog it does not have (drachtio-srf makes it ENODIALOG).
+      reply('NOK|unable to find dialog');
+      return;
+    }
     if (parsed.status === undefined) {
       // A request: fill in what drachtio-server adds, from the dialog when it is in one.
       txnId = txnGiven === '' ? `t${++this.seq}` : txnGiven;
@@ -139,11 +144,6 @@ export class FakeSipNetwork implements SipHandler {
       const timer = setTimeout(() => reject(new Error(`no matching message from the app; it sent: ${this.fromAppLog.map((m) => m.startLine).join(' | ')}`)), timeoutMs);
       this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
     });
-  }
-
-  request(method: string): (m: WireMessage) => boolean {
-    let skip = this.fromAppLog.filter((m) => m.method === method).length;
-    return (m) => m.method === method && skip-- <= 0;
   }
 
   /** A request from the network (a new INVITE, or in `dialogId`). */

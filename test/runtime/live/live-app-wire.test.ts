@@ -37,7 +37,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 async function wired() {
-  const server = new FakeDrachtioServer('cymru');
+  let server = new FakeDrachtioServer('cymru');
   const port = await server.listen();
   const network = new FakeSipNetwork(server);
   const read = readConfig({
@@ -54,14 +54,37 @@ async function wired() {
     await app.drain(0);
     await server.kill();
   });
+  /** Kills drachtio-server and starts a new one on the same port: every dialog is forgotten. */
+  const restartServer = async (): Promise<FakeSipNetwork> => {
+    await server.kill();
+    await until(() => !app.drachtio.connected, 'the disconnect');
+    server = new FakeDrachtioServer('cymru');
+    await server.listen(port);
+    const fresh = new FakeSipNetwork(server);
+    await until(() => app.drachtio.connected, 'the reconnect');
+    return fresh;
+  };
   await until(() => app.drachtio.connected, 'the connection');
   const events: LiveEvent[] = [];
   app.system.events.subscribe((e) => events.push(e));
   const reached = (key: string | undefined, state: string) => until(() => events.some((e) => e.type === 'state' && (key === undefined || e.key === key) && e.after.includes(state)), state);
-  return { server, network, app, log, events, reached };
+  return { server, network, app, log, events, reached, restartServer };
 }
 
 const INVITE = (m: WireMessage) => m.method === 'INVITE';
+
+/** An AttendedTransfer call up: the phone's INVITE answered, the transferred party answered. */
+async function callUp(network: FakeSipNetwork, reached: (key: string | undefined, state: string) => Promise<void>, callId: string): Promise<string> {
+  network.sendRequest(
+    requestText('INVITE', 'sip:100@127.0.0.1', { callId, from: '<sip:phone@127.0.0.2>;tag=ph1', to: '<sip:100@127.0.0.1>', cseq: '1 INVITE', headers: { 'X-Transfer-To': 'sip:bob@127.0.0.30' }, body: PEER_SDP }),
+  );
+  const answer = await network.next((m) => m.status === 200 && m.headers.get('call-id') === callId);
+  network.inDialog(answer.dialogId, 'ACK');
+  const dial = await network.next((m) => m.method === 'INVITE' && m.dialogId === '' && !network.fromAppLog.some((o) => o.method === 'ACK' && o.headers.get('call-id') === m.headers.get('call-id')));
+  network.respond(dial, 200, 'OK', { body: PEER_SDP });
+  await reached(callId, 'Talking');
+  return answer.dialogId;
+}
 
 describe('the live app on real drachtio-srf, over the wire', () => {
   it('takes an INVITE, answers it, dials, takes DTMF over INFO, holds with a re-INVITE, and hangs up when the caller does', async () => {
@@ -153,5 +176,31 @@ describe('the live app on real drachtio-srf, over the wire', () => {
     network.inDialog(network.dialogOf(takeover.headers.get('call-id') ?? ''), 'BYE');
     await until(() => app.system.session('ExternalTransfer', 'job-1') === undefined, 'the flow to end');
     expect(network.fromAppLog.filter((m) => m.method === 'BYE')).toHaveLength(1);
+  });
+
+  it('drachtio-server killed and restarted mid-call: flowc reconnects, finds the call lost, ends it with an error event, and takes new calls', async () => {
+    const { network, app, reached, events, restartServer } = await wired();
+    await callUp(network, reached, 'c-1@127.0.0.2');
+    const fresh = await restartServer();
+    await until(() => events.some((e) => e.type === 'error' && e.kind === 'call lost'), 'the lost call');
+    await until(() => [...app.system.running()].length === 0, 'the session to end');
+    expect(events.filter((e) => e.type === 'ended').map((e) => e.type === 'ended' && e.reason)).toEqual(['finished']);
+    await callUp(fresh, reached, 'c-2@127.0.0.2');
+    expect([...app.system.running()].map((s) => s.key)).toEqual(['c-2@127.0.0.2']);
+  });
+
+  it('a connection blip (drachtio-server keeps its dialogs): the probes find the calls alive and they go on', async () => {
+    const { network, server, app, reached, events } = await wired();
+    const phone = await callUp(network, reached, 'c-3@127.0.0.2');
+    server.dropConnections();
+    await until(() => !app.drachtio.connected, 'the disconnect');
+    await until(() => app.drachtio.connected, 'the reconnect');
+    await until(() => network.fromAppLog.filter((m) => m.method === 'OPTIONS').length === 2, 'a probe per call');
+    for (const probe of network.fromAppLog.filter((m) => m.method === 'OPTIONS')) network.respond(probe, 200, 'OK');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.some((e) => e.type === 'error')).toBe(false);
+    expect([...app.system.running()].map((s) => s.key)).toEqual(['c-3@127.0.0.2']);
+    network.inDialog(phone, 'BYE');
+    await until(() => [...app.system.running()].length === 0, 'the flow to end');
   });
 });
