@@ -6,6 +6,7 @@
  * the adapter gets, and what the adapter asks for is checked as SIP text.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../../runtime/clock/virtual-clock.js';
 import { readConfig } from '../../../runtime/live/config-file.js';
 import { LiveApp } from '../../../runtime/live/live-app.js';
 import type { LiveEvent } from '../../../runtime/live/live-events.js';
@@ -36,7 +37,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-async function wired() {
+async function wired(clock?: VirtualClock) {
   let server = new FakeDrachtioServer('cymru');
   const port = await server.listen();
   const network = new FakeSipNetwork(server);
@@ -47,7 +48,7 @@ async function wired() {
   });
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   const log = new RecordingLog();
-  const started = await LiveApp.start({ config: read.config, machines, log });
+  const started = await LiveApp.start({ config: read.config, machines, log, ...(clock === undefined ? {} : { clock }) });
   if (!started.ok) throw new Error(JSON.stringify(started.problems));
   const app = started.app;
   stops.push(async () => {
@@ -202,5 +203,41 @@ describe('the live app on real drachtio-srf, over the wire', () => {
     expect([...app.system.running()].map((s) => s.key)).toEqual(['c-3@127.0.0.2']);
     network.inDialog(phone, 'BYE');
     await until(() => [...app.system.running()].length === 0, 'the flow to end');
+  });
+
+  it('cancels an INVITE nobody answers when its dial timeout expires; the 487 fails the leg with 408', async () => {
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+    const { network, app, events } = await wired(clock);
+    app.system.start('ExternalTransfer', EXTERNAL_TRANSFER_INPUTS, 'job-2');
+    const invite = await network.next((m) => m.method === 'INVITE');
+    network.respond(invite, 180, 'Ringing');
+    await until(() => events.some((e) => e.type === 'state' && e.event === 'agent.ringing'), 'ringing');
+    clock.advanceBy(30_000);
+    const cancel = await network.next((m) => m.method === 'CANCEL');
+    expect(cancel.txnId).toBe(invite.txnId); // CANCEL names the INVITE's transaction
+    network.respond(invite, 487, 'Request Terminated');
+    await until(() => events.some((e) => e.type === 'state' && e.event === 'agent.failed'), 'agent.failed');
+    expect(app.system.session('ExternalTransfer', 'job-2')).toBeUndefined();
+  });
+
+  it('answers the peer\'s REFER 202, its hold re-INVITE recvonly, and moves a leg to an INVITE with Replaces', async () => {
+    const { network, app, reached, events } = await wired();
+    const phone = await callUp(network, reached, 'c-4@127.0.0.2');
+    network.inDialog(phone, 'REFER', { headers: { 'refer-to': '<sip:carol@127.0.0.50>' } });
+    const accepted = await network.next((m) => m.status === 202);
+    expect(accepted.headers.get('cseq')).toMatch(/ REFER$/);
+    network.inDialog(phone, 'INVITE', { body: peerSdp('sendonly', 3) });
+    const holdAnswer = await network.next((m) => m.status === 200 && (m.headers.get('cseq') ?? '').endsWith('INVITE') && m.body.includes('recvonly'));
+    expect(parseSdpDirection(holdAnswer.body).direction).toBe('recvonly');
+    await until(() => events.some((e) => e.type === 'state' && e.event === 'transferer.held'), 'transferer.held');
+    // A third party takes the phone's dialog over (RFC 3891): the leg moves to its INVITE and hears `replaced`.
+    const dialog = app.sip.dialogs.get([...app.system.running()][0]?.dialogOf('transferer') ?? '');
+    const c = dialog?.coordinates;
+    if (c === undefined) throw new Error('the phone dialog is not established');
+    network.sendRequest(
+      requestText('INVITE', 'sip:100@127.0.0.1', { callId: 'third@127.0.0.60', from: '<sip:carol@127.0.0.60>;tag=c1', to: '<sip:100@127.0.0.1>', cseq: '1 INVITE', headers: { Replaces: `${c.callId};to-tag=${c.localTag};from-tag=${c.remoteTag}` }, body: PEER_SDP }),
+    );
+    await until(() => events.some((e) => e.type === 'state' && e.event === 'transferer.replaced'), 'transferer.replaced');
+    expect(dialog?.phase).toBe('offered');
   });
 });
