@@ -68,7 +68,11 @@ export async function runRun(paths: readonly string[], options: RunCommandOption
         process.exit(130);
       }
       log.info({ signal, drainMs: config.drainMs }, 'shutting down: draining calls');
-      void app.drain().then(resolve);
+      void app.drain().then(() => {
+        // A library handle left open must not keep a drained process alive.
+        setTimeout(() => process.exit(EXIT_OK), 2_000).unref();
+        resolve();
+      });
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);

@@ -30,6 +30,8 @@ export class DrachtioConnection {
   readonly srf: SrfApi;
   private up = false;
   private readonly log: AdapterLog;
+  /** Outbound mode: the socket drachtio-server connects to, closed on stop. */
+  private listening: { close(): unknown } | undefined;
 
   constructor(private readonly options: DrachtioConnectionOptions) {
     this.srf = options.srf ?? createSrf();
@@ -71,7 +73,15 @@ export class DrachtioConnection {
         reconnect: { retryMaxDelay: this.options.retryMaxDelayMs ?? 10_000 },
       });
     } else {
-      this.srf.listen({ port: target.port, secret: target.secret, ...(target.host === undefined ? {} : { host: target.host }) });
+      const server: unknown = this.srf.listen({ port: target.port, secret: target.secret, ...(target.host === undefined ? {} : { host: target.host }) });
+      // drachtio-srf leaves the listening socket's errors (a port in use) unheard: they would end the process.
+      if (typeof server === 'object' && server !== null && typeof (server as { on?: unknown }).on === 'function' && typeof (server as { close?: unknown }).close === 'function') {
+        const listening = server as { on(event: 'error', listener: (error: unknown) => void): unknown; close(): unknown };
+        listening.on('error', (error) => {
+          this.log.error({ drachtio: describeTarget(target), error: describeError(error) }, 'cannot listen for drachtio-server');
+        });
+        this.listening = listening;
+      }
     }
   }
 
@@ -81,6 +91,12 @@ export class DrachtioConnection {
     } catch (error) {
       this.log.debug({ error: describeError(error) }, 'disconnect from drachtio-server');
     }
+    try {
+      this.listening?.close();
+    } catch (error) {
+      this.log.debug({ error: describeError(error) }, 'close the listening socket');
+    }
+    this.listening = undefined;
     this.set(false);
   }
 

@@ -135,7 +135,12 @@ export class LiveApp {
     sipPort.takeCalls(callIntake({ routes: new RoutingTable(config.routes, machines), sessions: live.sessions, metrics: live.liveMetrics, log }));
     if (config.api !== undefined) {
       const api = await buildApi(live, { ...(config.api.token === undefined ? {} : { token: config.api.token }), log });
-      await api.listen({ host: config.api.host, port: config.api.port });
+      try {
+        await api.listen({ host: config.api.host, port: config.api.port });
+      } catch (error) {
+        await app.drain(0);
+        return { ok: false, problems: [{ path: 'api', message: `cannot listen on ${config.api.host}:${config.api.port}: ${error instanceof Error ? error.message : String(error)}` }] };
+      }
       app.api = api;
       log.info({ api: app.apiAddress(), token: config.api.token !== undefined }, 'control API listening');
     }
@@ -168,6 +173,8 @@ export class LiveApp {
       await drainSessions({ sessions: this.system.sessions, deadlineMs, log: this.log, end: (s) => this.system.end(s, 'shutdown') });
       await Promise.race([this.sip.idle(), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       await this.system.persister.flush();
+      // What is left has no calls and is saved: its timers must not keep the process alive.
+      for (const session of [...this.system.registry.sessions()]) session.dispose();
       await this.api?.close();
       this.media.connection?.stop();
       this.drachtio.stop();

@@ -106,3 +106,20 @@ describe('DrachtioConnection (real drachtio-srf, loopback fake drachtio-server)'
     await until(() => connection.connected);
   });
 });
+
+describe('DrachtioConnection in outbound mode on a port already taken', () => {
+  it('logs that it cannot listen instead of ending the process', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = (taken.address() as AddressInfo).port;
+    const log = new LogLines();
+    const connection = new DrachtioConnection({ target: { mode: 'outbound', port, secret: 's', host: '127.0.0.1' }, log });
+    cleanups.push(
+      () => connection.stop(),
+      () => new Promise<void>((resolve) => taken.close(() => resolve())),
+    );
+    connection.start();
+    await until(() => log.has('cannot listen for drachtio-server'));
+    expect(connection.connected).toBe(false);
+  });
+});
