@@ -2,7 +2,7 @@
  * Diagnostics about single tokens, found by scanning the token stream before
  * parsing: malformed literals are reported even where the parser skips them.
  */
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain-runtime.js';
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './source.js';

@@ -5,7 +5,7 @@
  * parsed.
  */
 import type { IToken } from 'chevrotain';
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain-runtime.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { LineIndex } from './line-index.js';
 import * as t from './tokens.js';

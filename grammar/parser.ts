@@ -10,7 +10,7 @@
  * Items of one list share a label (`declaration`, `item`, `action`) so the CST
  * keeps them in document order under one key; toAst dispatches on rule name.
  */
-import { CstParser } from 'chevrotain';
+import { CstParser } from './chevrotain-runtime.js';
 import type { CstNode, IToken } from 'chevrotain';
 import * as t from './tokens.js';
 import { syntaxMessages } from './syntax-messages.js';

@@ -2,7 +2,7 @@
  * Lexer and parser errors as diagnostics: a code from the catalog, the
  * offending characters or token as the span.
  */
-import { EOF, tokenMatcher } from 'chevrotain';
+import { EOF, tokenMatcher } from './chevrotain-runtime.js';
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.js';
 import type { Span } from './source.js';

@@ -4,7 +4,7 @@
  * trigger"). The parser calls these while recovering; parse.ts turns the
  * resulting exceptions into diagnostics with codes and spans.
  */
-import { EOF } from 'chevrotain';
+import { EOF } from './chevrotain-runtime.js';
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 

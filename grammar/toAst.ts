@@ -8,7 +8,7 @@
  * a missing type `string`. Consumers must not give meaning to a file that has
  * syntax errors; these placeholders only keep the tree walkable.
  */
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain-runtime.js';
 import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import type { Diagnostic } from './diagnostic.js';

@@ -9,7 +9,7 @@
  * accepts them wherever a name is expected (`on x.failed when status >= 500`,
  * `event Press(key: string)`).
  */
-import { createToken, Lexer } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain-runtime.js';
 import type { TokenType } from 'chevrotain';
 
 // ------------------------------------------------------------ trivia
