@@ -5,6 +5,7 @@
  */
 import type { InputInfo } from '../runtime/machine.js';
 import type { Value, ValueType } from '../runtime/values.js';
+import { inputValue, TYPE_EXAMPLES } from '../runtime/live/input-values.js';
 
 export type InputsRead = { readonly ok: true; readonly values: Readonly<Record<string, Value>> } | { readonly ok: false; readonly message: string };
 
@@ -43,47 +44,7 @@ export function readInputs(specs: readonly string[], declared: readonly InputInf
   return { ok: true, values };
 }
 
-const EXAMPLES: Readonly<Record<ValueType, string>> = {
-  string: 'any text',
-  uri: 'e.g. sip:5020@127.0.0.20',
-  int: 'e.g. 3',
-  status: 'a SIP status, e.g. 486',
-  bool: 'true or false',
-  duration: 'e.g. 30s, 500ms, 2m, or milliseconds',
-};
+const EXAMPLES = TYPE_EXAMPLES;
 
-/** `raw` (text from `--input`, or a JSON value) as a value of `type`, or undefined when it is not one. */
-export function typedValue(raw: unknown, type: ValueType): Value | undefined {
-  switch (type) {
-    case 'string':
-    case 'uri':
-      return typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
-    case 'int':
-      return integer(raw);
-    case 'status': {
-      const n = integer(raw);
-      return n !== undefined && n >= 100 && n <= 699 ? n : undefined;
-    }
-    case 'bool':
-      if (typeof raw === 'boolean') return raw;
-      return raw === 'true' ? true : raw === 'false' ? false : undefined;
-    case 'duration':
-      return duration(raw);
-  }
-}
-
-function integer(raw: unknown): number | undefined {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : undefined;
-  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
-}
-
-const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Milliseconds, as the runtime holds durations. */
-function duration(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw : undefined;
-  if (typeof raw !== 'string') return undefined;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(raw.trim());
-  if (m === null) return undefined;
-  return Math.round(Number(m[1]) * (UNIT_MS[m[2] ?? 'ms'] ?? 1));
-}
+/** `raw` (text from `--input`, or a JSON value) as a value of `type`: the same reading `flowc run` gives its inputs. */
+export const typedValue: (raw: unknown, type: ValueType) => Value | undefined = inputValue;
