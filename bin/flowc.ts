@@ -94,7 +94,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--flow <name>', 'the flow to replay when the file has several')
     .option('--as <addr[:port]>', 'an address of the flow side (repeatable; default: inferred from the trace)', collect)
     .option('--input <name=value>', 'a flow input (repeatable; inputs not given match any value)', collect)
-    .option('--inputs <file.json>', 'flow inputs as a JSON object (--input wins over it)')
+    .option('--inputs <file.json>', 'flow inputs as a JSON object (--input wins over it; <capture>.inputs.json beside a capture gives that trace its own)')
     .option('--strict-commands', 'never assume application commands the trace lacks')
     .option('--json', 'print one JSON document (results and totals) on stdout')
     .option('--report <out.html>', 'also write a self-contained HTML report with SVG ladders')

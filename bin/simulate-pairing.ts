@@ -19,7 +19,7 @@ export function isEventLog(path: string): boolean {
 }
 
 /** `call-17.pcap` -> `call-17`; `call-17.desktop.jsonl.gz` -> `call-17.desktop`. */
-function stem(path: string): string {
+export function stem(path: string): string {
   const name = basename(path).replace(/\.gz$/i, '');
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? name : name.slice(0, dot);

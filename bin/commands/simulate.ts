@@ -13,6 +13,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { loadFlow } from '../simulate-flow.js';
 import { readInputs } from '../simulate-inputs.js';
 import { pairTraces } from '../simulate-pairing.js';
+import { traceInputs } from '../simulate-trace-inputs.js';
 import { NO_PROGRESS, progressLine, type ProgressSink } from '../simulate-progress.js';
 import { readTraceGroup, unreadableFiles, wantsProgress } from '../simulate-trace-files.js';
 import { describeFsError } from '../source-files.js';
@@ -80,13 +81,20 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
   let unreadable = false;
   let crashed = false;
   for (const group of pairTraces(tracePaths)) {
+    const primary = group.files[0];
+    const ownInputs = primary === undefined ? { ok: true as const, values: inputs.values } : await traceInputs(primary, machine.inputs, inputs.values);
+    if (!ownInputs.ok) {
+      process.stderr.write(`error: ${ownInputs.message}\n`);
+      unreadable = true;
+      continue;
+    }
     const read = await readTraceGroup(group, progressFor);
     if ('reason' in read) {
       process.stderr.write(`error: cannot read \`${read.path}\`: ${read.reason}\n`);
       unreadable = true;
       continue;
     }
-    const result = replay(machine, read.trace, simulateOptions, progressFor(read.trace.name, read.bytes));
+    const result = replay(machine, read.trace, { ...simulateOptions, input: ownInputs.values }, progressFor(read.trace.name, read.bytes));
     if (result === undefined) {
       crashed = true;
       continue;
