@@ -3,7 +3,7 @@
  * trigger are tried in document order and the first enabled one fires, so a
  * later one never fires after an unguarded one or one with the same guard.
  */
-import { printExpression } from '../expression-print.js';
+import { printExpression } from '../../grammar/expression-print.js';
 import type { TransitionSite } from '../symbols.js';
 import type { Rule } from '../rule.js';
 

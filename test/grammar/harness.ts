@@ -4,6 +4,7 @@ import type { Action, Expr, FlowDecl, FlowFile, StateDecl, Transition } from '..
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { parseFlowFile } from '../../grammar/index.js';
 import type { Span } from '../../grammar/source.js';
+import { printExpression } from '../../grammar/expression-print.js';
 
 export interface Parsed {
   readonly text: string;
@@ -81,26 +82,5 @@ export function expression(source: string): { expr: Expr; text: string } {
   return { expr: declaration.initial, text };
 }
 
-/** An expression written back fully parenthesized, to state precedence compactly. */
-export function show(expr: Expr): string {
-  switch (expr.kind) {
-    case 'StringLiteral':
-      return JSON.stringify(expr.value);
-    case 'IntLiteral':
-      return String(expr.value);
-    case 'BoolLiteral':
-      return String(expr.value);
-    case 'DurationLiteral':
-      return `${expr.ms}ms`;
-    case 'NameRef':
-      return expr.name.text;
-    case 'MemberRef':
-      return `${expr.object.text}.${expr.property.text}`;
-    case 'InState':
-      return `in(${expr.state.text})`;
-    case 'Unary':
-      return `(${expr.operator}${show(expr.operand)})`;
-    case 'Binary':
-      return `(${show(expr.left)} ${expr.operator} ${show(expr.right)})`;
-  }
-}
+/** An expression written back fully parenthesized, to state precedence compactly: the grammar's canonical printer. */
+export const show: (expr: Expr) => string = printExpression;

@@ -2,7 +2,7 @@
  * A canonical text of an expression, fully parenthesised: two guards with the
  * same canonical text are the same guard whatever their spacing or comments.
  */
-import type { Expr } from '../grammar/ast.js';
+import type { Expr } from './ast.js';
 
 export function printExpression(expr: Expr): string {
   switch (expr.kind) {
