@@ -22,6 +22,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/capture-common.sh
+source "$ROOT/scripts/capture-common.sh"
 CASES_DIR=$ROOT/test/sipp/kalliope-rfc2833
 OUT_DIR=$ROOT/test/fixtures/traces
 # Debian's sip-tester ships one recording per key (dtmf_2833_<key>.pcap).
@@ -138,13 +140,6 @@ ladder_of() {
     '
 }
 
-crashed_at_exit() {
-  # SIPp 3.6.1 may assert on its way out in 3PCC extended mode once every
-  # message is on the wire (see scripts/capture-traces.sh): not a failure.
-  local role=$1
-  grep -q "Assertion .sock' failed" "$WORK/$role.out" 2>/dev/null &&
-    { [[ $role == pom ]] || grep -q 'One of the twin instances has ended' "$WORK/$role.err" 2>/dev/null; }
-}
 
 capture_case() {
   local name=$1 dir=$CASES_DIR/$1
@@ -222,29 +217,5 @@ capture_case() {
   log "$name: $(grep -c . "$WORK/ladder.txt") ladder lines, $(stat -c %s "$out") bytes -> ${out#"$ROOT"/}"
 }
 
-cleanup() {
-  local pid
-  for pid in "${SIPP_PIDS[@]:-}" ${CAPTURE_PID:-}; do [[ -n $pid ]] && kill "$pid" 2>/dev/null || true; done
-  [[ -n ${NS:-} ]] && ip netns del "$NS" 2>/dev/null || true
-  if [[ -n ${WORK:-} && -d $WORK ]]; then
-    if [[ ${KEEP:-0} == 1 || ${FAILED:-1} == 1 ]]; then log "work directory kept: $WORK"; else rm -rf "$WORK"; fi
-  fi
-}
 
-main() {
-  KEEP=0
-  if [[ ${1:-} == --keep ]]; then KEEP=1; shift; fi
-  check_tools
-  local names=("$@")
-  if ((${#names[@]} == 0)); then
-    local steps
-    for steps in "$CASES_DIR"/*/steps.txt; do names+=("$(basename "$(dirname "$steps")")"); done
-  fi
-  local name
-  for name in "${names[@]}"; do
-    FAILED=1
-    ( capture_case "$name"; FAILED=0; cleanup; trap - EXIT ) || die "$name failed"
-  done
-}
-
-main "$@"
+run_cases capture_case "$CASES_DIR" steps.txt "$@"

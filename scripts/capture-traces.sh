@@ -19,6 +19,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/capture-common.sh
+source "$ROOT/scripts/capture-common.sh"
 SIPP_DIR=$ROOT/test/sipp
 OUT_DIR=$ROOT/test/fixtures/traces
 SIP_PORT=5060
@@ -148,11 +150,6 @@ ladder_of() {
 # and pollset_process() asserts on the socket it already freed. Every SIP
 # message is on the wire by then; only that instance's statistics are lost
 # (the ladder check below still covers what it sent and received).
-crashed_at_exit() {
-  local role=$1
-  grep -q "Assertion .sock' failed" "$WORK/$role.out" 2>/dev/null &&
-    { [[ $role == pom ]] || grep -q 'One of the twin instances has ended' "$WORK/$role.err" 2>/dev/null; }
-}
 
 capture_fixture() {
   local name=$1 dir=$SIPP_DIR/$1
@@ -289,30 +286,5 @@ capture_fixture() {
   log "$name: $count SIP messages, $(stat -c %s "$out") bytes -> ${out#"$ROOT"/}"
 }
 
-cleanup() {
-  local pid
-  for pid in "${SIPP_PIDS[@]:-}" ${CAPTURE_PID:-}; do [[ -n $pid ]] && kill "$pid" 2>/dev/null || true; done
-  [[ -n ${NS:-} ]] && ip netns del "$NS" 2>/dev/null || true
-  if [[ -n ${WORK:-} && -d $WORK ]]; then
-    if [[ ${KEEP:-0} == 1 || ${FAILED:-1} == 1 ]]; then log "work directory kept: $WORK"; else rm -rf "$WORK"; fi
-  fi
-}
 
-main() {
-  KEEP=0
-  if [[ ${1:-} == --keep ]]; then KEEP=1; shift; fi
-  check_tools
-  local names=("$@")
-  if ((${#names[@]} == 0)); then
-    local conf
-    for conf in "$SIPP_DIR"/*/capture.conf; do names+=("$(basename "$(dirname "$conf")")"); done
-  fi
-  local name
-  for name in "${names[@]}"; do
-    FAILED=1
-    # Each fixture in a subshell: its namespace, processes and trap are its own.
-    ( capture_fixture "$name"; FAILED=0; cleanup; trap - EXIT ) || die "$name failed"
-  done
-}
-
-main "$@"
+run_cases capture_fixture "$SIPP_DIR" capture.conf "$@"
