@@ -144,6 +144,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--api <[host:]port>', 'serve the HTTP + WebSocket control API')
     .option('--api-token <token>', 'require this bearer token on the API (or set FLOWC_API_TOKEN)')
     .option('--store <dir>', 'keep session snapshots in this directory (default: flowc-state)')
+    .option('--store-url <redis-url>', 'keep session snapshots in Redis: redis://host:port/db (docs/run.md)')
     .option('--memory-store', 'keep session snapshots in memory only (no resume after a restart)')
     .option('--sdp-address <address>', 'the address in the SDP offered when there is no FreeSWITCH')
     .option('--drain <seconds>', 'how long calls may go on after SIGTERM before they are ended')
@@ -156,7 +157,7 @@ function program(setExit: (code: number) => void): Command {
     .action(
       async (
         paths: string[],
-        opts: { config?: string; drachtio?: string; listen?: string; freeswitch?: string; api?: string; apiToken?: string; store?: string; memoryStore?: boolean; sdpAddress?: string; drain?: string; logLevel?: string },
+        opts: { config?: string; drachtio?: string; listen?: string; freeswitch?: string; api?: string; apiToken?: string; store?: string; storeUrl?: string; memoryStore?: boolean; sdpAddress?: string; drain?: string; logLevel?: string },
       ) => {
         const { runRun } = await import('./commands/run.js');
         setExit(await runRun(paths, { ...opts, color: color(process.stderr) }));

@@ -11,9 +11,9 @@ import { pino } from 'pino';
 import { compile, loadMachines } from '../../compiler/index.js';
 import { readConfigText } from '../../runtime/live/config-file.js';
 import { formatProblem, type ConfigProblem } from '../../runtime/live/config-reader.js';
-import { apiFlag, drachtioFlag, freeswitchFlag, listenFlag, type FlagRead } from '../../runtime/live/flag-values.js';
+import { apiFlag, drachtioFlag, freeswitchFlag, listenFlag, storeUrlFlag, type FlagRead } from '../../runtime/live/flag-values.js';
 import { LiveApp } from '../../runtime/live/live-app.js';
-import { DEFAULT_CONFIG, LOG_LEVELS, type LiveConfig, type LogLevel } from '../../runtime/live/live-config.js';
+import { DEFAULT_CONFIG, DEFAULT_REDIS_PREFIX, LOG_LEVELS, type LiveConfig, type LogLevel } from '../../runtime/live/live-config.js';
 import type { AnyFlowMachine } from '../../runtime/machine.js';
 import { failed, printDiagnostics } from '../diagnostics-output.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -27,6 +27,7 @@ export interface RunCommandOptions {
   readonly api?: string;
   readonly apiToken?: string;
   readonly store?: string;
+  readonly storeUrl?: string;
   readonly memoryStore?: boolean;
   readonly sdpAddress?: string;
   readonly drain?: string;
@@ -114,9 +115,13 @@ async function configuration(options: RunCommandOptions): Promise<Configured> {
     if (config.api === undefined) messages.push('--api-token needs the API: give --api [host:]port');
     else config = { ...config, api: { ...config.api, token } };
   }
-  if (options.store !== undefined && options.memoryStore === true) messages.push('--store and --memory-store exclude each other');
+  const storeFlags = [options.store === undefined ? undefined : '--store', options.storeUrl === undefined ? undefined : '--store-url', options.memoryStore === true ? '--memory-store' : undefined].filter((f) => f !== undefined);
+  if (storeFlags.length > 1) messages.push(`${storeFlags.join(' and ')} exclude each other`);
   if (options.store !== undefined) config = { ...config, store: { type: 'file', directory: options.store, sync: true } };
   if (options.memoryStore === true) config = { ...config, store: { type: 'memory' } };
+  take(options.storeUrl === undefined ? undefined : storeUrlFlag(options.storeUrl), (url) => {
+    config = { ...config, store: { type: 'redis', url, prefix: config.store.type === 'redis' ? config.store.prefix : DEFAULT_REDIS_PREFIX } };
+  });
   if (options.sdpAddress !== undefined) config = { ...config, sdp: { ...config.sdp, address: options.sdpAddress } };
   if (options.drain !== undefined) {
     const seconds = Number(options.drain);

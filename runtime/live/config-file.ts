@@ -3,8 +3,9 @@
  * everything wrong with it, each problem at its key. Values the file leaves
  * out take the defaults of live-config.ts.
  */
+import { parseRedisUrl } from '../persist/redis-url.js';
 import { ConfigReader, formatProblem, join, type ConfigProblem, type JsonObject } from './config-reader.js';
-import { DEFAULT_CONFIG, LOG_LEVELS, type ApiConfig, type DrachtioConfig, type FreeswitchConfig, type InviteSource, type LiveConfig, type RouteConfig, type RouteMatch, type StoreConfig } from './live-config.js';
+import { DEFAULT_CONFIG, DEFAULT_REDIS_PREFIX, LOG_LEVELS, type ApiConfig, type DrachtioConfig, type FreeswitchConfig, type InviteSource, type LiveConfig, type RouteConfig, type RouteMatch, type StoreConfig } from './live-config.js';
 
 export type ConfigRead = { readonly ok: true; readonly config: LiveConfig } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
@@ -190,13 +191,25 @@ function readApi(r: ConfigReader, value: unknown, env: Readonly<Record<string, s
   return { host, port, ...(token === undefined ? {} : { token }) };
 }
 
+/** Which keys belong to which store type: a key of another type is a mistake worth naming. */
+const STORE_KEYS = { file: ['directory', 'sync'], memory: [], redis: ['url', 'prefix'] } as const;
+
 function readStore(r: ConfigReader, value: unknown): StoreConfig {
-  const o = r.object(value, 'store', ['type', 'directory', 'sync']);
+  const o = r.object(value, 'store', ['type', 'directory', 'sync', 'url', 'prefix']);
   if (o === undefined) return DEFAULT_CONFIG.store;
-  const type = r.oneOf(o['type'] ?? 'file', 'store.type', ['file', 'memory'] as const);
-  if (type === 'memory') {
-    if (o['directory'] !== undefined) r.problem('store.directory', 'a memory store has no directory');
-    return { type: 'memory' };
+  const type = r.oneOf(o['type'] ?? 'file', 'store.type', ['file', 'memory', 'redis'] as const);
+  if (type === undefined) return DEFAULT_CONFIG.store;
+  for (const [owner, keys] of Object.entries(STORE_KEYS)) {
+    if (owner === type) continue;
+    for (const key of keys) if (o[key] !== undefined) r.problem(`store.${key}`, `only a "${owner}" store has \`${key}\`, this one is "${type}"`);
+  }
+  if (type === 'memory') return { type: 'memory' };
+  if (type === 'redis') {
+    const url = r.string(o['url'], 'store.url');
+    const address = url === undefined ? undefined : parseRedisUrl(url);
+    if (typeof address === 'string') r.problem('store.url', address);
+    const prefix = o['prefix'] === undefined ? DEFAULT_REDIS_PREFIX : (r.string(o['prefix'], 'store.prefix') ?? DEFAULT_REDIS_PREFIX);
+    return { type: 'redis', url: url ?? '', prefix };
   }
   const directory = r.string(o['directory'] ?? 'flowc-state', 'store.directory') ?? 'flowc-state';
   const sync = o['sync'] === undefined ? true : (r.boolean(o['sync'], 'store.sync') ?? true);

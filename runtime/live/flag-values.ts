@@ -1,10 +1,12 @@
 /**
  * The values of `flowc run`'s connection flags, read into config pieces:
  * `--drachtio host:port:secret`, `--listen [host:]port:secret`,
- * `--freeswitch host:port:secret`, `--api [host:]port`. A secret may contain
+ * `--freeswitch host:port:secret`, `--api [host:]port`, `--store-url
+ * redis://host:port/db`. A secret may contain
  * colons (everything after the port is the secret); an IPv6 host is written
  * in brackets (`[::1]:9022:cymru`). Problems come back as messages.
  */
+import { parseRedisUrl } from '../persist/redis-url.js';
 import type { DrachtioConfig, FreeswitchConfig } from './live-config.js';
 
 export type FlagRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -65,4 +67,11 @@ export function apiFlag(text: string): FlagRead<{ readonly host: string; readonl
   const parts = splitHostPort(text, false);
   if (typeof parts === 'string' || parts.rest !== undefined) return { ok: false, message: `--api \`${text}\`: expected port or host:port` };
   return { ok: true, value: { host: parts.host ?? '127.0.0.1', port: parts.port } };
+}
+
+/** The Redis URL; the key prefix stays the config file's (or the default). */
+export function storeUrlFlag(text: string): FlagRead<string> {
+  const address = parseRedisUrl(text);
+  if (typeof address === 'string') return { ok: false, message: `--store-url: ${address}` };
+  return { ok: true, value: address.url };
 }

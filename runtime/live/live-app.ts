@@ -5,7 +5,6 @@
  * drain. Everything that depends on a server is reached through the
  * adapters of runtime/drachtio; nothing here imports drachtio.
  */
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../api/api-server.js';
 import type { Clock } from '../clock/clock.js';
@@ -22,17 +21,14 @@ import type { MediaAnchor } from '../drachtio/media-anchor.js';
 import { NoMediaPort } from '../drachtio/no-media-port.js';
 import type { SrfApi } from '../drachtio/srf-api.js';
 import type { AnyFlowMachine } from '../machine.js';
-import { FileSnapshotStore } from '../persist/file-snapshot-store.js';
-import { MemorySnapshotStore } from '../persist/memory-snapshot-store.js';
-import type { SnapshotStore } from '../persist/snapshot-store.js';
 import type { DialogOwner } from '../ports/dialog-owner.js';
 import type { MediaPort } from '../ports/media-port.js';
 import { FlowSession } from '../session/flow-session.js';
 import { callIntake } from './call-intake.js';
 import type { ConfigProblem } from './config-reader.js';
-import { FileDialogFactsStore, MemoryDialogFactsStore, type DialogFactsStore } from './dialog-facts-store.js';
 import { drainSessions } from './graceful-drain.js';
 import type { LiveConfig } from './live-config.js';
+import { openStores, type LiveStores } from './live-stores.js';
 import { LiveSystem, type ResumeReport } from './live-system.js';
 import { checkRoutes } from './route-check.js';
 import { RoutingTable } from './routing-table.js';
@@ -65,6 +61,7 @@ export class LiveApp {
     readonly sip: DrachtioSipPort,
     readonly drachtio: DrachtioConnection,
     private readonly media: Media,
+    private readonly stores: LiveStores,
     private readonly log: AdapterLog,
   ) {}
 
@@ -74,6 +71,9 @@ export class LiveApp {
     if (config.drachtio === undefined) problems.push({ path: 'drachtio', message: 'no drachtio-server to connect to: give --drachtio host:port:secret, --listen port:secret, or `drachtio` in the config' });
     if (problems.length > 0 || config.drachtio === undefined) return { ok: false, problems };
     const clock = options.clock ?? new SystemClock();
+    // Before any connection: an unreachable store is a startup error, not calls taken unprotected.
+    const stores = await openStores(config.store, log);
+    if ('path' in stores) return { ok: false, problems: [stores] };
 
     // Filled in once the system exists: adapters report lost calls and media to it.
     let system: LiveSystem | undefined;
@@ -106,7 +106,6 @@ export class LiveApp {
       dialogLost: (owner, id) => endLost(owner, id, 'call lost'),
     });
     const sipPort = port;
-    const stores = LiveApp.stores(config);
     system = new LiveSystem({
       machines,
       sip: sipPort,
@@ -129,7 +128,7 @@ export class LiveApp {
     const resumed = await live.resume({ recover: (facts) => sipPort.recover(facts), probe: (id) => (drachtio.connected ? sipPort.probe(id) : undefined) });
     log.info({ sessions: resumed.sessions, dialogs: resumed.dialogs, lostLegs: resumed.lostLegs, problems: resumed.problems }, 'saved sessions resumed');
 
-    const app = new LiveApp(config, live, sipPort, drachtio, media, log);
+    const app = new LiveApp(config, live, sipPort, drachtio, media, stores, log);
     drachtio.start();
     if (media.connection !== undefined) await media.connection.start();
     sipPort.takeCalls(callIntake({ routes: new RoutingTable(config.routes, machines), sessions: live.sessions, metrics: live.liveMetrics, log }));
@@ -175,6 +174,7 @@ export class LiveApp {
       await this.system.persister.flush();
       // What is left has no calls and is saved: its timers must not keep the process alive.
       for (const session of [...this.system.registry.sessions()]) session.dispose();
+      await this.stores.close();
       await this.api?.close();
       this.media.connection?.stop();
       this.drachtio.stop();
@@ -205,11 +205,5 @@ export class LiveApp {
       lost: () => media.serverLost(),
     });
     return { anchor: media, port: media, connection };
-  }
-
-  private static stores(config: LiveConfig): { readonly snapshots: SnapshotStore; readonly facts: DialogFactsStore } {
-    if (config.store.type === 'memory') return { snapshots: new MemorySnapshotStore(), facts: new MemoryDialogFactsStore() };
-    const dir = config.store.directory;
-    return { snapshots: new FileSnapshotStore(join(dir, 'sessions'), { sync: config.store.sync }), facts: new FileDialogFactsStore(join(dir, 'dialogs')) };
   }
 }

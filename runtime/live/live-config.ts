@@ -50,7 +50,13 @@ export interface ApiConfig {
   readonly token?: string;
 }
 
-export type StoreConfig = { readonly type: 'file'; readonly directory: string; readonly sync: boolean } | { readonly type: 'memory' };
+export type StoreConfig =
+  | { readonly type: 'file'; readonly directory: string; readonly sync: boolean }
+  | { readonly type: 'memory' }
+  /** `url` is redis://[user:password@]host[:port][/db]; `prefix` starts every key (`flowc:sessions`). */
+  | { readonly type: 'redis'; readonly url: string; readonly prefix: string };
+
+export const DEFAULT_REDIS_PREFIX = 'flowc:';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 

@@ -80,7 +80,7 @@ describe('config file', () => {
       '`routes[4].invite.b`: `header:` names no header (write header:X-Name)',
       '`api.port`: must be a port number (0 to 65535), not number -1',
       '`api.tokenEnv`: `token` and `tokenEnv` exclude each other',
-      '`store.type`: must be one of "file", "memory", not string "redis"',
+      '`store.url`: is required (a non-empty string)',
       '`shutdown.drainSeconds`: must be a number of seconds (0 or more), not string "soon"',
       '`log.level`: must be one of "fatal", "error", "warn", "info", "debug", "trace", "silent", not string "loud"',
     ]);

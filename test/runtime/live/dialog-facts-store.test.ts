@@ -1,9 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SILENT_LOG } from '../../../runtime/drachtio/adapter-log.js';
 import { parseDialogFacts, type DialogFacts } from '../../../runtime/drachtio/dialog-facts.js';
-import { FileDialogFactsStore, MemoryDialogFactsStore } from '../../../runtime/live/dialog-facts-store.js';
+import { FileDialogFactsStore, MemoryDialogFactsStore, type DialogFactsStore } from '../../../runtime/live/dialog-facts-store.js';
+import { openStores, type LiveStores } from '../../../runtime/live/live-stores.js';
+import { redisIt, RedisServer, REDIS_SERVER } from '../persist/redis-server.js';
 
 const fact: DialogFacts = {
   id: 'd1',
@@ -13,13 +16,33 @@ const fact: DialogFacts = {
   coordinates: { callId: 'c1', localTag: 'a', remoteTag: 'b', remoteTarget: 'sip:peer@127.0.0.2', localIdentity: 'sip:flowc@127.0.0.1' },
 };
 
+// The Redis store passes the same contract, against a real redis-server (skipped loudly without one).
+let redis: RedisServer | undefined;
+const opened: LiveStores[] = [];
+beforeAll(async () => {
+  if (REDIS_SERVER !== undefined) redis = await RedisServer.start();
+});
+afterAll(async () => {
+  for (const stores of opened) await stores.close();
+  await redis?.stop();
+});
+
+async function redisFacts(): Promise<DialogFactsStore> {
+  if (redis === undefined) throw new Error('no redis-server');
+  const stores = await openStores({ type: 'redis', url: redis.url(), prefix: 'facts:' }, SILENT_LOG);
+  if ('path' in stores) throw new Error(stores.message);
+  opened.push(stores);
+  return stores.facts;
+}
+
 describe('dialog facts stores', () => {
-  for (const [name, make] of [
-    ['file', () => new FileDialogFactsStore(join(mkdtempSync(join(tmpdir(), 'facts-')), 'dialogs'))],
-    ['memory', () => new MemoryDialogFactsStore()],
+  for (const [name, make, test] of [
+    ['file', () => Promise.resolve(new FileDialogFactsStore(join(mkdtempSync(join(tmpdir(), 'facts-')), 'dialogs'))), it],
+    ['memory', () => Promise.resolve(new MemoryDialogFactsStore()), it],
+    ['redis', redisFacts, redisIt],
   ] as const) {
-    it(`${name}: keeps the last facts of each session and forgets deleted ones`, async () => {
-      const store = make();
+    test(`${name}: keeps the last facts of each session and forgets deleted ones`, async () => {
+      const store = await make();
       await store.put('ExternalTransfer', 'c1', [fact]);
       await store.put('ExternalTransfer', 'c1', [fact, { ...fact, id: 'd2' }]);
       await store.put('Agent', 'a1', [{ ...fact, id: 'd3' }]);

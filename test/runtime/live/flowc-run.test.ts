@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,15 @@ interface Running {
   readonly lines: Record<string, unknown>[];
   readonly stderr: string[];
   readonly exited: Promise<number | null>;
+}
+
+/** A loopback port nobody listens on (taken and let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address !== null ? address.port : 1;
 }
 
 function run(args: readonly string[]): Running {
@@ -97,6 +107,10 @@ describe('flowc run (CLI, loopback fake drachtio-server)', () => {
       [['flows/kalliope', '--drachtio', 'nohost'], /--drachtio `nohost`: expected host:port/],
       [['flows/kalliope', '--drachtio', 'h:1:s', '--listen', '2:s'], /exclude each other/],
       [['flows/kalliope', '--memory-store'], /no drachtio-server to connect to/],
+      [['flows/kalliope', '--store', 'dir', '--store-url', 'redis://h'], /--store and --store-url exclude each other/],
+      [['flows/kalliope', '--store-url', 'http://h:1/0'], /--store-url: `http:\/\/h:1\/0` is not a redis:\/\/ or rediss:\/\/ URL/],
+      // Redis is checked before anything connects: nobody listens on a port just freed.
+      [['flows/kalliope', '--drachtio', '127.0.0.1:9022:cymru', '--store-url', `redis://:pw@127.0.0.1:${await closedPort()}/0`], /^error: `store\.url`: cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0: .*ECONNREFUSED[^\n]*\n$/],
     ];
     for (const [args, message] of cases) {
       const flowc = run(args);

@@ -6,6 +6,7 @@ import type { AnyFlowMachine } from '../../../runtime/machine.js';
 import { MemorySnapshotStore } from '../../../runtime/persist/memory-snapshot-store.js';
 import { FlowSession } from '../../../runtime/session/flow-session.js';
 import { incoming, peerRequest, requestText, settle } from '../drachtio/fake-drachtio.js';
+import { toTalking as talking, toTransferring as transferring } from './external-transfer-steps.js';
 import { drachtioLive } from './drachtio-live.js';
 import { EXTERNAL_TRANSFER_INPUTS, memoryLive } from './memory-live.js';
 import { seedMachine } from './seed-machines.js';
@@ -65,39 +66,16 @@ describe('LiveSystem over memory ports', () => {
 });
 
 describe('LiveSystem resume after a restart (drachtio adapter on the fake drachtio)', () => {
-  /** Runs ExternalTransfer to Talking on the first process: agent, customer and the takeover up, the gateway's BYE on the replaced dialog. */
+  /** The first process, run to Talking. */
   async function toTalking(clock: VirtualClock, store: MemorySnapshotStore, facts: MemoryDialogFactsStore) {
     const first = drachtioLive(machines, clock, store, facts, 'a');
-    const session = started(first.system.start('ExternalTransfer', EXTERNAL_TRANSFER_INPUTS, 'c1'));
-    const answer = async () => {
-      await settle();
-      const dialog = first.srf.lastUac().sent().answer();
-      await settle();
-      return dialog;
-    };
-    await answer(); // agent
-    const customer = await answer();
-    await answer(); // the takeover of the customer
-    peerRequest(customer, 'BYE'); // the gateway ends the dialog the takeover replaced
-    expect(session.snapshot?.configuration).toEqual(['Talking']);
-    return { first, session, answer };
+    return { first, ...(await talking(first)) };
   }
 
-  /** On to Transferring (the 32 s NOTIFY timer armed). */
+  /** The first process, run to Transferring. */
   async function toTransferring(clock: VirtualClock, store: MemorySnapshotStore, facts: MemoryDialogFactsStore) {
-    const { first, session, answer } = await toTalking(clock, store, facts);
-    expect(session.deliver({ type: 'Consult' })).toBeUndefined();
-    await settle();
-    first.agent.respond(first.agent.last('INVITE'), 200, { body: 'v=0\r\n' }); // the hold re-INVITE
-    await answer(); // external
-    expect(session.deliver({ type: 'Transfer' })).toBeUndefined();
-    await settle();
-    first.agent.respond(first.agent.last('REFER'), 202);
-    await settle();
-    await first.system.persister.flush();
-    expect(session.snapshot?.configuration).toEqual(['Transferring']);
-    expect(session.pendingTimers()).toHaveLength(1);
-    return { first, session };
+    const first = drachtioLive(machines, clock, store, facts, 'a');
+    return { first, ...(await transferring(first)) };
   }
 
   it('resumes a session whose legs are still up, with its timer at the saved due time', async () => {

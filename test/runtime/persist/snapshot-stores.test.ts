@@ -1,11 +1,14 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SILENT_LOG } from '../../../runtime/drachtio/adapter-log.js';
+import { openStores, type LiveStores } from '../../../runtime/live/live-stores.js';
 import { FileSnapshotStore, recordFileName } from '../../../runtime/persist/file-snapshot-store.js';
 import { MemorySnapshotStore } from '../../../runtime/persist/memory-snapshot-store.js';
 import type { SessionRecord } from '../../../runtime/persist/session-record.js';
 import { isStoreFailure, type SnapshotStore } from '../../../runtime/persist/snapshot-store.js';
+import { redisIt, RedisServer, REDIS_SERVER } from './redis-server.js';
 
 function record(key: string | undefined, configuration: string[] = ['Ringing']): SessionRecord {
   return {
@@ -26,14 +29,39 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-const stores: [string, () => SnapshotStore][] = [
-  ['MemorySnapshotStore', () => new MemorySnapshotStore()],
-  ['FileSnapshotStore', () => new FileSnapshotStore(join(directory, 'sessions'), { sync: false })],
+// The Redis store passes the same contract, against a real redis-server (skipped loudly without one).
+let redis: RedisServer | undefined;
+const opened: LiveStores[] = [];
+let prefixes = 0;
+beforeAll(async () => {
+  if (REDIS_SERVER !== undefined) redis = await RedisServer.start();
+});
+afterEach(async () => {
+  for (const stores of opened.splice(0)) await stores.close();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+async function redisStore(): Promise<SnapshotStore> {
+  if (redis === undefined) throw new Error('no redis-server');
+  const stores = await openStores({ type: 'redis', url: redis.url(), prefix: `contract${++prefixes}:` }, SILENT_LOG);
+  if ('path' in stores) throw new Error(stores.message);
+  opened.push(stores);
+  return stores.snapshots;
+}
+
+type StoreTest = (name: string, fn: () => Promise<void>) => void;
+
+const stores: [string, () => Promise<SnapshotStore>, StoreTest][] = [
+  ['MemorySnapshotStore', () => Promise.resolve(new MemorySnapshotStore()), it],
+  ['FileSnapshotStore', () => Promise.resolve(new FileSnapshotStore(join(directory, 'sessions'), { sync: false })), it],
+  ['RedisSnapshotStore', redisStore, redisIt],
 ];
 
-describe.each(stores)('%s', (_name, make) => {
-  it('puts, gets, replaces and deletes a record by (flow, key)', async () => {
-    const store = make();
+describe.each(stores)('%s', (_name, make, test) => {
+  test('puts, gets, replaces and deletes a record by (flow, key)', async () => {
+    const store = await make();
     expect(await store.get('RingNoAnswer', 'c1')).toBeUndefined();
     expect(await store.put(record('c1'))).toBeUndefined();
     expect(await store.get('RingNoAnswer', 'c1')).toEqual(record('c1'));
@@ -44,8 +72,8 @@ describe.each(stores)('%s', (_name, make) => {
     expect(await store.delete('RingNoAnswer', 'c1')).toBeUndefined();
   });
 
-  it('lists every record, keys with any characters and none included', async () => {
-    const store = make();
+  test('lists every record, keys with any characters and none included', async () => {
+    const store = await make();
     const keys = ['c1', 'sip:a@b/c?d=1', '../../etc', 'x~y', undefined];
     for (const key of keys) await store.put(record(key));
     const { records, failures } = await store.all();
@@ -53,14 +81,14 @@ describe.each(stores)('%s', (_name, make) => {
     expect(records.map((r) => r.key ?? '(none)').sort()).toEqual(keys.map((k) => k ?? '(none)').sort());
   });
 
-  it('keeps the last of concurrent puts to one session', async () => {
-    const store = make();
+  test('keeps the last of concurrent puts to one session', async () => {
+    const store = await make();
     await Promise.all([1, 2, 3, 4, 5].map((n) => store.put(record('c1', [`S${n}`]))));
     expect(await store.get('RingNoAnswer', 'c1')).toEqual(record('c1', ['S5']));
   });
 
-  it('returns a copy, not the saved object', async () => {
-    const store = make();
+  test('returns a copy, not the saved object', async () => {
+    const store = await make();
     const saved = record('c1');
     await store.put(saved);
     const read = await store.get('RingNoAnswer', 'c1');

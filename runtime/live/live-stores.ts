@@ -1,0 +1,62 @@
+/**
+ * The stores of `flowc run` as the config chooses them: the session records
+ * and the SIP dialog facts beside them, in files (default), in memory, or in
+ * Redis. A Redis store connects here, before anything else starts, so an
+ * unreachable Redis is a startup error at `store.url`.
+ */
+import { join } from 'node:path';
+import { FileSnapshotStore } from '../persist/file-snapshot-store.js';
+import { MemorySnapshotStore } from '../persist/memory-snapshot-store.js';
+import { RedisHashWriter } from '../persist/redis-hash-writer.js';
+import { RedisLink } from '../persist/redis-link.js';
+import { RedisSnapshotStore } from '../persist/redis-snapshot-store.js';
+import type { SnapshotStore } from '../persist/snapshot-store.js';
+import type { StoreLog } from '../persist/store-log.js';
+import type { ConfigProblem } from './config-reader.js';
+import { FileDialogFactsStore, MemoryDialogFactsStore, type DialogFactsStore } from './dialog-facts-store.js';
+import type { StoreConfig } from './live-config.js';
+import { RedisDialogFactsStore } from './redis-dialog-facts-store.js';
+
+export interface LiveStores {
+  readonly snapshots: SnapshotStore;
+  readonly facts: DialogFactsStore;
+  /** After the last write (drain): lets what is on its way finish, then lets go of the connection. */
+  close(): Promise<void>;
+}
+
+const nothingToClose = (): Promise<void> => Promise.resolve();
+
+export async function openStores(config: StoreConfig, log: StoreLog): Promise<LiveStores | ConfigProblem> {
+  switch (config.type) {
+    case 'memory':
+      return { snapshots: new MemorySnapshotStore(), facts: new MemoryDialogFactsStore(), close: nothingToClose };
+    case 'file':
+      return {
+        snapshots: new FileSnapshotStore(join(config.directory, 'sessions'), { sync: config.sync }),
+        facts: new FileDialogFactsStore(join(config.directory, 'dialogs')),
+        close: nothingToClose,
+      };
+    case 'redis':
+      return openRedis(config.url, config.prefix, log);
+  }
+}
+
+async function openRedis(url: string, prefix: string, log: StoreLog): Promise<LiveStores | ConfigProblem> {
+  const link = await RedisLink.open({ url, log });
+  if (typeof link === 'string') return { path: 'store.url', message: link };
+  // Facts first: on a reconnect the writers catch up in this order, so a record never lands before its dialogs.
+  const dialogs = new RedisHashWriter({ link, hash: `${prefix}dialogs`, log });
+  const sessions = new RedisHashWriter({ link, hash: `${prefix}sessions`, log });
+  log.info({ store: link.address.shown, sessions: `${prefix}sessions`, dialogs: `${prefix}dialogs` }, 'session store: Redis');
+  return {
+    snapshots: new RedisSnapshotStore(link, sessions),
+    facts: new RedisDialogFactsStore(link, dialogs, log),
+    close: async () => {
+      const unwritten = sessions.unwritten + dialogs.unwritten;
+      if (unwritten > 0) log.error({ store: link.address.shown, unwritten }, 'stopping with writes Redis has not taken: it keeps the state of those sessions before them');
+      sessions.stop();
+      dialogs.stop();
+      await link.close();
+    },
+  };
+}
