@@ -21,19 +21,18 @@ export interface CompileWorkerReport {
   readonly bytes: number;
   readonly files: number;
   /**
-   * Importing each module, in this order (each includes what the previous did not load). The grammar
+   * Importing each module, in this order (the compiler includes what the grammar did not load). The grammar
    * brings chevrotain the way it loads it (grammar/chevrotain-runtime.ts), so it is not imported here.
    */
-  readonly load: { readonly grammar: Spent; readonly compiler: Spent; readonly tsMorph: Spent };
+  readonly load: { readonly grammar: Spent; readonly compiler: Spent };
   /** The first compile() in the process, modules already loaded (JIT cold). */
   readonly cold: Spent;
   readonly warm: Spent;
   /**
-   * Warm split: parse, check, lower (compileToModels minus the two), print
-   * (the warm compile minus compileToModels minus transpile: ts-morph
-   * printing the .ts), transpile (the .js from the .ts, timed on its own).
+   * Warm split: parse, check, lower (compileToModels minus the two), emit
+   * (the warm compile minus compileToModels: the .ts and .js written in one walk).
    */
-  readonly phases: { readonly parse: Spent; readonly check: Spent; readonly lower: Spent; readonly print: Spent; readonly transpile: Spent };
+  readonly phases: { readonly parse: Spent; readonly check: Spent; readonly lower: Spent; readonly emit: Spent };
   readonly errors: number;
 }
 
@@ -77,29 +76,18 @@ async function main(): Promise<void> {
   const sources = sourcesOf(process.argv.slice(2));
   const [grammar, grammarMs] = await timed(() => import('../grammar/parse.js'));
   const [compiler, compilerMs] = await timed(() => import('../compiler/index.js'));
-  const [morph, tsMorph] = await timed(() => import('ts-morph'));
   const [result, cold] = await timed(() => compiler.compile(sources, { kinds: ['ts', 'js'] }));
-  const [warmResult, warm] = await timed(() => compiler.compile(sources, { kinds: ['ts', 'js'] }));
+  const [, warm] = await timed(() => compiler.compile(sources, { kinds: ['ts', 'js'] }));
   const [parsed, parse] = await timed(() => sources.map((s) => grammar.parseFlowFile(s)));
   const [, check] = await timed(() => parsed.map((p) => compiler.check(p.file)));
   const [, front] = await timed(() => compiler.compileToModels(sources));
-  // The .js is the .ts transpiled (compiler/emit/emitFlow.ts); timed alone, with the options it uses.
-  const [, transpile] = await timed(() => {
-    for (const file of warmResult.files) {
-      if (file.kind !== 'ts') continue;
-      morph.ts.transpileModule(file.text, {
-        fileName: file.path,
-        compilerOptions: { module: morph.ts.ModuleKind.ESNext, target: morph.ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-      });
-    }
-  });
   const report: CompileWorkerReport = {
     bytes: sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0),
     files: sources.length,
-    load: { grammar: grammarMs, compiler: compilerMs, tsMorph },
+    load: { grammar: grammarMs, compiler: compilerMs },
     cold,
     warm,
-    phases: { parse, check, lower: minus(front, parse, check), print: minus(warm, front, transpile), transpile },
+    phases: { parse, check, lower: minus(front, parse, check), emit: minus(warm, front) },
     errors: result.diagnostics.filter((d) => d.severity === 'error').length,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);

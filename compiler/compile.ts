@@ -9,7 +9,7 @@ import { parseFlowFile } from '../grammar/parse.js';
 import type { Source, Span } from '../grammar/source.js';
 import type { EMIT_CODES } from './catalog.js';
 import { check } from './check.js';
-import type { GeneratedKind } from './emit/emitFlow.js';
+import { emitFlow, type GeneratedKind } from './emit/emitFlow.js';
 import { reservedNameClash } from './emit/generatedNames.js';
 import { lowerFlow } from './lower/lowerFlow.js';
 import type { FlowModel } from './model.js';
@@ -49,7 +49,7 @@ export interface ModelsResult {
 
 const INTERNAL_ERROR: keyof typeof EMIT_CODES = 'FLOW3001';
 
-/** The synchronous front half: parse, check and lower every source (no ts-morph). */
+/** The front half: parse, check and lower every source. */
 export function compileToModels(sources: readonly Source[]): ModelsResult {
   const models: CompiledModel[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -82,19 +82,18 @@ function modelsOf(source: Source): ModelsResult {
   return { models, diagnostics };
 }
 
-/** Parse, check, lower, then print each flow with ts-morph (loaded on first use). */
+/** Parse, check, lower, then print each flow as text (synchronous work behind the Promise callers await). */
 export async function compile(sources: readonly Source[], options: CompileOptions = {}): Promise<CompileResult> {
   const { models, diagnostics } = compileToModels(sources);
   const files: GeneratedFile[] = [];
   if (models.length === 0) return { files, diagnostics };
-  const { emitFlow } = await import('./emit/emitFlow.js');
   const kinds = new Set<GeneratedKind>(options.kinds ?? ['ts']);
   for (const { source, model } of models) {
     const emitted = guarded(source.path, 'generating code for', () => {
       const out = emitFlow(model, kinds);
       const base = `${options.outDir === undefined ? directoryOf(source.path) : asDirectory(options.outDir)}${model.name}.flow`;
       const produced: GeneratedFile[] = [];
-      if (kinds.has('ts')) produced.push({ path: `${base}.ts`, flow: model.name, kind: 'ts', text: out.ts });
+      if (out.ts !== undefined) produced.push({ path: `${base}.ts`, flow: model.name, kind: 'ts', text: out.ts });
       if (out.js !== undefined) produced.push({ path: `${base}.js`, flow: model.name, kind: 'js', text: out.js });
       if (out.dts !== undefined) produced.push({ path: `${base}.d.ts`, flow: model.name, kind: 'd.ts', text: out.dts });
       return { models: produced, diagnostics: [] };

@@ -77,7 +77,7 @@ function workerRuns(args: readonly string[], options: BenchOptions): CompileWork
 type Pick = (r: CompileWorkerReport) => Spent;
 
 function compileFigures(name: string, reports: readonly CompileWorkerReport[], targetMs: number | undefined, explain: boolean): ResultRow[] {
-  const load = (r: CompileWorkerReport): Spent => sum(r.load.grammar, r.load.compiler, r.load.tsMorph);
+  const load = (r: CompileWorkerReport): Spent => sum(r.load.grammar, r.load.compiler);
   const cold = spentMedian(reports, (r) => sum(load(r), r.cold));
   const warm = spentMedian(reports, (r) => r.warm);
   const target = targetMs === undefined ? undefined : ({ kind: 'ours<=', value: targetMs } as const);
@@ -105,13 +105,11 @@ function compileFigures(name: string, reports: readonly CompileWorkerReport[], t
     rows.push(
       part('load grammar (with chevrotain)', (r) => r.load.grammar),
       part('load compiler', (r) => r.load.compiler),
-      part('load ts-morph', (r) => r.load.tsMorph),
       part('cold compile() after loading', (r) => r.cold),
       part('warm parse', (r) => r.phases.parse),
       part('warm check', (r) => r.phases.check),
       part('warm lower', (r) => r.phases.lower),
-      part('warm print .ts (ts-morph structures)', (r) => r.phases.print),
-      part('warm transpile .ts -> .js', (r) => r.phases.transpile),
+      part('warm emit .ts + .js (one walk)', (r) => r.phases.emit),
     );
   }
   return rows;

@@ -3,17 +3,17 @@
  * emits, states and transitions with their `.flow` source refs, for the
  * session, simulate, coverage and graphs.
  */
-import type { CodeBlockWriter } from 'ts-morph';
 import { LEG_EVENTS, type LegEventName } from '../../grammar/ast.js';
 import type { FieldModel, FlowModel, TransitionModel } from '../model.js';
 import { quote } from './generatedNames.js';
+import type { ModuleWriter } from './moduleWriter.js';
 import { sourceRefLiteral } from './sourceRefLiteral.js';
 
 /** Writes the description properties (without braces) of `export const Name = { ... }`. */
-export function writeDescription(writer: CodeBlockWriter, model: FlowModel): void {
-  writer.writeLine(`name: ${quote(model.name)},`);
-  writer.writeLine(`source: ${quote(model.source)},`);
-  if (model.key !== undefined) writer.writeLine(`key: ${quote(model.key)},`);
+export function writeDescription(writer: ModuleWriter, model: FlowModel): void {
+  writer.line(`name: ${quote(model.name)},`);
+  writer.line(`source: ${quote(model.source)},`);
+  if (model.key !== undefined) writer.line(`key: ${quote(model.key)},`);
   // `nailed` only when set, so the modules of flows without nailed legs stay as they were.
   writeList(writer, 'legs', model.legs.map((l) => `{ name: ${quote(l.name)}, inbound: ${l.inbound}${l.nailed ? ', nailed: true' : ''} }`));
   writeList(writer, 'inputs', model.inputs.map((i) => `{ name: ${quote(i.name)}, type: ${quote(i.type)}, optional: ${i.default !== undefined} }`));
@@ -26,14 +26,14 @@ export function writeDescription(writer: CodeBlockWriter, model: FlowModel): voi
   writeList(writer, 'transitions', model.transitions.map((t) => transitionInfo(model, t)));
 }
 
-function writeList(writer: CodeBlockWriter, name: string, items: readonly string[]): void {
+function writeList(writer: ModuleWriter, name: string, items: readonly string[]): void {
   if (items.length === 0) {
-    writer.writeLine(`${name}: [],`);
+    writer.line(`${name}: [],`);
     return;
   }
-  writer.writeLine(`${name}: [`);
-  writer.indent(() => items.forEach((item) => writer.writeLine(`${item},`)));
-  writer.writeLine('],');
+  writer.line(`${name}: [`);
+  writer.indent(() => items.forEach((item) => writer.line(`${item},`)));
+  writer.line('],');
 }
 
 function eventInfos(model: FlowModel): string[] {

@@ -4,32 +4,28 @@
  * done events (SCXML enterStates); exit cancels the timers, runs the exit
  * blocks and clears the flag (SCXML exitStates).
  */
-import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import type { FlowModel, StateModel } from '../model.js';
 import { emitAction } from './action.js';
+import { writeFunction } from './declarations.js';
 import { isConstantExpr, startTimerLiteral, staticEffectName } from './effectLiterals.js';
 import { emitExpr, WORKING_CONTEXT } from './expression.js';
 import { enterFunction, exitFunction } from './generatedNames.js';
 import type { ModuleFacts } from './moduleFacts.js';
+import type { ModuleWriter } from './moduleWriter.js';
 
-export function enterFunctionDeclaration(model: FlowModel, facts: ModuleFacts, state: StateModel): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name: enterFunction(state),
-    returnType: 'void',
-    statements: (writer) => {
-      writer.writeLine(`act[${state.id}] = 1;`);
-      writer.writeLine('changed = true;');
-      if (!facts.parallel && state.children.length === 0) writer.writeLine(`leaf = ${state.id};`);
-      for (const action of state.entry) emitAction(action, WORKING_CONTEXT).forEach((line) => writer.writeLine(line));
-      for (const timer of state.timers) {
-        const constant = isConstantExpr(timer.delay);
-        const effect = constant ? staticEffectName('startTimer', timer.at) : startTimerLiteral(timer.timer, emitExpr(timer.delay, WORKING_CONTEXT), timer.at);
-        writer.writeLine(`push(${effect});`);
-      }
-      if (state.kind === 'final') writeFinalEntry(model, facts, state).forEach((line) => writer.writeLine(line));
-    },
-  };
+export function writeEnterFunction(w: ModuleWriter, model: FlowModel, facts: ModuleFacts, state: StateModel): void {
+  writeFunction(w, { name: enterFunction(state), returns: 'void' }, () => {
+    w.line(`act[${state.id}] = 1;`);
+    w.line('changed = true;');
+    if (!facts.parallel && state.children.length === 0) w.line(`leaf = ${state.id};`);
+    for (const action of state.entry) emitAction(action, WORKING_CONTEXT).forEach((line) => w.line(line));
+    for (const timer of state.timers) {
+      const constant = isConstantExpr(timer.delay);
+      const effect = constant ? staticEffectName('startTimer', timer.at) : startTimerLiteral(timer.timer, emitExpr(timer.delay, WORKING_CONTEXT), timer.at);
+      w.line(`push(${effect});`);
+    }
+    if (state.kind === 'final') writeFinalEntry(model, facts, state).forEach((line) => w.line(line));
+  });
 }
 
 /** A state needs an exit function only when leaving it does more than clearing its flag. */
@@ -37,17 +33,12 @@ export function hasExitWork(state: StateModel): boolean {
   return state.exit.length > 0 || state.timers.length > 0;
 }
 
-export function exitFunctionDeclaration(state: StateModel): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name: exitFunction(state),
-    returnType: 'void',
-    statements: (writer) => {
-      for (const timer of state.timers) writer.writeLine(`push(${staticEffectName('cancelTimer', timer.at)});`);
-      for (const action of state.exit) emitAction(action, WORKING_CONTEXT).forEach((line) => writer.writeLine(line));
-      writer.writeLine(`act[${state.id}] = 0;`);
-    },
-  };
+export function writeExitFunction(w: ModuleWriter, state: StateModel): void {
+  writeFunction(w, { name: exitFunction(state), returns: 'void' }, () => {
+    for (const timer of state.timers) w.line(`push(${staticEffectName('cancelTimer', timer.at)});`);
+    for (const action of state.exit) emitAction(action, WORKING_CONTEXT).forEach((line) => w.line(line));
+    w.line(`act[${state.id}] = 0;`);
+  });
 }
 
 /** SCXML: a top-level final ends the flow; otherwise done(parent), and done(grandparent) once a parallel grandparent is all final. */

@@ -2,165 +2,167 @@
  * The two entry points of a generated machine, `initial` and `transition`,
  * and the small functions they share to start a call and build its result.
  */
-import { StructureKind, type FunctionDeclarationStructure } from 'ts-morph';
 import type { FlowModel } from '../model.js';
+import { writeFunction } from './declarations.js';
 import { emitExpr, type ExprAccess } from './expression.js';
 import { enterFunction, exportedNames, quote } from './generatedNames.js';
 import type { ModuleFacts } from './moduleFacts.js';
+import type { ModuleWriter } from './moduleWriter.js';
 import { writeEventSwitch } from './selection.js';
 
-type Fn = FunctionDeclarationStructure;
+const NUMBERS = [['a', 'number'], ['b', 'number']] as const;
 
-const fn = (name: string, parameters: [string, string][], returnType: string, docs: string | undefined, statements: Fn['statements']): Fn => ({
-  kind: StructureKind.Function,
-  name,
-  parameters: parameters.map(([n, type]) => ({ name: n, type })),
-  returnType,
-  ...(docs === undefined ? {} : { docs: [docs] }),
-  statements,
-});
-
-export function stepFunctions(model: FlowModel, facts: ModuleFacts): Fn[] {
-  const fns = [initial(model, facts), transition(model, facts), resume(facts), result(model), configuration(model, facts), push()];
-  if (model.legs.length > 0) fns.push(writableLegs(model));
-  if (facts.set) fns.push(writableContext(model));
-  if (facts.idiv) fns.push(fn('idiv', [['a', 'number'], ['b', 'number']], 'number', 'Integer division truncating toward zero; division by zero gives 0 (flows never throw).', 'return b === 0 ? 0 : Math.trunc(a / b);'));
-  if (facts.imod) fns.push(fn('imod', [['a', 'number'], ['b', 'number']], 'number', 'Remainder with the sign of the dividend; by zero gives 0 (flows never throw).', 'return b === 0 ? 0 : a % b;'));
-  return fns;
+export function writeStepFunctions(w: ModuleWriter, model: FlowModel, facts: ModuleFacts): void {
+  initial(w, model, facts);
+  transition(w, model, facts);
+  resume(w, facts);
+  result(w, model);
+  configuration(w, model, facts);
+  writeFunction(w, { name: 'push', parameters: [['effect', 'Effect']], returns: 'void' }, () => w.line('(effects ??= []).push(effect);'));
+  if (model.legs.length > 0) writableLegs(w, model);
+  if (facts.set) writableContext(w, model);
+  if (facts.idiv) {
+    const docs = 'Integer division truncating toward zero; division by zero gives 0 (flows never throw).';
+    writeFunction(w, { name: 'idiv', parameters: NUMBERS, returns: 'number', docs }, () => w.line('return b === 0 ? 0 : Math.trunc(a / b);'));
+  }
+  if (facts.imod) {
+    const docs = 'Remainder with the sign of the dividend; by zero gives 0 (flows never throw).';
+    writeFunction(w, { name: 'imod', parameters: NUMBERS, returns: 'number', docs }, () => w.line('return b === 0 ? 0 : a % b;'));
+  }
 }
 
 /** In `initial()` inputs and vars are locals until the context object exists. */
 const INITIAL_LOCALS: ExprAccess = { context: (name) => `v_${name}` };
 
-function initial(model: FlowModel, facts: ModuleFacts): Fn {
+function initial(w: ModuleWriter, model: FlowModel, facts: ModuleFacts): void {
   const names = exportedNames(model);
   const docs = 'Builds the context from the inputs, enters the initial configuration and runs the done events that raises.';
-  return fn('initial', [['input', names.input]], 'Result', docs, (w) => {
+  writeFunction(w, { name: 'initial', parameters: [['input', names.input]], returns: 'Result', docs }, () => {
     for (const input of model.inputs) {
       const fallback = input.default === undefined ? '' : ` ?? ${emitExpr(input.default, INITIAL_LOCALS)}`;
-      w.writeLine(`const v_${input.name} = input.${input.name}${fallback};`);
+      w.line(`const v_${input.name} = input.${input.name}${fallback};`);
     }
-    for (const v of model.vars) w.writeLine(`const v_${v.name} = ${emitExpr(v.initial, INITIAL_LOCALS)};`);
-    w.writeLine(`ctx = { ${[...model.inputs, ...model.vars].map((v) => `${v.name}: v_${v.name}`).join(', ')} };`);
-    w.writeLine('contextOwned = true;');
+    for (const v of model.vars) w.line(`const v_${v.name} = ${emitExpr(v.initial, INITIAL_LOCALS)};`);
+    w.line(`ctx = { ${[...model.inputs, ...model.vars].map((v) => `${v.name}: v_${v.name}`).join(', ')} };`);
+    w.line('contextOwned = true;');
     // An inbound leg has offered its call before the flow starts; outbound legs do not exist yet.
-    w.writeLine(`legs = { ${model.legs.map((l) => `${l.name}: ${quote(l.inbound ? 'early' : 'idle')}`).join(', ')} };`);
-    w.writeLine('legsOwned = true;');
-    w.writeLine('status = "active";');
-    w.writeLine('changed = true;');
-    w.writeLine('effects = undefined;');
-    w.writeLine('taken = undefined;');
-    w.writeLine('act.fill(0);');
-    w.writeLine(facts.parallel ? 'nsel = 0;' : 'chosen = -1;');
-    if (!facts.parallel) w.writeLine('leaf = -1;');
+    w.line(`legs = { ${model.legs.map((l) => `${l.name}: ${quote(l.inbound ? 'early' : 'idle')}`).join(', ')} };`);
+    w.line('legsOwned = true;');
+    w.line('status = "active";');
+    w.line('changed = true;');
+    w.line('effects = undefined;');
+    w.line('taken = undefined;');
+    w.line('act.fill(0);');
+    w.line(facts.parallel ? 'nsel = 0;' : 'chosen = -1;');
+    if (!facts.parallel) w.line('leaf = -1;');
     for (const id of model.initialEntry) {
       const state = model.states[id];
-      if (state !== undefined) w.writeLine(`${enterFunction(state)}();`);
+      if (state !== undefined) w.line(`${enterFunction(state)}();`);
     }
-    if (facts.done) w.writeLine('settle();');
-    w.writeLine('return result(undefined);');
+    if (facts.done) w.line('settle();');
+    w.line('return result(undefined);');
   });
 }
 
-function transition(model: FlowModel, facts: ModuleFacts): Fn {
+function transition(w: ModuleWriter, model: FlowModel, facts: ModuleFacts): void {
   const names = exportedNames(model);
   const docs = 'Processes one external event to completion (one macrostep). Pure: the snapshot is never mutated.';
-  return fn('transition', [['snapshot', 'Snapshot'], ['event', names.event]], 'Result', docs, (w) => {
-    w.writeLine('if (snapshot.status === "done") return { snapshot, effects: NO_EFFECTS, taken: NO_TAKEN };');
-    w.writeLine('resume(snapshot);');
+  writeFunction(w, { name: 'transition', parameters: [['snapshot', 'Snapshot'], ['event', names.event]], returns: 'Result', docs }, () => {
+    w.line('if (snapshot.status === "done") return { snapshot, effects: NO_EFFECTS, taken: NO_TAKEN };');
+    w.line('resume(snapshot);');
     if (model.legs.length > 0 || model.events.length > 0 || model.timers.length > 0) writeEventSwitch(w, model, facts);
-    w.writeLine(`if (${facts.parallel ? 'nsel > 0' : 'chosen >= 0'}) {`);
+    w.line(`if (${facts.parallel ? 'nsel > 0' : 'chosen >= 0'}) {`);
     w.indent(() => {
-      w.writeLine('microstep(event);');
-      if (facts.done) w.writeLine('settle();');
+      w.line('microstep(event);');
+      if (facts.done) w.line('settle();');
     });
-    w.writeLine('}');
-    w.writeLine('return result(snapshot);');
+    w.line('}');
+    w.line('return result(snapshot);');
   });
 }
 
-function resume(facts: ModuleFacts): Fn {
-  return fn('resume', [['snapshot', 'Snapshot']], 'void', 'Loads a snapshot into the working state; context and legs are copied only when first written.', (w) => {
-    w.writeLine('ctx = snapshot.context;');
-    w.writeLine('contextOwned = false;');
-    w.writeLine('legs = snapshot.legs;');
-    w.writeLine('legsOwned = false;');
-    w.writeLine('status = snapshot.status;');
-    w.writeLine('changed = false;');
-    w.writeLine('effects = undefined;');
-    w.writeLine('taken = undefined;');
-    w.writeLine(facts.parallel ? 'nsel = 0;' : 'chosen = -1;');
-    w.writeLine('if (snapshot.configuration === lastConfiguration) return;');
-    w.writeLine('act.fill(0);');
-    w.writeLine('for (const name of snapshot.configuration) act[IDS[name]] = 1;');
+function resume(w: ModuleWriter, facts: ModuleFacts): void {
+  const docs = 'Loads a snapshot into the working state; context and legs are copied only when first written.';
+  writeFunction(w, { name: 'resume', parameters: [['snapshot', 'Snapshot']], returns: 'void', docs }, () => {
+    w.line('ctx = snapshot.context;');
+    w.line('contextOwned = false;');
+    w.line('legs = snapshot.legs;');
+    w.line('legsOwned = false;');
+    w.line('status = snapshot.status;');
+    w.line('changed = false;');
+    w.line('effects = undefined;');
+    w.line('taken = undefined;');
+    w.line(facts.parallel ? 'nsel = 0;' : 'chosen = -1;');
+    w.line('if (snapshot.configuration === lastConfiguration) return;');
+    w.line('act.fill(0);');
+    w.line('for (const name of snapshot.configuration) act[IDS[name]] = 1;');
     if (!facts.parallel) {
-      w.writeLine('const last = snapshot.configuration[snapshot.configuration.length - 1];');
-      w.writeLine('leaf = last === undefined ? -1 : IDS[last];');
+      w.line('const last = snapshot.configuration[snapshot.configuration.length - 1];');
+      w.line('leaf = last === undefined ? -1 : IDS[last];');
     }
-    w.writeLine('lastConfiguration = snapshot.configuration;');
+    w.line('lastConfiguration = snapshot.configuration;');
   });
 }
 
-function result(model: FlowModel): Fn {
+function result(w: ModuleWriter, model: FlowModel): void {
   const docs = 'The step result; an unchanged snapshot is returned as it came.';
-  return fn('result', [['previous', 'Snapshot | undefined']], 'Result', docs, (w) => {
-    w.writeLine('const same = previous !== undefined && !changed && ctx === previous.context && legs === previous.legs && status === previous.status;');
-    w.writeLine('const snapshot: Snapshot = same ? previous : {');
+  writeFunction(w, { name: 'result', parameters: [['previous', 'Snapshot | undefined']], returns: 'Result', docs }, () => {
+    w.line('const same = previous !== undefined && !changed && ctx === previous.context && legs === previous.legs && status === previous.status;');
+    w.typed('const snapshot: Snapshot = same ? previous : {', 'const snapshot = same ? previous : {');
     w.indent(() => {
-      w.writeLine(`flow: ${quote(model.name)},`);
-      w.writeLine('configuration: changed || previous === undefined ? configuration() : previous.configuration,');
-      w.writeLine('context: ctx,');
-      w.writeLine('legs,');
-      w.writeLine('status,');
+      w.line(`flow: ${quote(model.name)},`);
+      w.line('configuration: changed || previous === undefined ? configuration() : previous.configuration,');
+      w.line('context: ctx,');
+      w.line('legs,');
+      w.line('status,');
     });
-    w.writeLine('};');
-    w.writeLine('lastConfiguration = snapshot.configuration;');
-    w.writeLine('return { snapshot, effects: effects ?? NO_EFFECTS, taken: taken ?? NO_TAKEN };');
+    w.line('};');
+    w.line('lastConfiguration = snapshot.configuration;');
+    w.line('return { snapshot, effects: effects ?? NO_EFFECTS, taken: taken ?? NO_TAKEN };');
   });
 }
 
-function configuration(model: FlowModel, facts: ModuleFacts): Fn {
+function configuration(w: ModuleWriter, model: FlowModel, facts: ModuleFacts): void {
   const state = exportedNames(model).state;
-  return fn('configuration', [], `readonly ${state}[]`, 'The active states in document order.', (w) => {
+  writeFunction(w, { name: 'configuration', returns: `readonly ${state}[]`, docs: 'The active states in document order.' }, () => {
     if (!facts.parallel) {
-      w.writeLine('return CONFIGURATIONS[leaf] ?? [];');
+      w.line('return CONFIGURATIONS[leaf] ?? [];');
       return;
     }
-    w.writeLine(`const names: ${state}[] = [];`);
-    w.writeLine('for (let s = 0; s < act.length; s++) {');
+    w.typed(`const names: ${state}[] = [];`, 'const names = [];');
+    w.line('for (let s = 0; s < act.length; s++) {');
     w.indent(() => {
-      w.writeLine('const name = act[s] === 1 ? NAMES[s] : undefined;');
-      w.writeLine('if (name !== undefined) names.push(name);');
+      w.line('const name = act[s] === 1 ? NAMES[s] : undefined;');
+      w.line('if (name !== undefined) names.push(name);');
     });
-    w.writeLine('}');
-    w.writeLine('return names;');
+    w.line('}');
+    w.line('return names;');
   });
-}
-
-function push(): Fn {
-  return fn('push', [['effect', 'Effect']], 'void', undefined, '(effects ??= []).push(effect);');
 }
 
 /** The leg table to write: copied on the first write of a step, as a literal so every table has one shape. */
-function writableLegs(model: FlowModel): Fn {
-  return fn('writableLegs', [], 'Record<string, LegState>', undefined, (w) => {
-    w.writeLine('if (!legsOwned) {');
+function writableLegs(w: ModuleWriter, model: FlowModel): void {
+  writeFunction(w, { name: 'writableLegs', returns: 'Record<string, LegState>' }, () => {
+    w.line('if (!legsOwned) {');
     w.indent(() => {
       const fields = model.legs.map((l) => `${l.name}: legs.${l.name} ?? ${quote(l.inbound ? 'early' : 'idle')}`);
-      w.writeLine(`legs = { ${fields.join(', ')} };`);
-      w.writeLine('legsOwned = true;');
+      w.line(`legs = { ${fields.join(', ')} };`);
+      w.line('legsOwned = true;');
     });
-    w.writeLine('}');
-    w.writeLine('return legs;');
+    w.line('}');
+    w.line('return legs;');
   });
 }
 
-function writableContext(model: FlowModel): Fn {
+function writableContext(w: ModuleWriter, model: FlowModel): void {
   const docs = "The context to write: copied on the first write of a step so the caller's snapshot never changes.";
-  return fn('writableContext', [], `Mutable<${exportedNames(model).context}>`, docs, (w) => {
-    w.writeLine('if (!contextOwned) {');
-    w.indent(() => w.writeLine('ctx = { ...ctx };').writeLine('contextOwned = true;'));
-    w.writeLine('}');
-    w.writeLine('return ctx;');
+  writeFunction(w, { name: 'writableContext', returns: `Mutable<${exportedNames(model).context}>`, docs }, () => {
+    w.line('if (!contextOwned) {');
+    w.indent(() => {
+      w.line('ctx = { ...ctx };');
+      w.line('contextOwned = true;');
+    });
+    w.line('}');
+    w.line('return ctx;');
   });
 }

@@ -1,36 +1,37 @@
 /**
  * The exported types of a generated module: its states (a string literal
  * union), events (a discriminated union on `type`), inputs and context.
+ * TypeScript only: the JavaScript has none of them.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
 import { LEG_EVENTS, type LegEventName } from '../../grammar/ast.js';
 import type { ValueType } from '../../runtime/values.js';
 import type { FieldModel, FlowModel } from '../model.js';
 import { exportedNames, quote } from './generatedNames.js';
+import type { ModuleWriter } from './moduleWriter.js';
 import { tsType } from './valueTypes.js';
 
-export function stateType(model: FlowModel): TypeAliasDeclarationStructure {
-  const names = model.states.map((s) => quote(s.name));
-  return {
-    kind: StructureKind.TypeAlias,
-    isExported: true,
-    name: exportedNames(model).state,
-    type: names.length === 0 ? 'never' : names.join(' | '),
-  };
+/** The state union, the event union and the input and context interfaces, each after a blank line. */
+export function writeTypeDeclarations(w: ModuleWriter, model: FlowModel): void {
+  const names = exportedNames(model);
+  const states = model.states.map((s) => quote(s.name));
+  w.blank();
+  w.typeLine(`export type ${names.state} = ${states.length === 0 ? 'never' : states.join(' | ')};`);
+  w.blank();
+  writeEventType(w, model);
+  writeInterface(w, names.input, model.inputs.map((i) => `readonly ${i.name}${i.default === undefined ? '' : '?'}: ${tsType(i.type)};`));
+  writeInterface(w, names.context, [...model.inputs, ...model.vars].map((v) => `readonly ${v.name}: ${tsType(v.type)};`));
 }
 
 /** Every event the machine accepts: all leg events of every declared leg, application events, timers. */
-export function eventType(model: FlowModel): TypeAliasDeclarationStructure {
+function writeEventType(w: ModuleWriter, model: FlowModel): void {
   const members = eventMembers(model).map(({ type, fields }) => objectType([`readonly type: ${quote(type)}`, ...fields]));
-  return {
-    kind: StructureKind.TypeAlias,
-    isExported: true,
-    name: exportedNames(model).event,
-    type: (writer) => {
-      if (members.length === 0) writer.write('never');
-      for (const member of members) writer.newLine().write(`| ${member}`);
-    },
-  };
+  const name = exportedNames(model).event;
+  if (members.length === 0) {
+    w.typeLine(`export type ${name} = never;`);
+    return;
+  }
+  w.typeLine(`export type ${name} =`);
+  w.indent(() => members.forEach((member, i) => w.typeLine(`| ${member}${i === members.length - 1 ? ';' : ''}`)));
 }
 
 interface EventMember {
@@ -61,27 +62,10 @@ function objectType(members: readonly string[]): string {
   return `{ ${members.join('; ')} }`;
 }
 
-/** Inputs as `initial()` takes them: an input with a default may be left out. */
-export function inputInterface(model: FlowModel): InterfaceDeclarationStructure {
-  return {
-    kind: StructureKind.Interface,
-    isExported: true,
-    name: exportedNames(model).input,
-    properties: model.inputs.map((i) => ({
-      name: i.name,
-      type: tsType(i.type),
-      isReadonly: true,
-      hasQuestionToken: i.default !== undefined,
-    })),
-  };
-}
-
-/** Inputs and vars by name, as the snapshot carries them. */
-export function contextInterface(model: FlowModel): InterfaceDeclarationStructure {
-  return {
-    kind: StructureKind.Interface,
-    isExported: true,
-    name: exportedNames(model).context,
-    properties: [...model.inputs, ...model.vars].map((v) => ({ name: v.name, type: tsType(v.type), isReadonly: true })),
-  };
+/** `export interface Name { ... }` between blank lines (an empty one keeps its braces on two lines). */
+function writeInterface(w: ModuleWriter, name: string, properties: readonly string[]): void {
+  w.blank();
+  w.typeLine(`export interface ${name} {`);
+  w.indent(() => properties.forEach((p) => w.typeLine(p)));
+  w.typeLine('}');
 }
