@@ -32,6 +32,9 @@ export function lowerFlow(flow: FlowDecl, path: string): LowerResult {
 
   const transitions = lowerTransitions(tree, scope);
   const timers = transitions.flatMap((t) => (t.timer === undefined ? [] : [t.timer]));
+  // Grouped by source state once (not filtered per state: that was quadratic in large flows).
+  const timersOf = byState(timers, (t) => t.state);
+  const transitionsOf = byState(transitions.map((t) => t.model), (t) => t.source);
   const states = tree.nodes.map((node): StateModel => ({
     id: node.id,
     name: node.decl.name.text,
@@ -43,8 +46,8 @@ export function lowerFlow(flow: FlowDecl, path: string): LowerResult {
     end: node.end,
     entry: lowerBlocks(node.decl.entry, scope),
     exit: lowerBlocks(node.decl.exit, scope),
-    timers: timers.filter((t) => t.state === node.id),
-    transitions: transitions.filter((t) => t.model.source === node.id).map((t) => t.model.id),
+    timers: timersOf.get(node.id) ?? [],
+    transitions: (transitionsOf.get(node.id) ?? []).map((t) => t.id),
     at: sourceRef(node.decl.span),
   }));
 
@@ -65,6 +68,17 @@ export function lowerFlow(flow: FlowDecl, path: string): LowerResult {
     hasParallel: tree.nodes.some((n) => n.kind === 'parallel'),
   };
   return errors.diagnostics.length > 0 ? { diagnostics: errors.diagnostics } : { model, diagnostics: [] };
+}
+
+/** Items by state id, each list in the items' order. */
+function byState<T>(items: readonly T[], state: (item: T) => StateId): Map<StateId, T[]> {
+  const groups = new Map<StateId, T[]>();
+  for (const item of items) {
+    const group = groups.get(state(item));
+    if (group === undefined) groups.set(state(item), [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 /** Inputs in order; a default may read the inputs declared before it. */
