@@ -30,7 +30,7 @@ export interface CompileWorkerReport {
   readonly warm: Spent;
   /**
    * Warm split: parse, check, lower (compileToModels minus the two), emit
-   * (the warm compile minus compileToModels: the .ts and .js written in one walk).
+   * (emitFlow over the models, timed on its own: the .ts and .js written in one walk).
    */
   readonly phases: { readonly parse: Spent; readonly check: Spent; readonly lower: Spent; readonly emit: Spent };
   readonly errors: number;
@@ -80,14 +80,17 @@ async function main(): Promise<void> {
   const [, warm] = await timed(() => compiler.compile(sources, { kinds: ['ts', 'js'] }));
   const [parsed, parse] = await timed(() => sources.map((s) => grammar.parseFlowFile(s)));
   const [, check] = await timed(() => parsed.map((p) => compiler.check(p.file)));
-  const [, front] = await timed(() => compiler.compileToModels(sources));
+  const [models, front] = await timed(() => compiler.compileToModels(sources));
+  // Already loaded with the compiler (imported here, not above, so the load figures stay as a user pays them).
+  const { emitFlow } = await import('../compiler/emit/emitFlow.js');
+  const [, emit] = await timed(() => models.models.map(({ model }) => emitFlow(model, new Set(['ts', 'js']))));
   const report: CompileWorkerReport = {
     bytes: sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0),
     files: sources.length,
     load: { grammar: grammarMs, compiler: compilerMs },
     cold,
     warm,
-    phases: { parse, check, lower: minus(front, parse, check), emit: minus(warm, front) },
+    phases: { parse, check, lower: minus(front, parse, check), emit },
     errors: result.diagnostics.filter((d) => d.severity === 'error').length,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
