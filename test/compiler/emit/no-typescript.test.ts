@@ -1,10 +1,10 @@
 // `flowc compile` prints modules as text: a whole compile process never loads TypeScript or ts-morph (~0.5 s of import).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { REPO } from './flowSources.js';
 
 /** Records every module the process loads: ESM through a resolve hook, CommonJS from require.cache at exit. */
@@ -26,8 +26,11 @@ register(${JSON.stringify(hooks)}, import.meta.url, { data: { log: ${JSON.string
 process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n'));
 `;
 
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
 it('flowc compile (ts, js, d.ts) loads neither typescript nor ts-morph', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'flowc-no-typescript-'));
+  dir = mkdtempSync(join(tmpdir(), 'flowc-no-typescript-'));
   const log = join(dir, 'loaded.txt');
   const hooks = join(dir, 'hooks.mjs');
   const register = join(dir, 'register.mjs');
