@@ -227,6 +227,20 @@ function sdpSummaryOf(message: SipMessage): SdpSummary | undefined {
   return lastSdp;
 }
 
+/**
+ * The Request-URI user a dial's INVITE must have; undefined when any will
+ * do (an input not given, a URI without a user). Pending dials are indexed
+ * by it (pending-invites.ts), so it must agree with matchDial.
+ */
+export function dialUser(effect: DialEffect): string | undefined {
+  return isUnbound(effect.to) ? undefined : userOf(effect.to);
+}
+
+/** The user part of a request's Request-URI (cached for the last message asked about). */
+export function requestUser(message: SipMessage): string | undefined {
+  return requestUserOf(message);
+}
+
 /** The flow's URIs are few (its inputs and constants) and compared once per call: read each once. */
 const users = new Map<string, string | undefined>();
 const MAX_CACHED_USERS = 1024;

@@ -17,8 +17,14 @@ interface AddressPattern {
 export interface FlowSideResolution {
   readonly side: FlowSide;
   readonly matcher: FlowSideMatcher;
-  /** Addresses given that could not be read, or that no message uses. */
+  /** Addresses given that could not be read. */
   readonly problems: readonly string[];
+  /**
+   * For addresses given: the problem to report if no SIP message of the
+   * trace turns out to be from or to them (known only once the replay has
+   * seen every message).
+   */
+  readonly unused?: string;
 }
 
 /** Answers "is this endpoint the flow's?", once per distinct endpoint object (traces intern them). */
@@ -41,16 +47,20 @@ export class FlowSideMatcher {
   }
 }
 
+/**
+ * `items` is read only as far as inference needs (the first
+ * INFERENCE_SAMPLE messages); with addresses given, not at all.
+ */
 export function resolveFlowSide(
-  items: readonly TraceItem[],
+  items: Iterable<TraceItem>,
   given: readonly FlowSideAddress[] | undefined,
   dialsFirst: boolean,
 ): FlowSideResolution {
-  if (given !== undefined && given.length > 0) return givenSide(items, given);
+  if (given !== undefined && given.length > 0) return givenSide(given);
   return inferredSide(items, dialsFirst);
 }
 
-function givenSide(items: readonly TraceItem[], given: readonly FlowSideAddress[]): FlowSideResolution {
+function givenSide(given: readonly FlowSideAddress[]): FlowSideResolution {
   const patterns: AddressPattern[] = [];
   const problems: string[] = [];
   for (const address of given) {
@@ -58,13 +68,11 @@ function givenSide(items: readonly TraceItem[], given: readonly FlowSideAddress[
     if (pattern === undefined) problems.push(`\`${typeof address === 'string' ? address : address.ip}\` is not an IP address or IP:port`);
     else patterns.push(pattern);
   }
-  const matcher = new FlowSideMatcher(patterns);
-  const used = items.some((item) => item.kind === 'sip' && (matcher.has(item.src) || matcher.has(item.dst)));
-  if (!used && patterns.length > 0) problems.push(`no SIP message in the trace is from or to ${patterns.map(describePattern).join(', ')}`);
   return {
     side: { addresses: patterns.map(describePattern), inferred: false, reason: 'given' },
-    matcher,
+    matcher: new FlowSideMatcher(patterns),
     problems,
+    ...(patterns.length === 0 ? {} : { unused: `no SIP message in the trace is from or to ${patterns.map(describePattern).join(', ')}` }),
   };
 }
 
@@ -116,7 +124,7 @@ interface Speaker {
  */
 const INFERENCE_SAMPLE = 20_000;
 
-function inferredSide(items: readonly TraceItem[], dialsFirst: boolean): FlowSideResolution {
+function inferredSide(items: Iterable<TraceItem>, dialsFirst: boolean): FlowSideResolution {
   // Parties are told apart by IP, unless two of them share one (everything on 127.0.0.1): then by IP and port.
   let byPort = false;
   let sampled = 0;

@@ -8,12 +8,21 @@ import type { SipMessage } from '../sip/message.js';
 import { referToOf } from '../sip/refer-to.js';
 import { sdpOf } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
+import { ownText } from './own-text.js';
 
 /** Response summaries are few (`200 INVITE`, `180 INVITE`, `200 BYE`...): each string is built once. */
 const responseSummaries = new Map<string, Map<number, string>>();
+/**
+ * Request summaries by method and Request-URI: a capture sends most
+ * requests to a few URIs (a gateway's, a dialog's Contact), and a summary
+ * kept by a step must not be a view into its message (own-text.ts).
+ */
+const requestSummaries = new Map<string, Map<string, string>>();
+const MAX_REQUEST_SUMMARIES = 4096;
+let requestSummaryCount = 0;
 
 export function summarize(message: SipMessage): string {
-  if (message.kind === 'request') return `${message.method} ${message.requestUri}`;
+  if (message.kind === 'request') return requestSummary(message.method, message.requestUri);
   const method = message.cseq.method;
   let byStatus = responseSummaries.get(method);
   if (byStatus === undefined) {
@@ -24,6 +33,24 @@ export function summarize(message: SipMessage): string {
   if (summary === undefined) {
     summary = `${message.status} ${method}`;
     byStatus.set(message.status, summary);
+  }
+  return summary;
+}
+
+function requestSummary(method: string, requestUri: string): string {
+  let byUri = requestSummaries.get(method);
+  if (byUri === undefined) {
+    byUri = new Map();
+    if (requestSummaries.size < 64) requestSummaries.set(method, byUri);
+  }
+  let summary = byUri.get(requestUri);
+  if (summary === undefined) {
+    summary = ownText(`${method} ${requestUri}`);
+    if (requestSummaryCount < MAX_REQUEST_SUMMARIES) {
+      // The key is kept too: a copy, not the message's Request-URI.
+      byUri.set(ownText(requestUri), summary);
+      requestSummaryCount++;
+    }
   }
   return summary;
 }

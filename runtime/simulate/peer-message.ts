@@ -21,20 +21,40 @@ export type PeerReading =
   /** The message does not add up (an answer to a request nobody sent): reported, no event. */
   | { readonly kind: 'problem'; readonly reason: string };
 
-const RINGING: DialogSignal = { type: 'ringing' };
-const EARLY: DialogSignal = { type: 'early' };
-const ANSWERED: DialogSignal = { type: 'answered' };
-const HANGUP: DialogSignal = { type: 'hangup' };
-const REPLACED: DialogSignal = { type: 'replaced' };
-const CANCELLED: DialogSignal = { type: 'cancelled' };
-const HELD: DialogSignal = { type: 'held' };
-const RESUMED: DialogSignal = { type: 'resumed' };
-const REFER_ACCEPTED: DialogSignal = { type: 'referAccepted' };
+/**
+ * Signals without data are constants, each with its reading: a replay
+ * allocates none per message, and the replay can keep the leg event each
+ * becomes (`isConstantSignal`).
+ */
+const constantReadings = new Map<DialogSignal, PeerReading>();
+
+type ConstantSignalType = 'ringing' | 'early' | 'answered' | 'hangup' | 'replaced' | 'cancelled' | 'held' | 'resumed' | 'referAccepted';
+
+function constant(type: ConstantSignalType): DialogSignal {
+  const s: DialogSignal = { type };
+  constantReadings.set(s, { kind: 'signal', signal: s });
+  return s;
+}
+
+const RINGING = constant('ringing');
+const EARLY = constant('early');
+const ANSWERED = constant('answered');
+const HANGUP = constant('hangup');
+export const REPLACED = constant('replaced');
+const CANCELLED = constant('cancelled');
+const HELD = constant('held');
+const RESUMED = constant('resumed');
+const REFER_ACCEPTED = constant('referAccepted');
 /** The status a `dial ... timeout` reports: the INVITE was cancelled because nobody answered in time. */
 export const DIAL_TIMEOUT_STATUS = 408;
 
+/** One of the signals above: the same object every time. */
+export function isConstantSignal(s: DialogSignal): boolean {
+  return constantReadings.has(s);
+}
+
 function signal(s: DialogSignal): PeerReading {
-  return { kind: 'signal', signal: s };
+  return constantReadings.get(s) ?? { kind: 'signal', signal: s };
 }
 
 /** Readings without an event carry constant notes: one object each, not one per message. */

@@ -21,16 +21,18 @@ import type { FlowSession, SessionEnvironment } from '../session/flow-session.js
 import type { SessionError } from '../session/session-error.js';
 import type { SessionObserver, StepRecord } from '../session/session-observer.js';
 import { formatEndpoint } from '../trace/endpoints.js';
-import type { DtmfTraceItem, EventTraceItem, SipTraceItem, TraceRead } from '../trace/trace-item.js';
+import type { OpenedTrace } from '../trace/read-trace.js';
+import type { DtmfTraceItem, EventTraceItem, SipTraceItem, TraceItem } from '../trace/trace-item.js';
 import type { Value } from '../values.js';
 import { inferCommand, type CommandEvent } from './command-inference.js';
 import { CoverageTracker } from './coverage.js';
 import { expectationKind, expectationOf, isSipEffect, opensDialog, type Expectation } from './expectation.js';
-import { matchExpectation, type MatchResult } from './expectation-match.js';
+import { matchExpectation } from './expectation-match.js';
 import { describeExpectation } from './expectation-text.js';
 import { resolveFlowSide, type FlowSideMatcher } from './flow-side.js';
 import { summarize } from './message-summary.js';
-import { readPeerRequest, readPeerResponse, type PeerReading } from './peer-message.js';
+import { isConstantSignal, readPeerRequest, readPeerResponse, REPLACED, type PeerReading } from './peer-message.js';
+import { LegEvents } from './leg-events.js';
 import { ReplayCall } from './replay-call.js';
 import { createReplayPorts, type ReplayPorts } from './replay-ports.js';
 import type { SimulateOptions } from './simulate-options.js';
@@ -45,10 +47,12 @@ import type {
 import { emitDivergence, endOfTraceDivergence, messageDivergence } from './divergence-report.js';
 import { describeEmit, findEmit, isOutgoing, type FlowEmit } from './logged-emits.js';
 import { callForCommand, keyedCall, keyOf } from './keyed-calls.js';
-import { commandOf, EventPositions } from './logged-command.js';
+import { commandOf } from './logged-command.js';
+import { PendingInvites, type Found, type Near as PendingNear } from './pending-invites.js';
 import { StepRecorder } from './step-recorder.js';
-import { DIVERGENCE, NOT_COMPARED, RETRANSMISSION, stackOutcome } from './step-outcomes.js';
+import { DIVERGENCE, NOT_COMPARED, RETRANSMISSION, stackOutcome, unrelatedOutcome } from './step-outcomes.js';
 import { TraceDialog } from './trace-dialog.js';
+import { TraceWindow } from './trace-window.js';
 import { trialInitial, trialTransition } from './trial-step.js';
 import { prepareInput, UnboundInputLog } from './unbound-inputs.js';
 
@@ -78,20 +82,14 @@ class DialTimer implements TimerSink {
   }
 }
 
-interface Found {
-  readonly expectation: Expectation;
-  readonly match: Extract<MatchResult, { kind: 'match' }>;
-}
-
-interface Near {
-  readonly expectation: Expectation;
-  readonly detail: string;
+interface Near extends PendingNear {
   readonly assumed?: CommandEvent;
 }
 
 export class Replay implements SessionObserver {
   readonly #machine: AnyFlowMachine;
-  readonly #trace: TraceRead;
+  readonly #traceName: string;
+  readonly #window: TraceWindow;
   readonly #options: SimulateOptions;
   readonly #input: Readonly<Record<string, Value>>;
   readonly #unbound: UnboundInputLog;
@@ -102,8 +100,9 @@ export class Replay implements SessionObserver {
   readonly #callOf = new Map<FlowSession, ReplayCall>();
   readonly #dialogs = new Map<string, TraceDialog>();
   /** Dial and takeover expectations of every call: a new INVITE is compared with these. */
-  readonly #pendingNew: Expectation[] = [];
+  readonly #invites = new PendingInvites();
   readonly #recorder = new StepRecorder();
+  readonly #legEvents = new LegEvents();
   readonly #coverage: CoverageTracker;
   readonly #problems: SimulationProblem[] = [];
   readonly #assumed: AssumedCommand[] = [];
@@ -111,43 +110,69 @@ export class Replay implements SessionObserver {
   readonly #side: FlowSide;
   readonly #dialsFirst: boolean;
   #divergence: Divergence | undefined;
-  /** Index of the item being processed. */
+  /** Position of the item being processed, and the item. */
   #index = 0;
-  /** Event items already delivered early (a log clock behind the capture's). */
+  #item: TraceItem | undefined;
+  /** Event items (by position) already delivered early (a log clock behind the capture's). */
   #consumed: Set<number> | undefined;
-  /** Where to look ahead for a logged command. */
-  readonly #eventPositions: EventPositions;
+  /** The problem to report if no SIP message is from or to the addresses given as the flow side; where it goes in the list. */
+  readonly #unusedSide: string | undefined;
+  readonly #sideProblems: number;
+  #sideUsed = false;
   /** Time of the item being processed (the clock may be ahead of it after an early timer). */
   #time = 0;
   /** Logged events of a type the flow declares (taken or not): with none and no call, nothing was tested. */
   #flowEvents = 0;
   readonly #counts = { items: 0, sipMessages: 0, retransmissions: 0, events: 0, problems: 0, unrelated: 0 };
 
-  constructor(machine: AnyFlowMachine, trace: TraceRead, options: SimulateOptions) {
+  constructor(machine: AnyFlowMachine, trace: OpenedTrace, options: SimulateOptions) {
     this.#machine = machine;
-    this.#trace = trace;
+    this.#traceName = trace.name;
+    this.#window = new TraceWindow(trace.items, trace.format);
     this.#options = options;
     const prepared = prepareInput(machine, options.input);
     this.#input = prepared.input;
     this.#unbound = new UnboundInputLog(prepared.unbound);
-    const first = trace.items[0];
+    const first = this.#window.at(0);
     this.#clock = new VirtualClock(first === undefined ? 0 : first.time);
     this.#ports = createReplayPorts();
     this.#env = { ports: this.#ports, clock: this.#clock, observer: this };
     this.#coverage = new CoverageTracker(machine);
     this.#dialsFirst = initialDials(machine, this.#input);
-    const side = resolveFlowSide(trace.items, options.as, this.#dialsFirst);
+    const side = resolveFlowSide(this.#fromStart(), options.as, this.#dialsFirst);
     this.#flowSide = side.matcher;
     this.#side = side.side;
     for (const reason of side.problems) this.#problem(trace.name, 0, first?.time ?? 0, 'error', 'replay', reason);
-    this.#eventPositions = new EventPositions(trace.items);
+    this.#unusedSide = side.unused;
+    this.#sideProblems = this.#problems.length;
+  }
+
+  /** The trace from its first item, read on demand (the flow side's inference reads a prefix, twice). */
+  #fromStart(): Iterable<TraceItem> {
+    const window = this.#window;
+    return {
+      *[Symbol.iterator](): Generator<TraceItem> {
+        for (let i = 0; ; i++) {
+          const item = window.at(i);
+          if (item === undefined) return;
+          yield item;
+        }
+      },
+    };
   }
 
   run(): SimulationResult {
-    const items = this.#trace.items;
-    for (this.#index = 0; this.#index < items.length; this.#index++) {
-      const item = items[this.#index];
-      if (item === undefined) continue;
+    const window = this.#window;
+    let first: TraceItem | undefined;
+    let last: TraceItem | undefined;
+    for (let index = 0; ; index++) {
+      const item = window.at(index);
+      if (item === undefined) break;
+      window.release(index);
+      first ??= item;
+      last = item;
+      this.#index = index;
+      this.#item = item;
       this.#counts.items++;
       if (this.#consumed?.has(this.#index) === true) {
         this.#counts.events++;
@@ -174,12 +199,17 @@ export class Replay implements SessionObserver {
           break;
       }
     }
+    this.#item = undefined;
+    if (this.#unusedSide !== undefined && !this.#sideUsed) {
+      // Known only now that every message was seen; listed where the other problems with the addresses are.
+      this.#problems.splice(this.#sideProblems, 0, problemOf(this.#traceName, 0, first?.time ?? 0, 'error', 'replay', this.#unusedSide));
+    }
     if (this.#divergence === undefined) {
       this.#divergence = endOfTraceDivergence({
         flow: this.#machine,
         flowSource: this.#options.flowSource,
-        traceName: this.#trace.name,
-        last: items[items.length - 1],
+        traceName: this.#traceName,
+        last,
         step: Math.max(0, this.#recorder.steps.length - 1),
         calls: this.#calls,
         sipMessages: this.#counts.sipMessages,
@@ -209,7 +239,7 @@ export class Replay implements SessionObserver {
         if (dialog !== undefined) this.#disarmDialTimer(dialog);
       }
       call.pending.push(expectation);
-      if (opensDialog(expectation)) this.#pendingNew.push(expectation);
+      if (opensDialog(expectation)) this.#invites.add(expectation);
     }
     const event = record.event;
     if (event !== undefined && isTimerEvent(event)) {
@@ -224,8 +254,7 @@ export class Replay implements SessionObserver {
     // Effects on legs without a dialog fail live too and send nothing; only a machine that throws is worth a report.
     if (error.kind !== 'internal') return;
     const call = this.#callOf.get(session);
-    const item = this.#trace.items[this.#index];
-    this.#problem(this.#trace.name, item?.frame ?? 0, this.#time, 'error', 'replay', `call ${call?.number ?? '?'}: ${error.message}`);
+    this.#problem(this.#traceName, this.#item?.frame ?? 0, this.#time, 'error', 'replay', `call ${call?.number ?? '?'}: ${error.message}`);
   }
 
   // --- timers -----------------------------------------------------------
@@ -262,16 +291,17 @@ export class Replay implements SessionObserver {
     this.#counts.sipMessages++;
     const message = item.message;
     const out = this.#flowSide.has(item.src);
+    if (!this.#sideUsed) this.#sideUsed = out || this.#flowSide.has(item.dst);
     const direction: MessageDirection = out ? 'out' : 'in';
     if (item.retransmission) {
       this.#counts.retransmissions++;
       const dialog = this.#dialogs.get(message.callId);
-      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, RETRANSMISSION);
+      this.#recorder.sip(item, direction, dialog, dialog?.call, dialog?.leg, RETRANSMISSION);
       return;
     }
     if (this.#divergence !== undefined) {
       const dialog = this.#dialogs.get(message.callId);
-      this.#recorder.sip(item, direction, summarize(message), dialog?.call, dialog?.leg, NOT_COMPARED);
+      this.#recorder.sip(item, direction, dialog, dialog?.call, dialog?.leg, NOT_COMPARED);
       return;
     }
     if (!out && !this.#flowSide.has(item.dst)) {
@@ -287,7 +317,7 @@ export class Replay implements SessionObserver {
 
   #unrelated(item: SipTraceItem, direction: MessageDirection, note: string): void {
     this.#counts.unrelated++;
-    this.#recorder.sip(item, direction, summarize(item.message), undefined, undefined, { kind: 'unrelated', note });
+    this.#recorder.sip(item, direction, this.#dialogs.get(item.message.callId), undefined, undefined, unrelatedOutcome(note));
   }
 
   #flowRequest(item: SipTraceItem, message: SipRequest): void {
@@ -370,7 +400,7 @@ export class Replay implements SessionObserver {
   }
 
   #stack(item: SipTraceItem, direction: MessageDirection, dialog: TraceDialog | undefined, note: string): void {
-    this.#recorder.sip(item, direction, summarize(item.message), dialog?.call, dialog?.leg, stackOutcome(note));
+    this.#recorder.sip(item, direction, dialog, dialog?.call, dialog?.leg, stackOutcome(note));
   }
 
   #peerRequest(item: SipTraceItem, message: SipRequest): void {
@@ -412,7 +442,7 @@ export class Replay implements SessionObserver {
       const leg = replaced.leg;
       replacedCall.bind(leg, dialog, 'offered');
       replaced.superseded = true;
-      this.#deliver(item, dialog, replacedCall, leg, { type: 'replaced' });
+      this.#deliver(item, dialog, replacedCall, leg, REPLACED);
       return;
     }
     const inbound = this.#machine.legs.filter((l) => l.inbound).map((l) => l.name);
@@ -428,7 +458,7 @@ export class Replay implements SessionObserver {
       if (leg === undefined) continue;
       call.bind(leg, dialog, 'offered');
       call.session.bindLeg(leg, this.#ports.sip.offer());
-      this.#recorder.sip(item, 'in', summarize(message), call, leg, { kind: 'offer', leg, started: false });
+      this.#recorder.sip(item, 'in', dialog, call, leg, { kind: 'offer', leg, started: false });
       return;
     }
     const leg = inbound[0] ?? '';
@@ -436,7 +466,7 @@ export class Replay implements SessionObserver {
     call.bind(leg, dialog, 'offered');
     call.session.bindLeg(leg, this.#ports.sip.offer());
     this.#startCall(call);
-    this.#recorder.sip(item, 'in', summarize(message), call, leg, { kind: 'offer', leg, started: true });
+    this.#recorder.sip(item, 'in', dialog, call, leg, { kind: 'offer', leg, started: true });
   }
 
   #deliverReading(item: SipTraceItem, dialog: TraceDialog, reading: PeerReading): void {
@@ -444,7 +474,7 @@ export class Replay implements SessionObserver {
     const leg = dialog.leg;
     if (reading.kind === 'problem') {
       this.#problem(item.trace, item.frame, item.time, 'warning', 'replay', reading.reason);
-      this.#recorder.sip(item, 'in', summarize(item.message), call, leg, { kind: 'problem', severity: 'warning', reason: reading.reason });
+      this.#recorder.sip(item, 'in', dialog, call, leg, { kind: 'problem', severity: 'warning', reason: reading.reason });
       return;
     }
     if (reading.kind === 'none' || call === undefined || leg === undefined) {
@@ -456,10 +486,16 @@ export class Replay implements SessionObserver {
   }
 
   #deliver(item: SipTraceItem, dialog: TraceDialog, call: ReplayCall, leg: string, signal: DialogSignal): void {
-    const event = { ...signal, type: `${leg}.${signal.type}` };
-    call.session.deliver(event);
-    const handled = this.#recorder.handled;
-    this.#recorder.sip(item, 'in', summarize(item.message), call, dialog.leg, { kind: 'event', delivered: { event, handled } });
+    if (!isConstantSignal(signal)) {
+      const event = { ...signal, type: `${leg}.${signal.type}` };
+      call.session.deliver(event);
+      this.#recorder.sip(item, 'in', dialog, call, dialog.leg, { kind: 'event', delivered: { event, handled: this.#recorder.handled } });
+      return;
+    }
+    // A signal without data is the same leg event every time: it and both of its outcomes are made once per leg.
+    const known = this.#legEvents.of(leg, signal);
+    call.session.deliver(known.event);
+    this.#recorder.sip(item, 'in', dialog, call, dialog.leg, this.#recorder.handled ? known.handled : known.ignored);
   }
 
   /**
@@ -487,14 +523,15 @@ export class Replay implements SessionObserver {
    */
   #explain(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined, created?: TraceDialog): Expectation | undefined {
     let first = this.#matchPending(message, dialog);
-    while (first.found === undefined) {
+    while (first === undefined) {
       const due = this.#clock.nextDueAt();
       if (due === undefined || due > item.time + TIMER_SKEW_MS) break;
       this.#clock.advanceTo(due);
       first = this.#matchPending(message, dialog);
     }
-    if (first.found !== undefined) return this.#meet(item, message, dialog, created, first.found);
-    const near: Near | undefined = first.near;
+    if (first !== undefined) return this.#meet(item, message, dialog, created, first);
+    // What the message nearly met is only needed for a divergence: the expectations pending now are marked, and compared then.
+    const mark = dialog === undefined ? this.#invites.mark : (dialog.call?.pending.length ?? 0);
     if (dialog === undefined && created !== undefined) {
       const started = this.#tryNewCall(item, message, created);
       if (started !== undefined) return started;
@@ -509,7 +546,7 @@ export class Replay implements SessionObserver {
         const outcome = inferCommand(this.#machine, call, snapshot, message, dialog, item.time);
         if (outcome.found !== undefined) {
           const assumed = this.#assume(item, message, call, outcome.found.event);
-          const found = this.#matchPending(message, dialog).found;
+          const found = this.#matchPending(message, dialog);
           if (found !== undefined) return this.#meet(item, message, dialog, created, found, assumed);
         } else if (outcome.near !== undefined && nearCommand === undefined) {
           nearCommand = { expectation: outcome.near.expectation, detail: outcome.near.detail, assumed: outcome.near.event };
@@ -520,35 +557,51 @@ export class Replay implements SessionObserver {
         if (started !== undefined) return started;
       }
     }
-    this.#unexplained(item, message, dialog, near ?? nearCommand);
+    this.#unexplained(item, message, dialog, this.#nearPending(message, dialog, mark) ?? nearCommand);
     return undefined;
   }
 
-  #matchPending(message: SipMessage, dialog: TraceDialog | undefined): { found?: Found; near?: Near } {
-    const list = dialog === undefined ? this.#pendingNew : dialog.call?.pending;
-    let near: Near | undefined;
-    if (list === undefined) return {};
-    for (const expectation of list) {
+  /** The oldest pending expectation the message meets: of its dialog's call, or (a new INVITE) the dials and takeovers of every call. */
+  #matchPending(message: SipMessage, dialog: TraceDialog | undefined): Found | undefined {
+    if (dialog === undefined) return this.#invites.find(message, this.#dialogs);
+    const list = dialog.call?.pending;
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const expectation = list[i];
+      if (expectation === undefined) continue;
       const match = matchExpectation(expectation, message, dialog);
-      if (match === undefined) continue;
-      if (match.kind === 'match') return { found: { expectation, match } };
-      near ??= { expectation, detail: match.detail };
+      if (match?.kind === 'match') return { expectation, match };
     }
-    return near === undefined ? {} : { near };
+    return undefined;
+  }
+
+  /** The oldest of the first `mark` pending expectations that the message nearly meets (a detail differs). */
+  #nearPending(message: SipMessage, dialog: TraceDialog | undefined, mark: number): Near | undefined {
+    if (dialog === undefined) return this.#invites.near(message, mark);
+    const list = dialog.call?.pending;
+    if (list === undefined) return undefined;
+    for (let i = 0; i < mark && i < list.length; i++) {
+      const expectation = list[i];
+      if (expectation === undefined) continue;
+      const match = matchExpectation(expectation, message, dialog);
+      if (match?.kind === 'mismatch') return { expectation, detail: match.detail };
+    }
+    return undefined;
   }
 
   /** The calls whose commands may explain the message: the dialog's call, or (a new INVITE) the call Replaces names, then every active call, newest first. */
-  #candidates(message: SipMessage, dialog: TraceDialog | undefined): ReplayCall[] {
-    if (dialog !== undefined) return dialog.call === undefined ? [] : [dialog.call];
-    const out: ReplayCall[] = [];
+  *#candidates(message: SipMessage, dialog: TraceDialog | undefined): Generator<ReplayCall> {
+    if (dialog !== undefined) {
+      if (dialog.call !== undefined) yield dialog.call;
+      return;
+    }
     const replaces = replacesOf(message);
     const named = replaces?.ok === true ? this.#dialogs.get(replaces.value.callId)?.call : undefined;
-    if (named !== undefined) out.push(named);
+    if (named !== undefined) yield named;
     for (let i = this.#calls.length - 1; i >= 0; i--) {
       const call = this.#calls[i];
-      if (call !== undefined && call !== named && call.active) out.push(call);
+      if (call !== undefined && call !== named && call.active) yield call;
     }
-    return out;
   }
 
   #meet(
@@ -567,10 +620,7 @@ export class Replay implements SessionObserver {
       return undefined;
     }
     call.removePending(expectation);
-    if (opensDialog(expectation)) {
-      const i = this.#pendingNew.indexOf(expectation);
-      if (i >= 0) this.#pendingNew.splice(i, 1);
-    }
+    if (opensDialog(expectation)) this.#invites.remove(expectation);
     if (match.unbound !== undefined) for (const use of match.unbound) this.#unbound.record(use.expected, use.actual);
     if (match.warning !== undefined) this.#problem(item.trace, item.frame, item.time, 'warning', 'replay', match.warning);
     // Described before binding: a takeover names the dialog it replaces, not the new one.
@@ -594,7 +644,7 @@ export class Replay implements SessionObserver {
       description,
       at: expectation.at,
     };
-    this.#recorder.sip(item, 'out', summarize(message), call, leg, { kind: 'expected', expectation: view }, assumed);
+    this.#recorder.sip(item, 'out', dialog ?? created, call, leg, { kind: 'expected', expectation: view }, assumed);
     return expectation;
   }
 
@@ -610,7 +660,7 @@ export class Replay implements SessionObserver {
       if (expectation !== undefined && matchExpectation(expectation, message, undefined)?.kind === 'match') {
         this.#adopt(call);
         this.#startCall(call);
-        const found = this.#matchPending(message, undefined).found;
+        const found = this.#matchPending(message, undefined);
         return found === undefined ? undefined : this.#meet(item, message, undefined, created, found);
       }
     }
@@ -627,7 +677,7 @@ export class Replay implements SessionObserver {
     this.#adopt(call);
     this.#startCall(call);
     const assumed = this.#assume(item, message, call, outcome.found.event);
-    const found = this.#matchPending(message, undefined).found;
+    const found = this.#matchPending(message, undefined);
     return found === undefined ? undefined : this.#meet(item, message, undefined, created, found, assumed);
   }
 
@@ -669,9 +719,8 @@ export class Replay implements SessionObserver {
 
   /** A command in the event log, a little later than the message it explains (the log's clock lags). */
   #lookahead(item: SipTraceItem, message: SipMessage, dialog: TraceDialog | undefined): Found | undefined {
-    const items = this.#trace.items;
-    for (const j of this.#eventPositions.after(this.#index)) {
-      const next = items[j];
+    for (const j of this.#window.eventsAfter(this.#index)) {
+      const next = this.#window.at(j);
       if (next === undefined || next.time > item.time + EVENT_SKEW_MS) break;
       if (next.kind !== 'event' || this.#consumed?.has(j) === true) continue;
       const event = commandOf(next);
@@ -690,7 +739,7 @@ export class Replay implements SessionObserver {
         this.#counts.items++;
         this.#counts.events++;
         this.#deliverCommand(next, call, event);
-        return this.#matchPending(message, dialog).found;
+        return this.#matchPending(message, dialog);
       }
     }
     return undefined;
@@ -865,7 +914,7 @@ export class Replay implements SessionObserver {
   ): void {
     // A mismatched new INVITE has no dialog yet: it is on the leg it was meant for.
     const leg = dialog?.leg ?? (reason === 'mismatch' ? expected?.leg : undefined);
-    const step = this.#recorder.sip(item, 'out', summarize(message), call, leg, DIVERGENCE, assumed);
+    const step = this.#recorder.sip(item, 'out', dialog ?? this.#dialogs.get(message.callId), call, leg, DIVERGENCE, assumed);
     this.#divergence = messageDivergence({
       flow: this.#machine,
       flowSource: this.#options.flowSource,
@@ -885,12 +934,12 @@ export class Replay implements SessionObserver {
   // --- result -------------------------------------------------------------
 
   #problem(trace: string, frame: number, time: number, severity: 'error' | 'warning', source: 'trace' | 'replay', reason: string): void {
-    this.#problems.push({ trace, frame, time, severity, source, reason });
+    this.#problems.push(problemOf(trace, frame, time, severity, source, reason));
   }
 
   #result(): SimulationResult {
     return {
-      trace: this.#trace.name,
+      trace: this.#traceName,
       flow: this.#machine.name,
       source: this.#machine.source,
       verdict: this.#divergence === undefined ? 'pass' : 'fail',
@@ -905,6 +954,10 @@ export class Replay implements SessionObserver {
       counts: { ...this.#counts, calls: this.#calls.length },
     };
   }
+}
+
+function problemOf(trace: string, frame: number, time: number, severity: 'error' | 'warning', source: 'trace' | 'replay', reason: string): SimulationProblem {
+  return { trace, frame, time, severity, source, reason };
 }
 
 function isTimerEvent(event: FlowEvent): event is TimerEvent {

@@ -9,8 +9,11 @@ import type { TakenTransition } from '../machine.js';
 import type { StepRecord } from '../session/session-observer.js';
 import { formatEndpoint } from '../trace/endpoints.js';
 import type { DtmfTraceItem, Endpoint, EventTraceItem, ProblemTraceItem, SipTraceItem } from '../trace/trace-item.js';
+import { summarize } from './message-summary.js';
+import { ownText } from './own-text.js';
 import type { ReplayCall } from './replay-call.js';
 import type { AssumedCommand, DeliveredEvent, MessageDirection, SimulationStep, StepOutcome } from './simulation-result.js';
+import type { TraceDialog } from './trace-dialog.js';
 
 const NONE: readonly never[] = [];
 
@@ -39,10 +42,11 @@ export class StepRecorder {
     return this.#records[this.#records.length - 1]?.taken[0];
   }
 
+  /** `dialog`: the trace dialog of the message, when the replay tracks it (its Call-ID is kept, not the message's). */
   sip(
     item: SipTraceItem,
     direction: MessageDirection,
-    summary: string,
+    dialog: TraceDialog | undefined,
     call: ReplayCall | undefined,
     leg: string | undefined,
     outcome: StepOutcome,
@@ -61,9 +65,9 @@ export class StepRecorder {
       direction,
       src: this.#name(item.src),
       dst: this.#name(item.dst),
-      dialog: item.message.callId,
+      dialog: dialog === undefined ? ownText(item.message.callId) : dialog.callId,
       leg,
-      summary,
+      summary: summarize(item.message),
       outcome,
       assumed,
       taken: this.#taken,

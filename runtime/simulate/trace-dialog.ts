@@ -7,6 +7,7 @@
  */
 import type { ArmedTimer } from '../clock/clock.js';
 import type { SipMessage } from '../sip/message.js';
+import { ownText } from './own-text.js';
 import type { DialogBinding } from './simulation-result.js';
 import type { ReplayCall } from './replay-call.js';
 
@@ -55,16 +56,21 @@ export class TraceDialog {
   readonly flowSent = new SentRequests();
   readonly peerSent = new SentRequests();
 
+  /** Kept as copies, not views into the INVITE's text (own-text.ts): a dialog outlives its messages. */
+  readonly callId: string;
+
   constructor(
-    readonly callId: string,
+    callId: string,
     /** The flow side sent the dialog-creating INVITE. */
     readonly flowIsUac: boolean,
     /** Frame of the message that created the dialog. */
     readonly frame: number,
     invite: SipMessage,
   ) {
+    this.callId = ownText(callId);
     this.inviteSeq = invite.cseq.seq;
-    this.uacTag = invite.from.tag;
+    const tag = invite.from.tag;
+    this.uacTag = tag === undefined ? undefined : ownText(tag);
   }
 
   /** Unanswered and not ended: the INVITE is still pending. */
@@ -87,7 +93,7 @@ export class TraceDialog {
     // In requests from the UAS the tags are swapped (its tag is in From).
     const fromUac = message.from.tag === this.uacTag;
     const tag = fromUac ? message.to.tag : message.from.tag;
-    if (tag !== undefined) this.uasTag = tag;
+    if (tag !== undefined) this.uasTag = ownText(tag);
   }
 
   binding(): DialogBinding {

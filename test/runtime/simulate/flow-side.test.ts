@@ -71,12 +71,23 @@ describe('resolveFlowSide', () => {
     expect(side.matcher.has(at('127.0.0.1', 5080))).toBe(false);
   });
 
-  it('takes given addresses as they are and reports those no message uses or that cannot be read', () => {
+  it('takes given addresses as they are, reports those that cannot be read, and words the problem of addresses no message uses', () => {
     const items = [invite(at('10.0.0.1'), at('10.0.0.2'), 'a')];
     const side = resolveFlowSide(items, ['10.0.0.7', 'not an address', { ip: '10.0.0.2', port: 5060 }], true);
     expect(side.side).toEqual({ addresses: ['10.0.0.7', '10.0.0.2:5060'], inferred: false, reason: 'given' });
     expect(side.problems).toEqual(['`not an address` is not an IP address or IP:port']);
-    expect(resolveFlowSide(items, ['10.0.0.7'], true).problems).toEqual(['no SIP message in the trace is from or to 10.0.0.7']);
+    // Whether any message uses them is known only once the replay has seen them all (simulate reports it then).
+    expect(side.unused).toBe('no SIP message in the trace is from or to 10.0.0.7, 10.0.0.2:5060');
+    expect(resolveFlowSide(items, ['not an address'], true).unused).toBeUndefined();
+  });
+
+  it('reads no item when the addresses are given', () => {
+    const never: Iterable<SipTraceItem> = {
+      [Symbol.iterator]() {
+        throw new Error('the trace was read');
+      },
+    };
+    expect(resolveFlowSide(never, ['10.0.0.7'], true).side.addresses).toEqual(['10.0.0.7']);
   });
 
   it('says so when the trace has no SIP at all', () => {

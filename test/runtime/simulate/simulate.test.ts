@@ -140,6 +140,16 @@ describe('external-transfer-happy.pcap in detail', () => {
     expect(gateway.verdict).toBe('fail');
   });
 
+  it('reports given addresses no message is from or to, after those that cannot be read', () => {
+    const unused = simulate(machine, fixtureTrace(file), { as: ['bogus', '10.9.9.9'] });
+    expect(unused.problems.slice(0, 2).map((p) => p.reason)).toEqual([
+      '`bogus` is not an IP address or IP:port',
+      'no SIP message in the trace is from or to 10.9.9.9',
+    ]);
+    const used = simulate(machine, fixtureTrace(file), { as: ['127.0.0.30'] });
+    expect(used.problems.some((p) => p.reason.startsWith('no SIP message'))).toBe(false);
+  });
+
   it('with strict commands, the hold re-INVITE is a divergence blamed on the state waiting for Consult', () => {
     const result = simulate(machine, fixtureTrace(file), { strictCommands: true, flowSource: source });
     expect(result.assumed).toEqual([]);
