@@ -20,6 +20,7 @@ import { effectOf, legOfOwner, type LaterEffect } from './later-failure.js';
 import type { MediaAnchor } from './media-anchor.js';
 import { versionOf, withDirection, withVersion } from './sdp-text.js';
 import { describeError } from './sip-error-status.js';
+import { channelExecuted } from './channel-event.js';
 
 export interface FreeswitchMediaOptions {
   /** The media server as connected now; undefined while FreeSWITCH is away. */
@@ -36,22 +37,50 @@ class Anchored {
   version = 0n;
   music = false;
   conference: string | undefined;
+  /** The endpoint this one is uuid_bridged to: an unbridge parks both, so both wait for it. */
+  bridgedWith: Anchored | undefined;
   released = false;
-  private tail: Promise<void> = Promise.resolve();
+  /** Settles when the operations queued on this endpoint so far have run. */
+  tail: Promise<void> = Promise.resolve();
 
   constructor(
     readonly endpoint: EndpointApi,
     public owner: DialogOwner,
   ) {}
 
-  run(op: () => Promise<void>, onError: (error: unknown) => void): void {
-    this.tail = this.tail.then(op).catch(onError);
-  }
-
   idle(): Promise<void> {
     return this.tail;
   }
 }
+
+/**
+ * Queues `op` behind what is queued on every one of `entries`, and what
+ * comes later on any of them behind `op`: a bridge involves two channels,
+ * and a hold's music on one of them must not start while FreeSWITCH is
+ * still bridging it.
+ */
+function runOn(entries: readonly Anchored[], op: () => Promise<void>, onError: (error: unknown) => void): void {
+  const unique = [...new Set(entries)];
+  const done = Promise.all(unique.map((e) => e.tail))
+    .then(op)
+    .catch(onError);
+  for (const entry of unique) entry.tail = done;
+}
+
+function pair(a: Anchored, b: Anchored): void {
+  unpair(a);
+  unpair(b);
+  a.bridgedWith = b;
+  b.bridgedWith = a;
+}
+
+function unpair(a: Anchored): void {
+  if (a.bridgedWith !== undefined && a.bridgedWith.bridgedWith === a) a.bridgedWith.bridgedWith = undefined;
+  a.bridgedWith = undefined;
+}
+
+/** How long a bridge or an unbridge waits for FreeSWITCH to report it done before the next operation goes anyway. */
+const SETTLE_MS = 5_000;
 
 let conferenceSeq = 0;
 
@@ -119,7 +148,9 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     if (entry === undefined) return;
     this.anchored.delete(dialogId);
     entry.released = true;
-    entry.run(
+    unpair(entry);
+    runOn(
+      [entry],
       async () => {
         await entry.endpoint.destroy();
       },
@@ -130,7 +161,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
   // --- MediaPort -------------------------------------------------------
 
   startMusic(owner: DialogOwner, dialogId: string, music: string): PortFailure | undefined {
-    const failure = this.on(owner, dialogId, { kind: 'music', music }, async (entry) => {
+    const failure = this.on(owner, dialogId, { kind: 'music', music }, [], async (entry) => {
       // Playback runs until stopMusic breaks it; the queue must not wait for it.
       entry.endpoint.play(music).then(
         () => (entry.music = false),
@@ -149,24 +180,50 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     // Stopping music that is not playing does nothing, as the contract says.
     if (entry === undefined || !entry.music) return undefined;
     entry.music = false;
-    return this.on(owner, dialogId, { kind: 'music', music: '' }, async (e) => {
+    return this.on(owner, dialogId, { kind: 'music', music: '' }, [], async (e) => {
       await e.endpoint.api('uuid_break', `${e.endpoint.uuid} all`);
     });
   }
 
   bridge(owner: DialogOwner, a: string, b: string): PortFailure | undefined {
+    const entry = this.anchored.get(a);
     const other = this.anchored.get(b);
     if (other === undefined) return portFailure('media', `dialog \`${b}\` has no endpoint`);
-    return this.on(owner, a, { kind: 'bridge', other: b }, async (entry) => {
-      await entry.endpoint.bridge(other.endpoint);
+    const failure = this.on(owner, a, { kind: 'bridge', other: b }, [other], async (e) => {
+      const bridged = channelExecuted(e.endpoint, 'uuid_bridge', SETTLE_MS);
+      try {
+        await e.endpoint.bridge(other.endpoint);
+      } catch (error) {
+        bridged.cancel();
+        throw error;
+      }
+      if (!(await bridged.seen)) this.log.warn({ dialog: a, other: b }, 'FreeSWITCH did not report the bridge: going on');
     });
+    // Known now, not when the queue gets to it: an unbridge asked for next must hold the partner too.
+    if (failure === undefined && entry !== undefined) pair(entry, other);
+    return failure;
   }
 
   unbridge(owner: DialogOwner, a: string, b: string | undefined): PortFailure | undefined {
-    return this.on(owner, a, { kind: 'unbridge', other: b }, async (entry) => {
-      entry.conference = undefined;
-      await entry.endpoint.unbridge();
+    const entry = this.anchored.get(a);
+    // uuid_transfer -both parks the bridged partner too: its next operations wait for that.
+    const partner = entry?.bridgedWith;
+    const named = b === undefined ? undefined : this.anchored.get(b);
+    const also = [partner, named].filter((x): x is Anchored => x !== undefined);
+    const failure = this.on(owner, a, { kind: 'unbridge', other: b }, also, async (e) => {
+      const parked = [e, ...(partner === undefined ? [] : [partner])].map((x) => channelExecuted(x.endpoint, 'park', SETTLE_MS));
+      e.conference = undefined;
+      try {
+        await e.endpoint.unbridge();
+      } catch (error) {
+        for (const p of parked) p.cancel();
+        throw error;
+      }
+      const seen = await Promise.all(parked.map((p) => p.seen));
+      if (seen.includes(false)) this.log.warn({ dialog: a }, 'FreeSWITCH did not report the channels parked: going on');
     });
+    if (failure === undefined && entry !== undefined) unpair(entry);
+    return failure;
   }
 
   conference(owner: DialogOwner, dialogIds: readonly string[]): PortFailure | undefined {
@@ -179,7 +236,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     const name = `flowc-${++conferenceSeq}-${Date.now().toString(36)}`;
     for (let i = 0; i < entries.length; i++) {
       const id = dialogIds[i] ?? '';
-      const failure = this.on(owner, id, { kind: 'conference', dialogs: dialogIds }, async (entry) => {
+      const failure = this.on(owner, id, { kind: 'conference', dialogs: dialogIds }, [], async (entry) => {
         entry.conference = name;
         await entry.endpoint.join(name);
       });
@@ -189,7 +246,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
   }
 
   play(owner: DialogOwner, dialogId: string, prompt: string): PortFailure | undefined {
-    return this.on(owner, dialogId, { kind: 'play', prompt }, async (entry) => {
+    return this.on(owner, dialogId, { kind: 'play', prompt }, [], async (entry) => {
       // Not awaited: a prompt plays alongside what the flow does next.
       entry.endpoint.play(prompt).catch((error: unknown) => this.laterFailure(entry, dialogId, { kind: 'play', prompt }, error));
       return Promise.resolve();
@@ -198,7 +255,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
 
   collect(owner: DialogOwner, dialogId: string, request: CollectRequest): PortFailure | undefined {
     const timeout = request.timeoutMs ?? 5_000;
-    return this.on(owner, dialogId, { kind: 'collect' }, async (entry) => {
+    return this.on(owner, dialogId, { kind: 'collect' }, [], async (entry) => {
       entry.endpoint
         .playCollect({
           file: this.options.collectPrompt ?? 'silence_stream://250',
@@ -251,6 +308,16 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     const existing = this.anchored.get(dialogId);
     if (existing !== undefined) this.release(dialogId);
     this.anchored.set(dialogId, entry);
+    // A uuid_bridge whose partner leaves sends the channel on through its dialplan, which
+    // ends after the socket app: FreeSWITCH would hang up a call the flow still has (the
+    // agent, once the consulted party is hung up). Parked, it waits for the flow's next step.
+    runOn(
+      [entry],
+      async () => {
+        await endpoint.api('uuid_setvar', `${endpoint.uuid} park_after_bridge true`);
+      },
+      (error) => this.log.warn({ dialog: dialogId, error: describeError(error) }, 'park_after_bridge not set'),
+    );
     endpoint.on('dtmf', (event) => {
       if (!entry.released && typeof event.dtmf === 'string') entry.owner.dialogEvent(this.idOf(entry) ?? dialogId, { type: 'dtmf', digits: event.dtmf });
     });
@@ -279,12 +346,14 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     return withVersion(sdp, entry.version);
   }
 
-  private on(owner: DialogOwner, dialogId: string, effect: LaterEffect, op: (entry: Anchored) => Promise<void>): PortFailure | undefined {
+  /** Queues `op` on the dialog's endpoint, and on `also` (the other endpoints it involves). */
+  private on(owner: DialogOwner, dialogId: string, effect: LaterEffect, also: readonly Anchored[], op: (entry: Anchored) => Promise<void>): PortFailure | undefined {
     const entry = this.anchored.get(dialogId);
     if (entry === undefined) return portFailure('media', `dialog \`${dialogId}\` has no endpoint`);
     if (this.options.server() === undefined) return portFailure('media', 'not connected to FreeSWITCH', 503);
     entry.owner = owner;
-    entry.run(
+    runOn(
+      [entry, ...also],
       () => op(entry),
       (error) => this.laterFailure(entry, dialogId, effect, error),
     );

@@ -37,8 +37,27 @@ export interface CollectResult {
   readonly digits?: string;
 }
 
+/** One event FreeSWITCH sent on an endpoint's event socket (drachtio-modesl's Event). */
+export interface EslEventApi {
+  getHeader(name: string): string | undefined;
+}
+
+/**
+ * The endpoint's own outbound event-socket connection (drachtio-modesl's
+ * Connection). fsmrf subscribes it to the channel's CHANNEL_EXECUTE events
+ * among others and emits each as `esl::event::<name>::<uuid>`; the adapter
+ * listens there to know when FreeSWITCH has actually done what a command
+ * only started (a uuid_bridge, a transfer to park).
+ */
+export interface EslConnectionApi {
+  on(event: string, listener: (event: EslEventApi) => void): unknown;
+  removeListener(event: string, listener: (event: EslEventApi) => void): unknown;
+}
+
 export interface EndpointApi {
   readonly uuid: string;
+  /** null once the channel's connection has ended. */
+  readonly conn: EslConnectionApi | null;
   readonly local: { readonly sdp: string };
   /** re-INVITE FreeSWITCH with the peer's SDP; FreeSWITCH's answer is then `local.sdp`. */
   modify(sdp: string): Promise<unknown>;

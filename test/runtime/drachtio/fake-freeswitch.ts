@@ -1,6 +1,12 @@
-/** A FreeSWITCH stand-in typed against fsmrf-api.ts: endpoints that record what they were asked and can be hung up. */
+/**
+ * A FreeSWITCH stand-in typed against fsmrf-api.ts: endpoints that record
+ * what they were asked and can be hung up. As FreeSWITCH does, a bridge or
+ * an unbridge is reported done later, as CHANNEL_EXECUTE (`uuid_bridge`,
+ * `park`) on each channel's event socket; `holdChannelEvents` keeps those
+ * reports back until `releaseChannelEvents()`, to test what waits for them.
+ */
 import { EventEmitter } from 'node:events';
-import type { CollectOptions, CollectResult, DtmfEvent, EndpointApi, MediaServerApi, MrfApi, MrfConnectOptions } from '../../../runtime/drachtio/fsmrf-api.js';
+import type { CollectOptions, CollectResult, DtmfEvent, EndpointApi, EslConnectionApi, EslEventApi, MediaServerApi, MrfApi, MrfConnectOptions } from '../../../runtime/drachtio/fsmrf-api.js';
 
 export const FS_SDP = 'v=0\r\no=FreeSWITCH 100 7 IN IP4 10.0.0.9\r\ns=FreeSWITCH\r\nc=IN IP4 10.0.0.9\r\nt=0 0\r\nm=audio 20000 RTP/AVP 0 101\r\na=sendrecv\r\n';
 
@@ -11,9 +17,22 @@ export class FakeEndpoint extends EventEmitter implements EndpointApi {
   /** Resolves the pending playback (music runs until broken). */
   private endPlay: (() => void) | undefined;
   collectResult: CollectResult = { digits: '1234' };
+  readonly conn: EslConnectionApi & EventEmitter = new EventEmitter();
+  /** The endpoint this one is bridged to, as FreeSWITCH would know it. */
+  partner: FakeEndpoint | undefined;
 
-  constructor(readonly uuid: string, readonly remoteSdp: string | undefined) {
+  constructor(
+    readonly uuid: string,
+    readonly remoteSdp: string | undefined,
+    private readonly server: FakeMediaServer,
+  ) {
     super();
+  }
+
+  /** FreeSWITCH reports that the channel executes `application`. */
+  executed(application: string): void {
+    const event: EslEventApi = { getHeader: (name) => (name === 'Application' ? application : undefined) };
+    this.conn.emit(`esl::event::CHANNEL_EXECUTE::${this.uuid}`, event);
   }
 
   modify(sdp: string): Promise<unknown> {
@@ -31,17 +50,39 @@ export class FakeEndpoint extends EventEmitter implements EndpointApi {
   }
   bridge(other: EndpointApi): Promise<unknown> {
     this.calls.push(`bridge ${other.uuid}`);
+    const partner = this.server.endpoints.find((e) => e.uuid === other.uuid);
+    this.partner = partner;
+    if (partner !== undefined) partner.partner = this;
+    this.server.later(() => {
+      this.executed('uuid_bridge');
+      partner?.executed('uuid_bridge');
+    });
     return Promise.resolve();
   }
   unbridge(): Promise<unknown> {
     this.calls.push('unbridge');
+    const partner = this.partner;
+    this.partner = undefined;
+    if (partner !== undefined) partner.partner = undefined;
+    this.server.later(() => {
+      this.executed('park');
+      partner?.executed('park');
+    });
     return Promise.resolve();
   }
   join(conference: string): Promise<unknown> {
     this.calls.push(`join ${conference.replace(/-[^-]+-[^-]+$/, '')}`);
     return Promise.resolve();
   }
+  /** Channel variables set with uuid_setvar (kept apart from `calls`: every endpoint gets some). */
+  readonly vars = new Map<string, string>();
+
   api(command: string, args: string): Promise<unknown> {
+    if (command === 'uuid_setvar') {
+      const [uuid, name, value] = args.split(' ');
+      if (uuid === this.uuid && name !== undefined) this.vars.set(name, value ?? '');
+      return Promise.resolve('+OK');
+    }
     this.calls.push(`api ${command} ${args}`);
     if (command === 'uuid_break') this.endPlay?.();
     return Promise.resolve();
@@ -64,10 +105,24 @@ export class FakeMediaServer extends EventEmitter implements MediaServerApi {
   readonly endpoints: FakeEndpoint[] = [];
   failCreate: string | undefined;
   disconnected = false;
+  /** Keeps FreeSWITCH's reports of finished bridges and parks back until released. */
+  holdChannelEvents = false;
+  private readonly held: (() => void)[] = [];
+
+  /** What FreeSWITCH reports a moment after a command (a bridge or park done). */
+  later(report: () => void): void {
+    if (this.holdChannelEvents) this.held.push(report);
+    else setImmediate(report);
+  }
+
+  releaseChannelEvents(): void {
+    this.holdChannelEvents = false;
+    for (const report of this.held.splice(0)) report();
+  }
 
   createEndpoint(opts?: { readonly remoteSdp?: string }): Promise<EndpointApi> {
     if (this.failCreate !== undefined) return Promise.reject(new Error(this.failCreate));
-    const endpoint = new FakeEndpoint(`uuid-${this.endpoints.length + 1}`, opts?.remoteSdp);
+    const endpoint = new FakeEndpoint(`uuid-${this.endpoints.length + 1}`, opts?.remoteSdp, this);
     this.endpoints.push(endpoint);
     return Promise.resolve(endpoint);
   }

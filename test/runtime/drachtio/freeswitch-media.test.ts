@@ -24,6 +24,16 @@ describe('FreeswitchMedia as the SDP anchor', () => {
     expect(server.endpoint(0).calls).toEqual(['modify sendrecv']);
   });
 
+  it('parks every channel when its bridge ends, so FreeSWITCH never hangs up a call the flow still has', async () => {
+    // Live: the external party hung up after the transfer and FreeSWITCH ended the agent's
+    // channel with it (uuid_bridge sends the survivor on through its dialplan).
+    const { server, media, owner } = setup();
+    await media.offer(owner, 'd1');
+    await media.answer(owner, 'd2', 'v=0\r\n');
+    await settle();
+    expect(server.endpoints.map((e) => e.vars.get('park_after_bridge'))).toEqual(['true', 'true']);
+  });
+
   it('answers an incoming offer from an endpoint created with it', async () => {
     const { server, media, owner } = setup();
     await media.answer(owner, 'd1', 'v=0\r\nm=audio 1 RTP/AVP 0\r\n');
@@ -79,6 +89,34 @@ describe('FreeswitchMedia as the MediaPort', () => {
     await settle();
     expect(server.endpoint(0).calls).toEqual(['bridge uuid-2', 'unbridge', 'play prompts/welcome.wav']);
     expect(server.endpoint(1).calls).toEqual(['play local_stream://moh', 'api uuid_break uuid-2 all']);
+    expect(owner.failures).toEqual([]);
+  });
+
+  it('holds both channels of a bridge until FreeSWITCH reports it, and of an unbridge until both are parked', async () => {
+    // Live, a consult right after a bridge parked the agent while FreeSWITCH was still
+    // bridging, and FreeSWITCH hung the customer up: nothing may overtake a bridge in progress.
+    const { server, media, owner } = setup();
+    await media.offer(owner, 'agent');
+    await media.offer(owner, 'customer');
+    server.holdChannelEvents = true;
+    media.bridge(owner, 'agent', 'customer');
+    media.startMusic(owner, 'customer', 'local_stream://moh');
+    await settle();
+    expect(server.endpoint(0).calls).toEqual(['bridge uuid-2']);
+    expect(server.endpoint(1).calls).toEqual([]);
+    server.releaseChannelEvents();
+    await settle();
+    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh']);
+    // Unbridged (uuid_transfer -both park): the customer's prompt waits until both channels are parked.
+    server.holdChannelEvents = true;
+    media.unbridge(owner, 'agent', undefined);
+    media.play(owner, 'customer', 'prompts/after.wav');
+    await settle();
+    expect(server.endpoint(0).calls).toEqual(['bridge uuid-2', 'unbridge']);
+    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh']);
+    server.releaseChannelEvents();
+    await settle();
+    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh', 'play prompts/after.wav']);
     expect(owner.failures).toEqual([]);
   });
 
