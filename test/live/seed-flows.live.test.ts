@@ -4,10 +4,14 @@
  * checks the path the flow took, that every SIPp party saw what its
  * scenario expects, and that FreeSWITCH's channel count returns to zero.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
 import { FlowSession } from '../../runtime/session/flow-session.js';
 import { liveIt, liveServers } from './live-env.js';
 import { channelsDrainTo, compileFlows, startFlowc, type RunningFlowc } from './live-harness.js';
+import { writeDtmfPcaps } from './rtp-dtmf.js';
 import { sippPeer, type SippPeer } from './sipp-peer.js';
 
 const running: RunningFlowc[] = [];
@@ -71,7 +75,22 @@ describe('seed flows on drachtio-server and FreeSWITCH, SIPp peers', () => {
     running.push(flowc);
     const transferred = peer(sippPeer(servers, 'transferred', { scenario: 'uas-answer-hangup.xml', port: 5073 }));
     const addressee = peer(sippPeer(servers, 'addressee', { scenario: 'uas-answer.xml', port: addresseePort }));
-    const phone = peer(sippPeer(servers, 'phone', { scenario: 'phone-attended-transfer.xml', port: 5075, remote: servers.drachtioSip, keys: { transferred: transferred.uri('transferred') } }));
+    // The extension and its # go as RFC 4733 events in the phone's RTP, the codes as SIP INFO.
+    const logs = mkdtempSync(join(tmpdir(), 'flowc-live-phone-'));
+    const pcaps = writeDtmfPcaps(logs, ['2', '0', '1', '#']);
+    const phone = peer(
+      sippPeer(servers, 'phone', {
+        scenario: 'phone-attended-transfer.xml',
+        port: 5075,
+        remote: servers.drachtioSip,
+        keys: { transferred: transferred.uri('transferred') },
+        substitutions: Object.fromEntries(pcaps.map((path, n) => [`dtmf_${n}`, path])),
+        logs,
+      }),
+    );
+    const consult = await flowc.waitFor((e) => e.type === 'state' && e.after.includes('Consult'), 'Consult', 60_000);
+    // The extension dialled is the one keyed in the RTP: FreeSWITCH heard the telephone-events.
+    expect(flowc.app.system.session('AttendedTransfer', consult.key ?? '')?.snapshot?.context['extension']).toBe('201');
     await passed(phone);
     await passed(transferred);
     await passed(addressee);

@@ -5,7 +5,7 @@
  * The exit code says whether the party saw what its scenario expects.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LiveServers } from './live-env.js';
@@ -35,12 +35,20 @@ export interface SippOptions {
   /** `-key name value` pairs the scenario reads as [name]. */
   readonly keys?: Readonly<Record<string, string>>;
   readonly timeoutSeconds?: number;
+  /**
+   * `@@name@@` in the scenario replaced by the value before SIPp reads it:
+   * for what SIPp takes literally at load time (the file of
+   * `play_pcap_audio`), where `-key` values do not reach.
+   */
+  readonly substitutions?: Readonly<Record<string, string>>;
+  /** The temporary directory this party logs to (made here when absent). */
+  readonly logs?: string;
 }
 
 export function sippPeer(servers: LiveServers, name: string, options: SippOptions): SippPeer {
-  const logs = mkdtempSync(join(tmpdir(), `flowc-live-${name}-`));
+  const logs = options.logs ?? mkdtempSync(join(tmpdir(), `flowc-live-${name}-`));
   const args = [
-    '-sf', join(SCENARIOS, options.scenario),
+    '-sf', scenarioFile(options, logs),
     '-i', servers.peerAddress,
     '-p', String(options.port),
     '-m', String(options.calls ?? 1),
@@ -73,4 +81,16 @@ export function sippPeer(servers: LiveServers, name: string, options: SippOption
       if (child.exitCode === null) child.kill('SIGTERM');
     },
   };
+}
+
+function scenarioFile(options: SippOptions, logs: string): string {
+  const source = join(SCENARIOS, options.scenario);
+  if (options.substitutions === undefined) return source;
+  let text = readFileSync(source, 'utf8');
+  for (const [name, value] of Object.entries(options.substitutions)) text = text.replaceAll(`@@${name}@@`, value);
+  const missing = /@@([A-Za-z0-9_]+)@@/.exec(text);
+  if (missing !== null) throw new Error(`${options.scenario}: no substitution for @@${missing[1]}@@`);
+  const file = join(logs, options.scenario);
+  writeFileSync(file, text);
+  return file;
 }
