@@ -2,10 +2,12 @@
  * The trace files of `flowc simulate`: checked up front (a missing file is
  * bad usage, reported before any replay starts), read one group at a time
  * (a capture and the event logs merged into it), with a progress line for
- * large files.
+ * large files. A capture replayed alone is read item by item as the replay
+ * asks (its items become garbage once replayed, so a long capture is never
+ * held whole); a group of several files is read whole and merged by time.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { mergeTraces, openTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
+import { mergeTraces, openTrace, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
 import { countFrames } from './simulate-frame-count.js';
 import type { TraceGroup } from './simulate-pairing.js';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type ProgressSink } from './simulate-progress.js';
@@ -36,26 +38,49 @@ export async function unreadableFiles(paths: readonly string[]): Promise<FilePro
 export type ProgressFactory = (name: string, bytes: number) => ProgressSink;
 
 export interface GroupRead {
-  readonly trace: TraceRead;
+  /** Items read as they are iterated (one file), or all in memory (several, merged). */
+  readonly trace: OpenedTrace;
   /** Size of the group's files together. */
   readonly bytes: number;
 }
 
-/** The group's files read and merged by time; a file that fails to read now (removed since the check) is a FileProblem. */
+/** The group's files, opened or read and merged by time; a file that fails to read now (removed since the check) is a FileProblem. */
 export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFactory): Promise<GroupRead | FileProblem> {
-  const reads: TraceRead[] = [];
+  const files: { path: string; bytes: Buffer }[] = [];
   let total = 0;
   for (const path of group.files) {
-    let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      const bytes = await readFile(path);
+      files.push({ path, bytes });
+      total += bytes.length;
     } catch (error) {
       return { path, reason: describeFsError(error) };
     }
-    total += bytes.length;
-    reads.push(readWithProgress(bytes, path, progressFor(path, bytes.length)));
   }
-  return { trace: reads.length === 1 && reads[0] !== undefined ? reads[0] : mergeTraces(reads), bytes: total };
+  const [only] = files;
+  if (files.length === 1 && only !== undefined) return { trace: openWithProgress(only.bytes, only.path, progressFor(only.path, only.bytes.length)), bytes: total };
+  const reads = files.map((f) => readWithProgress(f.bytes, f.path, progressFor(f.path, f.bytes.length)));
+  return { trace: mergeTraces(reads), bytes: total };
+}
+
+/** The file opened item by item; its progress line moves as the replay reads. */
+function openWithProgress(bytes: Buffer, name: string, progress: ProgressSink): OpenedTrace {
+  const opened = openTrace(bytes, name);
+  if (progress === NO_PROGRESS) return opened;
+  return { name, format: opened.format, items: withProgress(opened.items, bytes, progress) };
+}
+
+function* withProgress(items: Iterable<TraceItem>, bytes: Buffer, progress: ProgressSink): Generator<TraceItem> {
+  const total = countFrames(bytes);
+  let count = 0;
+  let messages = 0;
+  for (const item of items) {
+    count++;
+    if (item.kind === 'sip') messages++;
+    if (count % PROGRESS_EVERY === 0) progress.reading(item.frame, total, messages);
+    yield item;
+  }
+  progress.done();
 }
 
 function readWithProgress(bytes: Buffer, name: string, progress: ProgressSink): TraceRead {

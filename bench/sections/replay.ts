@@ -1,13 +1,14 @@
 /**
  * Section 3: replay throughput. A synthetic capture of N overlapping copies
  * of the SIPp external-transfer call is replayed end to end by flowc
- * (readTrace: read, reassemble, parse; simulate: dialog tracking, steps,
+ * (openTrace: read, reassemble, parse, item by item as simulate asks, as
+ * `flowc simulate` reads a capture; simulate: dialog tracking, steps,
  * comparison) and by a pipeline of npm parts (bench/peers/replay-peer.ts).
  * Both must pass every call before a figure is printed.
  */
 import type { AnyFlowMachine } from '../../runtime/machine.js';
 import { simulate } from '../../runtime/simulate/index.js';
-import { readTrace } from '../../runtime/trace/read-trace.js';
+import { openTrace, readTrace } from '../../runtime/trace/read-trace.js';
 import type { BenchOptions } from '../options.js';
 import { measurePairedRuns, type PairedResult } from '../paired.js';
 import { readPeer } from '../peers/read-peer.js';
@@ -26,10 +27,9 @@ export const REPLAY_INPUT = {
   externalUri: 'sip:+15557654321@127.0.0.30',
 } as const;
 
-/** readTrace + simulate of one capture; throws unless every call passes. */
+/** openTrace + simulate of one capture (items read as they are replayed); throws unless every call passes. */
 export function replayOurs(machine: AnyFlowMachine, pcap: Buffer, calls: number): number {
-  const trace = readTrace(pcap, 'synthetic.pcap');
-  const result = simulate(machine, trace, { as: [FLOW_SIDE_IP], input: REPLAY_INPUT });
+  const result = simulate(machine, openTrace(pcap, 'synthetic.pcap'), { as: [FLOW_SIDE_IP], input: REPLAY_INPUT });
   if (result.verdict !== 'pass' || result.counts.calls !== calls) {
     throw new Error(`bench: simulate ${result.verdict} with ${result.counts.calls} of ${calls} calls${result.divergence === undefined ? '' : `: ${result.divergence.reason} at frame ${result.divergence.frame}`}`);
   }

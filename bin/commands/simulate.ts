@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AnyFlowMachine } from '../../runtime/machine.js';
 import { renderHtmlReport, renderTotals, renderTraceReport, simulationJson, type LadderMode, type ReportFlow } from '../../runtime/report/index.js';
 import { parseAddress, simulate, type SimulateOptions, type SimulationResult } from '../../runtime/simulate/index.js';
-import type { TraceRead } from '../../runtime/trace/index.js';
+import type { OpenedTrace } from '../../runtime/trace/index.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { loadFlow } from '../simulate-flow.js';
 import { readInputs } from '../simulate-inputs.js';
@@ -122,8 +122,9 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
   return !crashed && results.every((r) => r.verdict === 'pass') ? EXIT_OK : EXIT_FAILED;
 }
 
-function replay(machine: AnyFlowMachine, trace: TraceRead, options: SimulateOptions, progress: ProgressSink): SimulationResult | undefined {
-  progress.replaying(trace.items.length);
+function replay(machine: AnyFlowMachine, trace: OpenedTrace, options: SimulateOptions, progress: ProgressSink): SimulationResult | undefined {
+  // A trace read whole says how many items it replays; one read as it is replayed shows its reading progress instead.
+  if (Array.isArray(trace.items)) progress.replaying(trace.items.length);
   try {
     return simulate(machine, trace, options);
   } catch (error) {
