@@ -12,13 +12,36 @@
 import { createToken, Lexer } from './chevrotain-runtime.js';
 import type { TokenType } from 'chevrotain';
 
+/*
+ * Building the lexer costs what it has to find out about the patterns, on
+ * every start of flowc. So fixed texts are strings (nothing to analyse), and
+ * each regular expression says which characters a match can start with
+ * (`start_chars_hint`) and whether it can span lines (`line_breaks`), which
+ * chevrotain would otherwise work out by parsing it. lexer-definition.test.ts
+ * (test/grammar) holds both against chevrotain's own analysis.
+ */
+const DIGITS = [...'0123456789'];
+const NAME_START = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'];
+
 // ------------------------------------------------------------ trivia
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+  start_chars_hint: [' ', '\t', '\r', '\n', '\f', '\v'],
+});
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED, line_breaks: false, start_chars_hint: ['/'] });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: ['/'] });
 /** `/*` without its `*\/`: kept as a token of its own so it is reported once, not as a flood of bad characters. */
-export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'malformed', line_breaks: true });
+export const UnterminatedComment = createToken({
+  name: 'UnterminatedComment',
+  pattern: /\/\*[\s\S]*/,
+  group: 'malformed',
+  line_breaks: true,
+  start_chars_hint: ['/'],
+});
 
 // ------------------------------------------------------------ names and literals
 
@@ -29,24 +52,46 @@ export const Identifier = createToken({ name: 'Identifier', pattern: Lexer.NA, l
  * `external.notify` name leg events that are also verbs).
  */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA, label: 'a name' });
-export const Name = createToken({ name: 'Name', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Identifier, Word], label: 'a name' });
+export const Name = createToken({
+  name: 'Name',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Identifier, Word],
+  label: 'a name',
+  line_breaks: false,
+  start_chars_hint: NAME_START,
+});
 
 /** A duration: an integer immediately followed by its unit. */
-export const Duration = createToken({ name: 'Duration', pattern: /[0-9]+(?:ms|s|m|h)(?![A-Za-z0-9_])/, label: 'a duration' });
+export const Duration = createToken({
+  name: 'Duration',
+  pattern: /[0-9]+(?:ms|s|m|h)(?![A-Za-z0-9_])/,
+  label: 'a duration',
+  line_breaks: false,
+  start_chars_hint: DIGITS,
+});
 /**
  * Digits glued to letters that are not a unit (`5sec`, `10x`): lexed as one
  * malformed duration so the parser sees a value and the diagnostic names the unit.
  */
-export const MalformedDuration = createToken({ name: 'MalformedDuration', pattern: /[0-9]+[A-Za-z_][A-Za-z0-9_]*/, categories: [Duration], label: 'a duration' });
-export const Integer = createToken({ name: 'Integer', pattern: /[0-9]+/, label: 'an integer' });
+export const MalformedDuration = createToken({
+  name: 'MalformedDuration',
+  pattern: /[0-9]+[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Duration],
+  label: 'a duration',
+  line_breaks: false,
+  start_chars_hint: DIGITS,
+});
+export const Integer = createToken({ name: 'Integer', pattern: /[0-9]+/, label: 'an integer', line_breaks: false, start_chars_hint: DIGITS });
 
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string' });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string', line_breaks: false, start_chars_hint: ['"'] });
 /** A string that reaches the end of its line: the parser takes it as a string, the diagnostic reports it. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
   categories: [StringLiteral],
   label: 'a string',
+  line_breaks: false,
+  start_chars_hint: ['"'],
 });
 
 // ------------------------------------------------------------ keywords
@@ -55,7 +100,7 @@ function keyword(word: string, soft: boolean): TokenType {
   const name = word.charAt(0).toUpperCase() + word.slice(1);
   return createToken({
     name,
-    pattern: new RegExp(word),
+    pattern: word,
     longer_alt: Name,
     label: `\`${word}\``,
     categories: soft ? [Identifier, Word] : [Word],
@@ -130,15 +175,16 @@ export const TYPE_TOKENS: readonly TokenType[] = [StringType, IntType, BoolType,
 
 // ------------------------------------------------------------ punctuation and operators
 
-export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: '`->`' });
-export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: '`{`' });
-export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, label: '`}`' });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: '`(`' });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: '`)`' });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '`,`' });
-export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '`:`' });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/, label: '`;`' });
-export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
+const punctuation = (name: string, text: string): TokenType => createToken({ name, pattern: text, label: `\`${text}\`` });
+export const Arrow = punctuation('Arrow', '->');
+export const LCurly = punctuation('LCurly', '{');
+export const RCurly = punctuation('RCurly', '}');
+export const LParen = punctuation('LParen', '(');
+export const RParen = punctuation('RParen', ')');
+export const Comma = punctuation('Comma', ',');
+export const Colon = punctuation('Colon', ':');
+export const Semicolon = punctuation('Semicolon', ';');
+export const Dot = punctuation('Dot', '.');
 
 /**
  * Every binary operator is a `BinaryOperator`: the grammar reads `a op b op c`
@@ -146,24 +192,23 @@ export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
  * operand instead of one per precedence level) and the parser fast.
  */
 export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA, label: 'an operator' });
-const binary = (name: string, pattern: RegExp, text: string): TokenType =>
-  createToken({ name, pattern, categories: [BinaryOperator], label: `\`${text}\`` });
-export const OrOp = binary('OrOp', /\|\|/, '||');
-export const AndOp = binary('AndOp', /&&/, '&&');
-export const EqEq = binary('EqEq', /==/, '==');
-export const NotEq = binary('NotEq', /!=/, '!=');
-export const LessEq = binary('LessEq', /<=/, '<=');
-export const GreaterEq = binary('GreaterEq', />=/, '>=');
-export const Less = binary('Less', /</, '<');
-export const Greater = binary('Greater', />/, '>');
-export const Plus = binary('Plus', /\+/, '+');
+const binary = (name: string, text: string): TokenType => createToken({ name, pattern: text, categories: [BinaryOperator], label: `\`${text}\`` });
+export const OrOp = binary('OrOp', '||');
+export const AndOp = binary('AndOp', '&&');
+export const EqEq = binary('EqEq', '==');
+export const NotEq = binary('NotEq', '!=');
+export const LessEq = binary('LessEq', '<=');
+export const GreaterEq = binary('GreaterEq', '>=');
+export const Less = binary('Less', '<');
+export const Greater = binary('Greater', '>');
+export const Plus = binary('Plus', '+');
 /** Also the unary minus. */
-export const Minus = binary('Minus', /-/, '-');
-export const Star = binary('Star', /\*/, '*');
-export const Slash = binary('Slash', /\//, '/');
-export const Percent = binary('Percent', /%/, '%');
-export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`' });
-export const Bang = createToken({ name: 'Bang', pattern: /!/, label: '`!`' });
+export const Minus = binary('Minus', '-');
+export const Star = binary('Star', '*');
+export const Slash = binary('Slash', '/');
+export const Percent = binary('Percent', '%');
+export const Equals = punctuation('Equals', '=');
+export const Bang = punctuation('Bang', '!');
 
 // ------------------------------------------------------------ the lexer
 
@@ -177,7 +222,7 @@ const KEYWORDS: readonly TokenType[] = [
 ].sort((a, b) => keywordText(b).length - keywordText(a).length);
 
 function keywordText(token: TokenType): string {
-  return token.PATTERN instanceof RegExp ? token.PATTERN.source : '';
+  return typeof token.PATTERN === 'string' ? token.PATTERN : '';
 }
 
 /** Every token type, in lexing order (comments before `/`, `->` before `-`, `<=` before `<`, keywords before names). */
@@ -222,14 +267,25 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Name,
 ];
 
+/**
+ * A lexer of the flow tokens. `validate` runs chevrotain's checks of the
+ * token definitions (unreachable or overlapping patterns, ...): a test does,
+ * so a mistake fails CI, and production skips them, since the definitions
+ * are fixed and the checks cost ~70 ms on every cold start.
+ * `ensureOptimizations`: refuse to build a lexer that would try every pattern
+ * at every character (a missing start-character hint). Spans are computed
+ * from offsets by line-index.ts; 'full' tracking is kept because the
+ * parser's node locations need each token's end offset, which the lighter
+ * modes leave out.
+ */
+export function createFlowLexer(validate: boolean): Lexer {
+  return new Lexer([...ALL_TOKENS], { ensureOptimizations: true, positionTracking: 'full', skipValidations: !validate });
+}
+
 let lexer: Lexer | undefined;
 
-/**
- * The lexer, built on first use and reused: building it validates every pattern, which is not free.
- * Spans are computed from offsets by line-index.ts; 'full' tracking is kept because the parser's
- * node locations need each token's end offset, which the lighter modes leave out.
- */
+/** The production lexer, built on first use and reused. */
 export function flowLexer(): Lexer {
-  lexer ??= new Lexer([...ALL_TOKENS], { ensureOptimizations: true, positionTracking: 'full' });
+  lexer ??= createFlowLexer(false);
   return lexer;
 }
