@@ -20,7 +20,10 @@ export function literalDiagnostics(path: string, lines: LineIndex, tokens: reado
   const tokenSpan = (token: IToken): Span => lines.tokenSpan(token);
   /** Offsets within a token, as a span. */
   const subSpan = (token: IToken, from: number, to: number): Span => lines.span(token.startOffset + from, token.startOffset + to);
-  for (const token of tokens) {
+  // An indexed loop: it runs once per file over every token, often before it is optimised.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined) continue;
     if (tokenMatcher(token, t.StringLiteral)) {
       const decoded = decodeString(token.image);
       if (token.tokenType === t.UnterminatedString) {

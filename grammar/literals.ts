@@ -15,10 +15,14 @@ export interface DecodedString {
   readonly terminated: boolean;
 }
 
+const NO_ESCAPES: readonly number[] = [];
+
 /** `"a\"b"` -> `a"b`. An unknown escape keeps its character (`\q` -> `q`). */
 export function decodeString(image: string): DecodedString {
   const terminated = image.length >= 2 && image.endsWith('"') && !endsWithEscapedQuote(image);
   const body = image.slice(1, terminated ? -1 : undefined);
+  // Most strings have no escape: the body is the value.
+  if (!body.includes('\\')) return { value: body, badEscapes: NO_ESCAPES, terminated };
   let value = '';
   const badEscapes: number[] = [];
   for (let i = 0; i < body.length; i++) {

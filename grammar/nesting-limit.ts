@@ -15,7 +15,10 @@ export const MAX_NESTING = 128;
 /** The first `{` or `(` that opens level MAX_NESTING + 1, as a diagnostic. */
 export function nestingDiagnostic(path: string, lines: LineIndex, tokens: readonly IToken[]): Diagnostic | undefined {
   let depth = 0;
-  for (const token of tokens) {
+  // An indexed loop: it runs once per file over every token, often before it is optimised.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined) continue;
     if (tokenMatcher(token, t.LCurly) || tokenMatcher(token, t.LParen)) {
       depth++;
       if (depth > MAX_NESTING) {

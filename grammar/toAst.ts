@@ -22,6 +22,9 @@ import type { SyntaxCode } from './syntax-codes.js';
 import * as t from './tokens.js';
 
 // ---------------------------------------------------------------- reading the CST
+// Indexed loops and one shared empty list: this runs for every node of a big file.
+
+const NONE: readonly CstElement[] = [];
 
 function isToken(element: CstElement): element is IToken {
   return 'tokenType' in element;
@@ -29,13 +32,22 @@ function isToken(element: CstElement): element is IToken {
 
 /** Real tokens under `key`: recovery may leave invented tokens, which are no part of the text. */
 function tokensOf(node: CstNode, key: string): IToken[] {
+  const elements = node.children[key] ?? NONE;
   const out: IToken[] = [];
-  for (const element of node.children[key] ?? []) if (isToken(element) && isRealToken(element)) out.push(element);
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element !== undefined && isToken(element) && isRealToken(element)) out.push(element);
+  }
   return out;
 }
 
 function tokenOf(node: CstNode, key: string): IToken | undefined {
-  for (const element of node.children[key] ?? []) if (isToken(element) && isRealToken(element)) return element;
+  const elements = node.children[key];
+  if (elements === undefined) return undefined;
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element !== undefined && isToken(element) && isRealToken(element)) return element;
+  }
   return undefined;
 }
 
@@ -44,15 +56,31 @@ function has(node: CstNode, key: string): boolean {
 }
 
 function nodesOf(node: CstNode, key: string): CstNode[] {
+  const elements = node.children[key] ?? NONE;
   const out: CstNode[] = [];
-  for (const element of node.children[key] ?? []) if (!isToken(element)) out.push(element);
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element !== undefined && !isToken(element)) out.push(element);
+  }
   return out;
 }
 
 function nodeOf(node: CstNode, key: string): CstNode | undefined {
-  for (const element of node.children[key] ?? []) if (!isToken(element)) return element;
+  const elements = node.children[key];
+  if (elements === undefined) return undefined;
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element !== undefined && !isToken(element)) return element;
+  }
   return undefined;
 }
+
+/**
+ * AST nodes are built as literals of their required fields, optional ones
+ * set after when written: an object spread per optional part costs several
+ * times the whole literal.
+ */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // ---------------------------------------------------------------- token tables
 
@@ -140,12 +168,13 @@ class AstBuilder {
 
   /** The first occurrence of an optional clause; later ones are reported as duplicates at their keyword. */
   private single(node: CstNode, valueKey: string, keywordKey: string, clause: string, around: Span): ast.Expr | undefined {
-    const values = nodesOf(node, valueKey);
-    const [first, ...repeated] = tokensOf(node, keywordKey);
-    for (const keyword of repeated) {
-      if (first !== undefined) this.duplicate(clause, this.lines.tokenSpan(keyword), this.lines.tokenSpan(first));
+    const keywords = tokensOf(node, keywordKey);
+    const first = keywords[0];
+    for (let i = 1; i < keywords.length; i++) {
+      const keyword = keywords[i];
+      if (first !== undefined && keyword !== undefined) this.duplicate(clause, this.lines.tokenSpan(keyword), this.lines.tokenSpan(first));
     }
-    const value = values[0];
+    const value = nodeOf(node, valueKey);
     return value === undefined ? undefined : this.expression(value, around);
   }
 
@@ -235,29 +264,28 @@ class AstBuilder {
 
   private onTransition(node: CstNode, around: Span): ast.OnTransition {
     const span = this.span(node, this.hole(around));
-    const triggerNode = nodeOf(node, 'trigger');
-    const trigger = this.trigger(triggerNode, span);
-    return { kind: 'On', trigger, ...this.tail(nodeOf(node, 'transitionTail'), span), span };
+    const transition: Mutable<ast.OnTransition> = { kind: 'On', trigger: this.trigger(nodeOf(node, 'trigger'), span), span };
+    this.tail(transition, nodeOf(node, 'transitionTail'), span);
+    return transition;
   }
 
   private afterTransition(node: CstNode, around: Span): ast.AfterTransition {
     const span = this.span(node, this.hole(around));
-    const delay = this.expressionOrHole(nodeOf(node, 'delay'), span);
-    return { kind: 'After', delay, ...this.tail(nodeOf(node, 'transitionTail'), span), span };
+    const transition: Mutable<ast.AfterTransition> = { kind: 'After', delay: this.expressionOrHole(nodeOf(node, 'delay'), span), span };
+    this.tail(transition, nodeOf(node, 'transitionTail'), span);
+    return transition;
   }
 
-  /** `[when GUARD] [-> Target] [{ actions }]`, each part present in the AST only when written. */
-  private tail(node: CstNode | undefined, around: Span): { guard?: ast.Expr; target?: ast.Name; actions?: ast.Block } {
-    if (node === undefined) return {};
+  /** `[when GUARD] [-> Target] [{ actions }]`, each part set on the transition only when written. */
+  private tail(transition: Mutable<ast.Transition>, node: CstNode | undefined, around: Span): void {
+    if (node === undefined) return;
     const guardNode = nodeOf(node, 'guard');
     const target = tokenOf(node, 'target');
     const arrow = tokenOf(node, 'Arrow');
     const blockNode = nodeOf(node, 'block');
-    return {
-      ...(guardNode === undefined ? {} : { guard: this.expression(guardNode, around) }),
-      ...(target === undefined && arrow === undefined ? {} : { target: this.name(target, arrow === undefined ? around : this.lines.tokenSpan(arrow)) }),
-      ...(blockNode === undefined ? {} : { actions: this.block(blockNode, around) }),
-    };
+    if (guardNode !== undefined) transition.guard = this.expression(guardNode, around);
+    if (target !== undefined || arrow !== undefined) transition.target = this.name(target, arrow === undefined ? around : this.lines.tokenSpan(arrow));
+    if (blockNode !== undefined) transition.actions = this.block(blockNode, around);
   }
 
   private trigger(node: CstNode | undefined, around: Span): ast.Trigger {
@@ -296,20 +324,16 @@ class AstBuilder {
           const keyword = tokenOf(list, 'Headers');
           return keyword === undefined ? this.span(list, span) : this.lines.tokenSpan(keyword);
         };
-        const [firstList, ...repeatedLists] = headerLists;
-        for (const repeated of repeatedLists) {
-          if (firstList !== undefined) this.duplicate('headers', keywordSpan(repeated), keywordSpan(firstList));
+        const firstList = headerLists[0];
+        for (let i = 1; i < headerLists.length; i++) {
+          const repeated = headerLists[i];
+          if (firstList !== undefined && repeated !== undefined) this.duplicate('headers', keywordSpan(repeated), keywordSpan(firstList));
         }
-        const headers = headerLists[0] === undefined ? [] : this.headers(headerLists[0], span);
-        return {
-          kind: 'Dial',
-          leg,
-          to: expr('to'),
-          ...(from === undefined ? {} : { from }),
-          headers,
-          ...(timeout === undefined ? {} : { timeout }),
-          span,
-        };
+        const headers = firstList === undefined ? [] : this.headers(firstList, span);
+        const dial: Mutable<ast.DialAction> = { kind: 'Dial', leg, to: expr('to'), headers, span };
+        if (from !== undefined) dial.from = from;
+        if (timeout !== undefined) dial.timeout = timeout;
+        return dial;
       }
       case 'answerAction':
         return { kind: 'Answer', leg, span };
@@ -343,14 +367,11 @@ class AstBuilder {
         const max = this.single(node, 'max', 'maxKeyword', 'max', span);
         const terminator = this.single(node, 'terminator', 'terminatorKeyword', 'terminator', span);
         const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
-        return {
-          kind: 'Collect',
-          leg,
-          ...(max === undefined ? {} : { max }),
-          ...(terminator === undefined ? {} : { terminator }),
-          ...(timeout === undefined ? {} : { timeout }),
-          span,
-        };
+        const collect: Mutable<ast.CollectAction> = { kind: 'Collect', leg, span };
+        if (max !== undefined) collect.max = max;
+        if (terminator !== undefined) collect.terminator = terminator;
+        if (timeout !== undefined) collect.timeout = timeout;
+        return collect;
       }
       case 'emitAction':
         return { kind: 'Emit', event: this.name(tokenOf(node, 'event'), span), args: this.args(nodeOf(node, 'argumentList'), span), span };
@@ -412,17 +433,20 @@ class AstBuilder {
   /** `operand (op operand)*` as the parser reads it, folded by precedence. */
   private expression(node: CstNode, around: Span): ast.Expr {
     const operands = nodesOf(node, 'operand');
-    const operators = tokensOf(node, 'operator');
     const first = operands[0];
     if (first === undefined) return this.missingExpression(this.span(node, around));
+    // Most expressions are one operand.
+    if (node.children['operator'] === undefined) return this.unary(first, around);
+    const operators = tokensOf(node, 'operator');
     const steps: OperatorStep[] = [];
-    operators.forEach((token, i) => {
+    for (let i = 0; i < operators.length; i++) {
+      const token = operators[i];
       const operandNode = operands[i + 1];
-      const operator = BINARY_OPERATORS.get(token.tokenType);
+      const operator = token === undefined ? undefined : BINARY_OPERATORS.get(token.tokenType);
       // Recovery may leave an operator without its right operand; the parser has reported it.
-      if (operandNode === undefined || operator === undefined) return;
+      if (token === undefined || operandNode === undefined || operator === undefined) continue;
       steps.push({ operator, token, operand: this.unary(operandNode, around) });
-    });
+    }
     return applyPrecedence(this.unary(first, around), steps, (token) =>
       this.report('FLOW1011', `comparisons do not chain: parenthesize the left comparison before \`${token.image}\``, this.lines.tokenSpan(token)),
     );

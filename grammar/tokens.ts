@@ -10,15 +10,15 @@
  * `event Press(key: string)`).
  */
 import { createToken, Lexer } from './chevrotain-runtime.js';
-import type { TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 
 /*
  * Building the lexer costs what it has to find out about the patterns, on
  * every start of flowc. So fixed texts are strings (nothing to analyse), and
  * each regular expression says which characters a match can start with
- * (`start_chars_hint`) and whether it can span lines (`line_breaks`), which
- * chevrotain would otherwise work out by parsing it. lexer-definition.test.ts
- * (test/grammar) holds both against chevrotain's own analysis.
+ * (`start_chars_hint`), which chevrotain would otherwise work out by parsing
+ * it. test/grammar/grammar-definition.test.ts holds the hints against
+ * chevrotain's own analysis.
  */
 const DIGITS = [...'0123456789'];
 const NAME_START = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'];
@@ -29,17 +29,15 @@ export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\f\v]+/,
   group: Lexer.SKIPPED,
-  line_breaks: true,
   start_chars_hint: [' ', '\t', '\r', '\n', '\f', '\v'],
 });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED, line_breaks: false, start_chars_hint: ['/'] });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: ['/'] });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED, start_chars_hint: ['/'] });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, start_chars_hint: ['/'] });
 /** `/*` without its `*\/`: kept as a token of its own so it is reported once, not as a flood of bad characters. */
 export const UnterminatedComment = createToken({
   name: 'UnterminatedComment',
   pattern: /\/\*[\s\S]*/,
   group: 'malformed',
-  line_breaks: true,
   start_chars_hint: ['/'],
 });
 
@@ -57,7 +55,6 @@ export const Name = createToken({
   pattern: /[A-Za-z_][A-Za-z0-9_]*/,
   categories: [Identifier, Word],
   label: 'a name',
-  line_breaks: false,
   start_chars_hint: NAME_START,
 });
 
@@ -66,7 +63,6 @@ export const Duration = createToken({
   name: 'Duration',
   pattern: /[0-9]+(?:ms|s|m|h)(?![A-Za-z0-9_])/,
   label: 'a duration',
-  line_breaks: false,
   start_chars_hint: DIGITS,
 });
 /**
@@ -78,19 +74,17 @@ export const MalformedDuration = createToken({
   pattern: /[0-9]+[A-Za-z_][A-Za-z0-9_]*/,
   categories: [Duration],
   label: 'a duration',
-  line_breaks: false,
   start_chars_hint: DIGITS,
 });
-export const Integer = createToken({ name: 'Integer', pattern: /[0-9]+/, label: 'an integer', line_breaks: false, start_chars_hint: DIGITS });
+export const Integer = createToken({ name: 'Integer', pattern: /[0-9]+/, label: 'an integer', start_chars_hint: DIGITS });
 
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string', line_breaks: false, start_chars_hint: ['"'] });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string', start_chars_hint: ['"'] });
 /** A string that reaches the end of its line: the parser takes it as a string, the diagnostic reports it. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
   categories: [StringLiteral],
   label: 'a string',
-  line_breaks: false,
   start_chars_hint: ['"'],
 });
 
@@ -268,18 +262,31 @@ export const ALL_TOKENS: readonly TokenType[] = [
 ];
 
 /**
+ * chevrotain's lexer, tracking offsets only, with tokens that keep their end
+ * offset. Spans are computed from offsets (line-index.ts), so the lexer need
+ * not count lines, which 'full' tracking does for every token and every run
+ * of whitespace (10 of the 17 MB it allocates per 0.4 MB of source). But the
+ * parser's node locations need each token's end offset, which chevrotain's
+ * offset-only tokens leave out: chevrotain picks its token factory by
+ * tracking mode, and this replaces the offset-only one. tokens.test.ts pins
+ * the end offsets, so a chevrotain that renamed the factory fails there.
+ */
+class FlowLexer extends Lexer {
+  protected createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken {
+    return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType };
+  }
+}
+
+/**
  * A lexer of the flow tokens. `validate` runs chevrotain's checks of the
  * token definitions (unreachable or overlapping patterns, ...): a test does,
  * so a mistake fails CI, and production skips them, since the definitions
  * are fixed and the checks cost ~70 ms on every cold start.
  * `ensureOptimizations`: refuse to build a lexer that would try every pattern
- * at every character (a missing start-character hint). Spans are computed
- * from offsets by line-index.ts; 'full' tracking is kept because the
- * parser's node locations need each token's end offset, which the lighter
- * modes leave out.
+ * at every character (a missing start-character hint).
  */
 export function createFlowLexer(validate: boolean): Lexer {
-  return new Lexer([...ALL_TOKENS], { ensureOptimizations: true, positionTracking: 'full', skipValidations: !validate });
+  return new FlowLexer([...ALL_TOKENS], { ensureOptimizations: true, positionTracking: 'onlyOffset', skipValidations: !validate });
 }
 
 let lexer: Lexer | undefined;

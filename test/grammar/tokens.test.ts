@@ -57,6 +57,13 @@ describe('tokens', () => {
     expect(flowLexer().tokenize(text).tokens.map((t) => at(lines.tokenSpan(t)))).toEqual(['1:1', '3:3', '4:1']);
   });
 
+  it('gives every token its end offset (the parser needs it for node locations)', () => {
+    const text = 'flow Abc { on x.hangup -> "s t" } 12 5s';
+    const tokens = flowLexer().tokenize(text).tokens;
+    expect(tokens.length).toBe(12);
+    expect(tokens.map((t) => t.endOffset)).toEqual(tokens.map((t) => t.startOffset + t.image.length - 1));
+  });
+
   it('lexes strings with escapes as one token', () => {
     expect(lex('"a\\"b" "c\\\\" "d"').names).toEqual(['StringLiteral', 'StringLiteral', 'StringLiteral']);
   });
