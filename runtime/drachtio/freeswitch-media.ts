@@ -79,6 +79,13 @@ function unpair(a: Anchored): void {
   a.bridgedWith = undefined;
 }
 
+/** How long a release waits for FreeSWITCH's BYE of the media dialog. */
+const RELEASE_WAIT_MS = 5_000;
+
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+}
+
 /** How long a bridge or an unbridge waits for FreeSWITCH to report it done before the next operation goes anyway. */
 const SETTLE_MS = 5_000;
 
@@ -152,7 +159,13 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     runOn(
       [entry],
       async () => {
-        await entry.endpoint.destroy();
+        // fsmrf's destroy() hangs the channel up and then waits for FreeSWITCH's BYE on the
+        // media dialog; after a drachtio-server restart that dialog is unknown to it and the
+        // BYE never comes. The hangup has gone out by then: stop waiting after a while.
+        const destroyed = entry.endpoint.destroy().then(() => true);
+        if (!(await Promise.race([destroyed, delay(RELEASE_WAIT_MS, false)]))) {
+          this.log.debug({ dialog: dialogId }, 'no BYE from FreeSWITCH after the hangup: released anyway');
+        }
       },
       (error) => this.log.warn({ dialog: dialogId, error: describeError(error) }, 'endpoint not released'),
     );

@@ -96,7 +96,10 @@ export class LiveSessions {
     const nailed = nailedDialogs(session);
     const calls = this.options.calls.endCalls(session, nailed);
     if (calls > 0) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, calls }, 'flow finished with calls up: ended them');
-    if (nailed.size > 0) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, nailed: [...nailed] }, 'nailed calls left up');
+    // Only the nailed calls still up: a nailed leg that failed or hung up is not left anything.
+    const up = new Set(this.options.calls.factsOf(session).map((f) => f.id));
+    const left = [...nailed].filter((id) => up.has(id));
+    if (left.length > 0) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, nailed: left }, 'nailed calls left up');
   }
 
   callIdOf(session: FlowSession): string | undefined {

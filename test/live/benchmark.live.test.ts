@@ -30,13 +30,13 @@ async function measure(active: () => number, port: number): Promise<Measure> {
   const servers = liveServers();
   // Throughput: CALLS short calls as fast as they go (at most 200 at once).
   const start = Date.now();
-  const burst = sippPeer(servers, 'bench', { scenario: 'uac-bench.xml', port, calls: CALLS, rate: 1000, remote: servers.drachtioSip, keys: { hold: '100' }, timeoutSeconds: 600 });
+  const burst = await sippPeer(servers, 'bench', { scenario: 'uac-bench.xml', port, calls: CALLS, rate: 1000, remote: servers.drachtioSip, keys: { hold: '100' }, timeoutSeconds: 600 });
   expect(await burst.done).toBe(0);
   const cps = CALLS / ((Date.now() - start) / 1000);
   // Memory: HELD calls held up at once.
   await until(() => active() === 0, 'the burst to clear', 30_000);
   const before = heap();
-  const held = sippPeer(servers, 'held', { scenario: 'uac-bench.xml', port: port + 1, calls: HELD, rate: 200, remote: servers.drachtioSip, keys: { hold: '30000' }, timeoutSeconds: 120 });
+  const held = await sippPeer(servers, 'held', { scenario: 'uac-bench.xml', port: port + 1, calls: HELD, rate: 200, remote: servers.drachtioSip, keys: { hold: '30000' }, timeoutSeconds: 120 });
   await until(() => active() >= HELD, 'every held call to be up', 60_000);
   const bytesPerCall = (heap() - before) / HELD;
   expect(await held.done).toBe(0);

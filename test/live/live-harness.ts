@@ -58,6 +58,17 @@ export async function startFlowc(servers: LiveServers, machines: readonly AnyFlo
     }
   });
   await until(() => app.drachtio.connected, 'drachtio-server', 10_000);
+  if (options.media !== false) {
+    // Every test checks that FreeSWITCH's channels return to zero: say so at once when
+    // something left channels behind (an earlier run killed mid-call), not as the test's failure.
+    await until(() => app.system.health()['freeswitch'] === true, 'FreeSWITCH', 10_000);
+    const body = (await app.freeswitchApi('show channels count')) ?? '';
+    const left = /(\d+)\s+total/.exec(body);
+    if (left !== null && Number(left[1]) !== 0) {
+      await app.drain(0);
+      throw new Error(`FreeSWITCH holds ${left[1]} channels before the test (left by an earlier run?): hang them up first (fs_cli -x 'hupall')`);
+    }
+  }
   return {
     app,
     events,

@@ -41,8 +41,8 @@ describe('seed flows on drachtio-server and FreeSWITCH, SIPp peers', () => {
     const machines = await compileFlows(['flows/pom/external-transfer.flow']);
     const flowc = await startFlowc(servers, machines);
     running.push(flowc);
-    const agent = peer(sippPeer(servers, 'agent', { scenario: 'uas-nailed.xml', port: 5071 }));
-    const gateway = peer(sippPeer(servers, 'gateway', { scenario: 'gateway.xml', port: 5072, calls: 3 }));
+    const agent = peer(await sippPeer(servers, 'agent', { scenario: 'uas-nailed.xml', port: 5071 }));
+    const gateway = peer(await sippPeer(servers, 'gateway', { scenario: 'gateway.xml', port: 5072, calls: 3 }));
     const started = flowc.app.system.start('ExternalTransfer', { agentUri: agent.uri('5020'), customerUri: gateway.uri('customer'), externalUri: gateway.uri('external') }, 'job-1');
     expect(started).toBeInstanceOf(FlowSession);
     await flowc.waitFor((e) => e.type === 'state' && e.after.includes('Talking'), 'Talking');
@@ -73,13 +73,13 @@ describe('seed flows on drachtio-server and FreeSWITCH, SIPp peers', () => {
       ],
     });
     running.push(flowc);
-    const transferred = peer(sippPeer(servers, 'transferred', { scenario: 'uas-answer-hangup.xml', port: 5073 }));
-    const addressee = peer(sippPeer(servers, 'addressee', { scenario: 'uas-answer.xml', port: addresseePort }));
+    const transferred = peer(await sippPeer(servers, 'transferred', { scenario: 'uas-answer-hangup.xml', port: 5073 }));
+    const addressee = peer(await sippPeer(servers, 'addressee', { scenario: 'uas-answer.xml', port: addresseePort }));
     // The extension and its # go as RFC 4733 events in the phone's RTP, the codes as SIP INFO.
     const logs = mkdtempSync(join(tmpdir(), 'flowc-live-phone-'));
     const pcaps = writeDtmfPcaps(logs, ['2', '0', '1', '#']);
     const phone = peer(
-      sippPeer(servers, 'phone', {
+      await sippPeer(servers, 'phone', {
         scenario: 'phone-attended-transfer.xml',
         port: 5075,
         remote: servers.drachtioSip,

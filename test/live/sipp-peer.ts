@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LiveServers } from './live-env.js';
@@ -45,7 +46,12 @@ export interface SippOptions {
   readonly logs?: string;
 }
 
-export function sippPeer(servers: LiveServers, name: string, options: SippOptions): SippPeer {
+/**
+ * Starts the party. A UAS party resolves once SIPp has bound its port: a
+ * flow dialling it a moment earlier would get ICMP port unreachable, and
+ * drachtio-server fails the INVITE at once (seen after a restart test).
+ */
+export async function sippPeer(servers: LiveServers, name: string, options: SippOptions): Promise<SippPeer> {
   const logs = options.logs ?? mkdtempSync(join(tmpdir(), `flowc-live-${name}-`));
   const args = [
     '-sf', scenarioFile(options, logs),
@@ -71,6 +77,7 @@ export function sippPeer(servers: LiveServers, name: string, options: SippOption
       resolve(-1);
     });
   });
+  if (options.remote === undefined) await bound(options.port, child, () => output);
   return {
     name,
     port: options.port,
@@ -93,4 +100,29 @@ function scenarioFile(options: SippOptions, logs: string): string {
   const file = join(logs, options.scenario);
   writeFileSync(file, text);
   return file;
+}
+
+/** Whether a UDP socket is bound to `port` on this machine (Linux: /proc/net/udp, udp6). */
+function udpBound(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')} `;
+  for (const table of ['/proc/net/udp', '/proc/net/udp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    // Each row: "sl local_address rem_address ..."; the local address ends in :PORT.
+    if (text.split('\n').some((row) => row.trim().split(/\s+/)[1]?.endsWith(hex.trim()) === true)) return true;
+  }
+  return false;
+}
+
+async function bound(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const start = Date.now();
+  while (!udpBound(port)) {
+    if (child.exitCode !== null) throw new Error(`sipp exited before listening on ${port}: ${output()}`);
+    if (Date.now() - start > 10_000) throw new Error(`sipp is not listening on ${port} after 10 s: ${output()}`);
+    await sleep(20);
+  }
 }
