@@ -25,7 +25,7 @@ import type { Ports } from '../ports/ports.js';
 import type { Value } from '../values.js';
 import { checkEvent, rejectEvent, type EventRejection, type InboundEvent } from './event-check.js';
 import { FiredTimer } from './fired-timer.js';
-import { flowKindOf, type FlowKind } from './flow-kind.js';
+import { flowKindOf, legEventOf, type FlowKind } from './flow-kind.js';
 import { bindLeg, dialogOfLeg, legBindings, legOfDialog, type LegBinding, type LegTable } from './leg-table.js';
 import { Mailbox } from './mailbox.js';
 import { QueuedSignal } from './queued-signal.js';
@@ -297,7 +297,7 @@ export class FlowSession implements EffectContext, TimerSink {
       else {
         // Saved as the leg event it would have become; a signal no leg is on would have been dropped.
         const leg = legOfDialog(this.legs, event.dialogId);
-        if (leg !== undefined) saved.push(legEventOf(leg, event.signal));
+        if (leg !== undefined) saved.push(legEventOf(this.kind, leg, event.signal));
       }
     }
     return saved;
@@ -306,7 +306,7 @@ export class FlowSession implements EffectContext, TimerSink {
   /** Undefined (and reported) when no leg is on the dialog. Signals are typed by the port, so they skip the declared-event check. */
   private legEvent(dialogId: string, signal: DialogSignal): FlowEvent | undefined {
     const leg = legOfDialog(this.legs, dialogId);
-    if (leg !== undefined) return legEventOf(leg, signal);
+    if (leg !== undefined) return legEventOf(this.kind, leg, signal);
     this.report({
       kind: 'unknownDialog',
       dialogId,
@@ -428,10 +428,6 @@ export class FlowSession implements EffectContext, TimerSink {
     this.env.observer?.error?.(this, error);
     this.env.logger?.warn(error.message, { flow: this.flow, key: this.key, kind: error.kind });
   }
-}
-
-function legEventOf(leg: string, signal: DialogSignal): FlowEvent {
-  return { ...signal, type: `${leg}.${signal.type}` };
 }
 
 /** A `$timer` event from a saved mailbox is again the session's own firing. */

@@ -68,6 +68,26 @@ describe('FlowSession', () => {
     expect(observer.emits).toMatchObject([{ event: 'Failed', payload: { status: 486 } }]);
   });
 
+  it('shares the leg event of a signal without data between sessions of a flow, and never one with data', () => {
+    const a = rig();
+    const b = rig();
+    a.session.start();
+    b.session.start();
+    a.ports.sip.signal('d2', { type: 'answered' });
+    b.ports.sip.signal('d2', { type: 'answered' });
+    const answered = a.observer.steps[1]?.event;
+    expect(answered).toEqual({ type: 'agent.answered' });
+    expect(b.observer.steps[1]?.event).toBe(answered);
+    const c = rig();
+    c.session.start();
+    c.ports.sip.signal('d2', { type: 'failed', status: 503 });
+    const d = rig();
+    d.session.start();
+    d.ports.sip.signal('d2', { type: 'failed', status: 486 });
+    expect(c.observer.steps[1]?.event).toEqual({ type: 'agent.failed', status: 503 });
+    expect(d.observer.steps[1]?.event).toEqual({ type: 'agent.failed', status: 486 });
+  });
+
   it('delivers a due timer as a $timer event: ring, no answer', () => {
     const { session, ports, clock, observer } = rig();
     session.start();
