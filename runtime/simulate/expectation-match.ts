@@ -8,11 +8,7 @@
  */
 import { eventOf, subscriptionStateOf } from '../sip/event.js';
 import type { SipMessage } from '../sip/message.js';
-import { referToOf } from '../sip/refer-to.js';
 import type { Replaces } from '../sip/replaces.js';
-import { replacesOf } from '../sip/replaces.js';
-import { requestUriUserOf } from '../sip/request-uri.js';
-import { sdpOf, type SdpSummary } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
 import { parseUri } from '../sip/uri.js';
 import type { DialEffect } from '../effects.js';
@@ -20,6 +16,7 @@ import type { EffectExpectation, Expectation } from './expectation.js';
 import type { ReplayCall } from './replay-call.js';
 import type { TraceDialog } from './trace-dialog.js';
 import { isUnbound } from './unbound-inputs.js';
+import { referTo as referToOf, replacesOf, requestUser, sdpSummary } from './message-fields.js';
 
 /** An unbound input compared with what the trace had: recorded only if the match is kept. */
 export interface UnboundUse {
@@ -94,13 +91,13 @@ function matchResponse(expected: EffectExpectation, status: number, method: stri
 }
 
 function matchDial(effect: DialEffect, message: SipMessage): MatchResult {
-  if (message.headers.has('Replaces')) return mismatch('the INVITE carries Replaces (a takeover, not a dial)');
+  if (replacesOf(message) !== undefined) return mismatch('the INVITE carries Replaces (a takeover, not a dial)');
   const unbound: UnboundUse[] = [];
   const requestUri = message.kind === 'request' ? message.requestUri : '';
   if (isUnbound(effect.to)) unbound.push({ expected: effect.to, actual: requestUri });
   else {
     const wanted = userOf(effect.to);
-    const actual = requestUserOf(message);
+    const actual = requestUser(message);
     if (wanted !== undefined && wanted !== actual) return mismatch(`Request-URI user \`${actual ?? ''}\`, expected \`${wanted}\``);
   }
   for (const name of Object.keys(effect.headers)) {
@@ -147,7 +144,7 @@ export function sameDialog(replaces: Replaces, dialog: TraceDialog, what: string
 }
 
 function matchDirection(kind: 'hold' | 'unhold', message: SipMessage): MatchResult {
-  const sdp = sdpSummaryOf(message);
+  const sdp = sdpSummary(message);
   if (sdp === undefined) return mismatch('re-INVITE without SDP');
   const holding = sdp.direction === 'sendonly' || sdp.direction === 'inactive';
   if (kind === 'hold') {
@@ -201,32 +198,6 @@ function matchNotify(status: number, message: SipMessage): MatchResult {
   return MATCH;
 }
 
-/*
- * A message is compared with several expectations in a row (every pending
- * dial, every command tried): the last message's Request-URI user and SDP
- * are kept, so each is read once.
- */
-let lastUserMessage: SipMessage | undefined;
-let lastUser: string | undefined;
-let lastSdpMessage: SipMessage | undefined;
-let lastSdp: SdpSummary | undefined;
-
-function requestUserOf(message: SipMessage): string | undefined {
-  if (message !== lastUserMessage) {
-    lastUser = requestUriUserOf(message);
-    lastUserMessage = message;
-  }
-  return lastUser;
-}
-
-function sdpSummaryOf(message: SipMessage): SdpSummary | undefined {
-  if (message !== lastSdpMessage) {
-    lastSdp = sdpOf(message);
-    lastSdpMessage = message;
-  }
-  return lastSdp;
-}
-
 /**
  * The Request-URI user a dial's INVITE must have; undefined when any will
  * do (an input not given, a URI without a user). Pending dials are indexed
@@ -234,11 +205,6 @@ function sdpSummaryOf(message: SipMessage): SdpSummary | undefined {
  */
 export function dialUser(effect: DialEffect): string | undefined {
   return isUnbound(effect.to) ? undefined : userOf(effect.to);
-}
-
-/** The user part of a request's Request-URI (cached for the last message asked about). */
-export function requestUser(message: SipMessage): string | undefined {
-  return requestUserOf(message);
 }
 
 /** The flow's URIs are few (its inputs and constants) and compared once per call: read each once. */

@@ -5,9 +5,9 @@
  */
 import { eventOf } from '../sip/event.js';
 import type { SipMessage } from '../sip/message.js';
-import { referToOf } from '../sip/refer-to.js';
 import { sdpOf } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
+import { referTo as referToOf } from './message-fields.js';
 import { ownText } from './own-text.js';
 
 /** Response summaries are few (`200 INVITE`, `180 INVITE`, `200 BYE`...): each string is built once. */

@@ -9,10 +9,10 @@ import { asBuffer } from '../sip/buffer-view.js';
 import { bodyOfType } from '../sip/body-part.js';
 import { eventOf } from '../sip/event.js';
 import type { SipRequest, SipResponse } from '../sip/message.js';
-import { referToOf } from '../sip/refer-to.js';
 import { sdpOf } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
 import type { DialogSignal } from '../ports/dialog-signal.js';
+import { referTo as referToOf } from './message-fields.js';
 import type { TraceDialog } from './trace-dialog.js';
 
 export type PeerReading =

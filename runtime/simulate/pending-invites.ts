@@ -11,9 +11,9 @@
  * meets a takeover (expectation-match.ts): each looks in one kind only.
  */
 import type { SipMessage } from '../sip/message.js';
-import { replacesOf } from '../sip/replaces.js';
 import type { Expectation } from './expectation.js';
-import { dialUser, matchExpectation, requestUser, type MatchResult } from './expectation-match.js';
+import { dialUser, matchExpectation, type MatchResult } from './expectation-match.js';
+import { replacesOf, requestUser } from './message-fields.js';
 import type { ReplayCall } from './replay-call.js';
 import type { TraceDialog } from './trace-dialog.js';
 

@@ -16,7 +16,6 @@ import type { DialEffect } from '../effects.js';
 import type { AnyFlowMachine, FlowEvent, TimerEvent } from '../machine.js';
 import type { DialogSignal } from '../ports/dialog-signal.js';
 import type { SipMessage, SipRequest, SipResponse } from '../sip/message.js';
-import { replacesOf } from '../sip/replaces.js';
 import type { FlowSession, SessionEnvironment } from '../session/flow-session.js';
 import type { SessionError } from '../session/session-error.js';
 import type { SessionObserver, StepRecord } from '../session/session-observer.js';
@@ -30,6 +29,7 @@ import { expectationKind, expectationOf, isSipEffect, opensDialog, type Expectat
 import { matchExpectation } from './expectation-match.js';
 import { describeExpectation } from './expectation-text.js';
 import { resolveFlowSide, type FlowSideMatcher } from './flow-side.js';
+import { replacesOf } from './message-fields.js';
 import { summarize } from './message-summary.js';
 import { isConstantSignal, readPeerRequest, readPeerResponse, REPLACED, type PeerReading } from './peer-message.js';
 import { LegEvents } from './leg-events.js';
@@ -228,7 +228,10 @@ export class Replay implements SessionObserver {
     if (call === undefined) return;
     call.steps++;
     this.#coverage.note(record.taken, record.after);
-    for (const effect of record.effects) {
+    const effects = record.effects;
+    for (let i = 0; i < effects.length; i++) {
+      const effect = effects[i];
+      if (effect === undefined) continue;
       if (effect.kind === 'emit') call.unlogged.push({ effect });
       if (!isSipEffect(effect)) continue;
       const expectation = expectationOf(effect, call, call.steps, this.#clock.now());
@@ -614,7 +617,7 @@ export class Replay implements SessionObserver {
   ): Expectation | undefined {
     const { expectation, match } = found;
     const call = expectation.call;
-    const overdue = call.pending.find((p) => p.order < expectation.order);
+    const overdue = oldestBefore(call.pending, expectation.order);
     if (overdue !== undefined) {
       this.#diverge(item, message, dialog ?? created, call, 'overdue', overdue, undefined, assumed);
       return undefined;
@@ -954,6 +957,15 @@ export class Replay implements SessionObserver {
       counts: { ...this.#counts, calls: this.#calls.length },
     };
   }
+}
+
+/** The first of `pending` made by a step before `order` (one the flow owed before this one). */
+function oldestBefore(pending: readonly Expectation[], order: number): Expectation | undefined {
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i];
+    if (p !== undefined && p.order < order) return p;
+  }
+  return undefined;
 }
 
 function problemOf(trace: string, frame: number, time: number, severity: 'error' | 'warning', source: 'trace' | 'replay', reason: string): SimulationProblem {

@@ -19,7 +19,8 @@ const NONE: readonly never[] = [];
 
 export class StepRecorder {
   readonly steps: SimulationStep[] = [];
-  #records: StepRecord[] = [];
+  /** Machine steps collected for the item being processed (emptied, not replaced, when taken). */
+  readonly #records: StepRecord[] = [];
   /** What #take() found: fields, not a returned object, to allocate nothing per step. */
   #taken: readonly TakenTransition[] = NONE;
   #effects: readonly Effect[] = NONE;
@@ -109,7 +110,7 @@ export class StepRecorder {
   }
 
   problem(item: ProblemTraceItem, outcome: StepOutcome): number {
-    this.#records = [];
+    this.#records.length = 0;
     const index = this.steps.length;
     this.steps.push({
       kind: 'problem',
@@ -158,11 +159,11 @@ export class StepRecorder {
     this.#taken = NONE;
     this.#effects = NONE;
     if (records.length === 0) return;
-    this.#records = [];
     const first = records[0];
     if (records.length === 1 && first !== undefined) {
       this.#taken = first.taken;
       this.#effects = first.effects;
+      records.length = 0;
       return;
     }
     const taken: TakenTransition[] = [];
@@ -171,6 +172,7 @@ export class StepRecorder {
       taken.push(...r.taken);
       effects.push(...r.effects);
     }
+    records.length = 0;
     this.#taken = taken;
     this.#effects = effects;
   }
