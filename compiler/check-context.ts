@@ -6,7 +6,7 @@
  */
 import type { Action, Expr, FlowFile } from '../grammar/ast.js';
 import { typeExpression } from './expression-types.js';
-import type { ExprProblem, ExprType } from './expression-types.js';
+import type { ExprEnv, ExprProblem, ExprType } from './expression-types.js';
 import { analyzeLegPhases } from './leg-phases.js';
 import type { LegPhases } from './leg-phases.js';
 import { indexListeners } from './listeners.js';
@@ -74,8 +74,13 @@ const PLAIN: ExprScope = { fields: new Map(), open: false, inEvent: false, leg: 
 function typeFlow(flow: FlowSymbols): { types: Map<Expr, ExprType>; problems: ExprProblem[] } {
   const types = new Map<Expr, ExprType>();
   const problems: ExprProblem[] = [];
+  // One environment per scope (sites share scopes), not one per expression.
+  const envs = new Map<ExprScope, ExprEnv>();
   const visit = (expr: Expr | undefined, scope: ExprScope): void => {
-    if (expr !== undefined) types.set(expr, typeExpression(expr, { flow, scope }, problems));
+    if (expr === undefined) return;
+    let env = envs.get(scope);
+    if (env === undefined) envs.set(scope, (env = { flow, scope }));
+    types.set(expr, typeExpression(expr, env, problems));
   };
   for (const d of flow.decl.declarations) {
     if (d.kind === 'Var') visit(d.initial, PLAIN);

@@ -59,6 +59,8 @@ const EVENT_PHASES: Readonly<Record<LegEventName, { readonly pre: number; readon
   notify: { pre: UP, post: UP },
 };
 
+const NONE: readonly number[] = [];
+
 /** What the far end may do on its own: an outbound dial is answered or fails, an offered call is cancelled. */
 const OUTBOUND_REMOTE: readonly LegEventName[] = ['answered', 'failed', 'hangup', 'replaced'];
 const INBOUND_REMOTE: readonly LegEventName[] = ['cancelled', 'hangup', 'replaced'];
@@ -158,15 +160,26 @@ class SharedFacts {
     this.foreign = legs.map(() => new Uint8Array(n));
     const subtreeAll = legs.map(() => new Uint8Array(n));
 
-    const touch = (site: TransitionSite, blocks: readonly Block[]): void => {
+    /** Indices of the legs some action of `blocks` names, each once (mostly none: one shared empty list). */
+    const named = (blocks: readonly Block[]): readonly number[] => {
+      let out: number[] | undefined;
       for (const block of blocks) {
         for (const action of block.actions) {
           for (const leg of actionLegs(action)) {
             const i = legIndex.get(leg.text);
-            const row = i === undefined ? undefined : this.touched[i];
-            if (row !== undefined) row[site.index] = 1;
+            if (i !== undefined && out?.includes(i) !== true) (out ??= []).push(i);
           }
         }
+      }
+      return out ?? NONE;
+    };
+    // What each state's entry and exit blocks name, once: a transition's step reuses them.
+    const namedOnEntry = flow.states.map((node) => named(entryBlocks(node)));
+    const namedOnExit = flow.states.map((node) => named(exitBlocks(node)));
+    const touch = (site: TransitionSite, legsNamed: readonly number[] | undefined): void => {
+      for (const i of legsNamed ?? NONE) {
+        const row = this.touched[i];
+        if (row !== undefined) row[site.index] = 1;
       }
     };
     for (const site of flow.transitions) {
@@ -176,31 +189,31 @@ class SharedFacts {
         const row = i === undefined ? undefined : this.touched[i];
         if (row !== undefined) row[site.index] = 1;
       }
-      if (t.actions !== undefined) touch(site, [t.actions]);
+      if (t.actions !== undefined) touch(site, named([t.actions]));
       if (site.target !== undefined) {
         const step = graph.stepOf(site);
-        for (const node of step.exited) touch(site, exitBlocks(node));
-        for (const node of step.entered) touch(site, entryBlocks(node));
+        for (const node of step.exited) touch(site, namedOnExit[node.pre]);
+        for (const node of step.entered) touch(site, namedOnEntry[node.pre]);
       }
     }
 
     // Own assignments per state, all legs in one pass over the actions.
-    const assign = (rows: Uint8Array[], pre: number, blocks: readonly Block[]): void => {
-      for (const block of blocks) {
-        for (const action of block.actions) {
-          const bits = assigns(action);
-          if (bits === 0 || !('leg' in action)) continue;
-          const i = legIndex.get(action.leg.text);
-          const row = i === undefined ? undefined : rows[i];
-          if (row !== undefined) row[pre] = (row[pre] ?? 0) | bits;
-        }
+    const assign = (rows: Uint8Array[], pre: number, block: Block): void => {
+      for (const action of block.actions) {
+        const bits = assigns(action);
+        if (bits === 0 || !('leg' in action)) continue;
+        const i = legIndex.get(action.leg.text);
+        const row = i === undefined ? undefined : rows[i];
+        if (row !== undefined) row[pre] = (row[pre] ?? 0) | bits;
       }
     };
     for (const node of flow.states) {
-      assign(this.subtreeExit, node.pre, exitBlocks(node));
-      assign(subtreeAll, node.pre, exitBlocks(node));
-      assign(subtreeAll, node.pre, entryBlocks(node));
-      for (const site of node.transitions) if (site.transition.actions !== undefined) assign(subtreeAll, node.pre, [site.transition.actions]);
+      for (const block of exitBlocks(node)) {
+        assign(this.subtreeExit, node.pre, block);
+        assign(subtreeAll, node.pre, block);
+      }
+      for (const block of entryBlocks(node)) assign(subtreeAll, node.pre, block);
+      for (const site of node.transitions) if (site.transition.actions !== undefined) assign(subtreeAll, node.pre, site.transition.actions);
     }
     legs.forEach((_leg, i) => {
       const exit = this.subtreeExit[i];
@@ -255,6 +268,8 @@ class LegAnalysis {
   private readonly subtreeExit: Uint8Array;
   private readonly foreign: Uint8Array;
   private readonly remote: readonly LegEventName[];
+  /** `leg.event` for each remote event, as `onByKey` keys it. */
+  private readonly remoteKeys: readonly string[];
   private readonly queue: StateNode[] = [];
   private readonly queued: Uint8Array;
   /** Per leaf, bit i set when the i-th remote event takes the flow out of it; -1 until computed. */
@@ -278,6 +293,7 @@ class LegAnalysis {
     this.queued = new Uint8Array(n);
     this.leaving = new Int8Array(n).fill(-1);
     this.remote = inbound ? INBOUND_REMOTE : OUTBOUND_REMOTE;
+    this.remoteKeys = this.remote.map((event) => `${leg}.${event}`);
     this.run(inbound ? DIALING : DOWN);
   }
 
@@ -360,7 +376,7 @@ class LegAnalysis {
     const cached = this.leaving[leaf.pre] ?? -1;
     if (cached >= 0) return cached;
     let bits = 0;
-    for (let i = 0; i < this.remote.length; i++) if (leavesOn(leaf, `${this.leg}.${this.remote[i] ?? ''}`)) bits |= 1 << i;
+    for (let i = 0; i < this.remoteKeys.length; i++) if (leavesOn(leaf, this.remoteKeys[i] ?? '')) bits |= 1 << i;
     this.leaving[leaf.pre] = bits;
     return bits;
   }

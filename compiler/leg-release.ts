@@ -5,7 +5,7 @@
  * Backward propagation over the transitions that enter each atomic state,
  * linear in the size of the flow.
  */
-import type { Action } from '../grammar/ast.js';
+import type { Action, Block } from '../grammar/ast.js';
 import { entryBlocks, exitBlocks, isLeaf } from './state-graph.js';
 import type { Step, StateGraph } from './state-graph.js';
 import type { StateNode, TransitionSite } from './symbols.js';
@@ -25,37 +25,53 @@ export function releases(action: Action, leg: string): boolean {
   }
 }
 
-function blocksRelease(nodes: readonly StateNode[], blocksOf: typeof entryBlocks, leg: string): boolean {
-  return nodes.some((n) => blocksOf(n).some((b) => b.actions.some((a) => releases(a, leg))));
+function blocksRelease(blocks: readonly Block[], leg: string): boolean {
+  for (const block of blocks) for (const action of block.actions) if (releases(action, leg)) return true;
+  return false;
+}
+
+function anyMarked(nodes: readonly StateNode[], marks: readonly boolean[]): boolean {
+  for (const node of nodes) if (marks[node.pre] === true) return true;
+  return false;
 }
 
 /** Whether the entry blocks of a step release the leg. */
 export function stepEntryReleases(step: Step, leg: string): boolean {
-  return blocksRelease(step.entered, entryBlocks, leg);
+  for (const node of step.entered) if (blocksRelease(entryBlocks(node), leg)) return true;
+  return false;
 }
 
-function transitionReleases(graph: StateGraph, site: TransitionSite, leg: string, subtreeExit: readonly boolean[]): boolean {
-  if (site.transition.actions?.actions.some((a) => releases(a, leg)) === true) return true;
-  const step = graph.stepOf(site);
-  return (
-    blocksRelease(step.exited, exitBlocks, leg) ||
-    stepEntryReleases(step, leg) ||
-    // Exits of states that may be active below or beside the source: counted, optimistically.
-    step.mayExit.some((root) => subtreeExit[root.pre] === true)
-  );
+/** Per state, whether its own entry blocks and its own exit blocks release the leg: asked once, not per transition. */
+interface BlockReleases {
+  readonly onEntry: readonly boolean[];
+  readonly onExit: readonly boolean[];
+  /** Whether an exit block anywhere in the subtree releases the leg. */
+  readonly inSubtreeExit: readonly boolean[];
 }
 
-/** Per state: whether an exit block anywhere in its subtree releases the leg. */
-function subtreeExitReleases(graph: StateGraph, leg: string): readonly boolean[] {
+function blockReleases(graph: StateGraph, leg: string): BlockReleases {
   const states = graph.flow.states;
-  const out = new Array<boolean>(states.length).fill(false);
+  const onEntry = states.map((node) => blocksRelease(entryBlocks(node), leg));
+  const onExit = states.map((node) => blocksRelease(exitBlocks(node), leg));
+  const inSubtreeExit = onExit.slice();
   // Reverse preorder: children before parents.
   for (let i = states.length - 1; i >= 0; i--) {
-    const node = states[i];
-    if (node === undefined) continue;
-    out[i] = blocksRelease([node], exitBlocks, leg) || node.children.some((c) => out[c.pre] === true);
+    const parent = states[i]?.parent;
+    if (parent !== undefined && inSubtreeExit[i] === true) inSubtreeExit[parent.pre] = true;
   }
-  return out;
+  return { onEntry, onExit, inSubtreeExit };
+}
+
+function transitionReleases(graph: StateGraph, site: TransitionSite, leg: string, blocks: BlockReleases): boolean {
+  const actions = site.transition.actions;
+  if (actions !== undefined && blocksRelease([actions], leg)) return true;
+  const step = graph.stepOf(site);
+  return (
+    anyMarked(step.exited, blocks.onExit) ||
+    anyMarked(step.entered, blocks.onEntry) ||
+    // Exits of states that may be active below or beside the source: counted, optimistically.
+    anyMarked(step.mayExit, blocks.inSubtreeExit)
+  );
 }
 
 /** `result[pre]` is true for atomic states from which the leg can still be released. */
@@ -78,7 +94,7 @@ export function releasableStates(graph: StateGraph, leg: string): readonly boole
     }
   };
 
-  const subtreeExit = subtreeExitReleases(graph, leg);
+  const blocks = blockReleases(graph, leg);
   for (const site of graph.flow.transitions) {
     if (site.target !== undefined) {
       for (const leaf of graph.stepOf(site).leaves) {
@@ -87,7 +103,7 @@ export function releasableStates(graph: StateGraph, leg: string): readonly boole
         else list.push(site);
       }
     }
-    if (transitionReleases(graph, site, leg, subtreeExit)) markSource(site.state);
+    if (transitionReleases(graph, site, leg, blocks)) markSource(site.state);
   }
   for (let leaf = marked.pop(); leaf !== undefined; leaf = marked.pop()) {
     for (const site of enteredBy.get(leaf) ?? []) markSource(site.state);

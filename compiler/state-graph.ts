@@ -66,9 +66,9 @@ export function buildStateGraph(flow: FlowSymbols): StateGraph {
     if (cached !== undefined) return cached;
     const out: StateNode[] = [node];
     if (node.parallel) {
-      for (const child of node.children) out.push(...defaultEntry(child));
+      for (const child of node.children) pushAll(out, defaultEntry(child));
     } else if (node.initialChild !== undefined) {
-      out.push(...defaultEntry(node.initialChild));
+      pushAll(out, defaultEntry(node.initialChild));
     }
     defaults[node.pre] = out;
     return out;
@@ -94,7 +94,7 @@ function computeStep(source: StateNode, target: StateNode, defaultEntry: (n: Sta
     domain = domain.parent;
   }
   const exited: StateNode[] = [];
-  const mayExit: StateNode[] = [...source.children];
+  const mayExit: StateNode[] = source.children.slice();
   for (let s: StateNode | undefined = source; s !== undefined && s !== domain; s = s.parent) {
     exited.push(s);
     const parent: StateNode | undefined = s.parent;
@@ -110,7 +110,7 @@ function computeStep(source: StateNode, target: StateNode, defaultEntry: (n: Sta
     const node = path[i];
     if (node === undefined) return;
     if (i === path.length - 1) {
-      entered.push(...defaultEntry(node));
+      pushAll(entered, defaultEntry(node));
       return;
     }
     entered.push(node);
@@ -121,11 +121,19 @@ function computeStep(source: StateNode, target: StateNode, defaultEntry: (n: Sta
     }
     for (const region of node.children) {
       if (region === next) enter(i + 1);
-      else entered.push(...defaultEntry(region));
+      else pushAll(entered, defaultEntry(region));
     }
   };
   enter(0);
   return { exited, mayExit, entered, leaves: entered.filter(isLeaf) };
+}
+
+/** `into.push(...items)` without spreading an argument list (steps are built for every transition of a big flow). */
+function pushAll(into: StateNode[], items: readonly StateNode[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item !== undefined) into.push(item);
+  }
 }
 
 /** Which states some sequence of transitions can enter from the start (guards and timers assumed satisfiable). */

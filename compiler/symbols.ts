@@ -19,6 +19,7 @@ import type {
   LegEventName,
   Name,
   StateDecl,
+  StateModifier,
   Transition,
   Trigger,
   TypeName,
@@ -199,17 +200,18 @@ function bindFlow(decl: FlowDecl): FlowSymbols {
   const root: MutableStateNode = newNode(decl.name.text, undefined, undefined, 0, false, false);
   const states: MutableStateNode[] = [root];
   const stateByName = new Map<string, StateNode>();
+  const stateName = (n: StateNode): Name | undefined => n.decl?.name;
   const addChildren = (parent: MutableStateNode, decls: readonly StateDecl[]): void => {
+    let marked: StateNode | undefined;
     for (const sd of decls) {
-      const has = (m: string): boolean => sd.modifiers.some((x) => x.modifier === m);
-      const node = newNode(sd.name.text, sd, parent, states.length, has('parallel'), has('final'));
+      const node = newNode(sd.name.text, sd, parent, states.length, hasModifier(sd, 'parallel'), hasModifier(sd, 'final'));
       states.push(node);
       parent.children.push(node);
-      declare(stateByName, sd.name, node, 'state', duplicates, (n) => n.decl?.name ?? sd.name);
+      if (marked === undefined && hasModifier(sd, 'initial')) marked = node;
+      declare(stateByName, sd.name, node, 'state', duplicates, (n) => stateName(n) ?? sd.name);
       addChildren(node, sd.states);
       node.last = states.length - 1;
     }
-    const marked = parent.children.find((c) => c.decl?.modifiers.some((m) => m.modifier === 'initial') === true);
     parent.initialChild = marked ?? parent.children[0];
   };
   addChildren(root, decl.states);
@@ -222,13 +224,24 @@ function bindFlow(decl: FlowDecl): FlowSymbols {
       for (const action of block.actions) actions.push({ action, state, place, transition: undefined, scope: PLAIN_SCOPE });
     }
   };
+  // One scope per trigger: every `on agent.answered` of the flow sees the same names.
+  const scopes = new Map<string, ExprScope>();
+  const scopeOf = (trigger: Trigger, key: string): ExprScope => {
+    let scope = scopes.get(key);
+    if (scope === undefined) scopes.set(key, (scope = triggerScope(trigger, legs, eventFields)));
+    return scope;
+  };
   for (const node of states) {
     if (node.decl === undefined) continue;
     pushBlocks(node.decl.entry, node, 'entry');
     pushBlocks(node.decl.exit, node, 'exit');
     for (const transition of node.decl.transitions) {
-      const scope = transition.kind === 'On' ? triggerScope(transition.trigger, legs, eventFields) : PLAIN_SCOPE;
-      const key = transition.kind === 'On' ? triggerKey(transition.trigger) : undefined;
+      let key: string | undefined;
+      let scope = PLAIN_SCOPE;
+      if (transition.kind === 'On') {
+        key = triggerKey(transition.trigger);
+        scope = scopeOf(transition.trigger, key);
+      }
       const target = transition.target === undefined ? undefined : stateByName.get(transition.target.text);
       const site: TransitionSite = { index: transitions.length, transition, state: node, target, key, scope };
       transitions.push(site);
@@ -260,6 +273,11 @@ function bindFlow(decl: FlowDecl): FlowSymbols {
     actions,
     duplicates,
   };
+}
+
+function hasModifier(decl: StateDecl, modifier: StateModifier): boolean {
+  for (const m of decl.modifiers) if (m.modifier === modifier) return true;
+  return false;
 }
 
 function newNode(
