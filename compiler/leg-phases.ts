@@ -13,19 +13,20 @@
  * the state. Each leg is analysed on its own; actions of other parallel
  * regions are folded in as "may happen at any time". The lattice is 3 bits
  * high, so each state changes at most 3 times: the fixpoint is linear.
+ *
+ * The AST is read once, up front, into integer tables per leg (what each
+ * transition does to the leg, leg-effects.ts); the fixpoint then reads only
+ * those and the state graph.
  */
-import type { Action, Block, LegEventName } from '../grammar/ast.js';
-import { actionLegs } from './action-legs.js';
+import type { Block, LegEventName } from '../grammar/ast.js';
+import { applyEffect, compose, DIALING, DOWN, EVENT_PHASES, IDENTITY, legMove, LIVE } from './leg-effects.js';
+import type { LegMove } from './leg-effects.js';
 import { endsFlow, entryBlocks, exitBlocks, isLeaf } from './state-graph.js';
 import type { StateGraph } from './state-graph.js';
 import { isLegEvent } from './symbols.js';
 import type { StateNode, TransitionSite } from './symbols.js';
 
-export const DOWN = 1;
-export const DIALING = 2;
-export const UP = 4;
-/** A leg that still has (or is about to have) a dialog. */
-export const LIVE = DIALING | UP;
+export { DIALING, DOWN, LIVE, UP } from './leg-effects.js';
 
 export interface LegPhases {
   readonly legs: readonly string[];
@@ -39,95 +40,15 @@ export interface LegPhases {
   witness(leg: string, node: StateNode): TransitionSite | undefined;
 }
 
-/** The phase a leg event needs and the phase it leaves the leg in. */
-const EVENT_PHASES: Readonly<Record<LegEventName, { readonly pre: number; readonly post: number }>> = {
-  ringing: { pre: DIALING, post: DIALING },
-  early: { pre: DIALING, post: DIALING },
-  answered: { pre: DIALING, post: UP },
-  failed: { pre: DIALING, post: DOWN },
-  cancelled: { pre: DIALING, post: DOWN },
-  hangup: { pre: UP, post: DOWN },
-  replaced: { pre: UP, post: DOWN },
-  held: { pre: UP, post: UP },
-  resumed: { pre: UP, post: UP },
-  dtmf: { pre: UP, post: UP },
-  collected: { pre: UP, post: UP },
-  info: { pre: UP, post: UP },
-  refer: { pre: UP, post: UP },
-  referAccepted: { pre: UP, post: UP },
-  referRejected: { pre: UP, post: UP },
-  notify: { pre: UP, post: UP },
-};
-
-const NONE: readonly number[] = [];
-
 /** What the far end may do on its own: an outbound dial is answered or fails, an offered call is cancelled. */
 const OUTBOUND_REMOTE: readonly LegEventName[] = ['answered', 'failed', 'hangup', 'replaced'];
 const INBOUND_REMOTE: readonly LegEventName[] = ['cancelled', 'hangup', 'replaced'];
 
-export function applyAction(action: Action, leg: string, phases: number): number {
-  if (phases === 0) return 0;
-  switch (action.kind) {
-    case 'Dial':
-    case 'Takeover':
-      return action.leg.text === leg ? DIALING : phases;
-    case 'Answer':
-      return action.leg.text === leg && (phases & DIALING) !== 0 ? (phases & ~DIALING) | UP : phases;
-    case 'Hangup':
-    case 'Cancel':
-    case 'Reject':
-      return action.leg.text === leg ? DOWN : phases;
-    default:
-      return phases;
-  }
-}
-
-/** The phases an action may put its leg in, whatever it was in before (0: it moves no leg). */
-function assigns(action: Action): number {
-  switch (action.kind) {
-    case 'Dial':
-    case 'Takeover':
-      return DIALING;
-    case 'Answer':
-      return UP;
-    case 'Hangup':
-    case 'Cancel':
-    case 'Reject':
-      return DOWN;
-    default:
-      return 0;
-  }
-}
-
-function applyBlocks(blocks: readonly Block[], leg: string, phases: number): number {
-  let p = phases;
-  for (const block of blocks) for (const action of block.actions) p = applyAction(action, leg, p);
-  return p;
-}
-
-/** The phases after the trigger of `site` fires from `phases`; 0 when it cannot fire. */
-export function afterTrigger(site: TransitionSite, leg: string, phases: number): number {
-  const t = site.transition;
-  if (phases === 0 || t.kind !== 'On' || t.trigger.kind !== 'LegTrigger' || t.trigger.leg.text !== leg) return phases;
-  const event = t.trigger.event.text;
-  if (!isLegEvent(event)) return phases;
-  const { pre, post } = EVENT_PHASES[event];
-  return (phases & pre) === 0 ? 0 : post;
-}
-
-function afterTransition(site: TransitionSite, leg: string, phases: number): number {
-  let p = afterTrigger(site, leg, phases);
-  for (const action of site.transition.actions?.actions ?? []) p = applyAction(action, leg, p);
-  return p;
-}
-
 export function analyzeLegPhases(graph: StateGraph): LegPhases {
   const flow = graph.flow;
   const legs = [...flow.legs.keys()];
-  const shared = new SharedFacts(graph, legs);
-  const perLeg = new Map(
-    legs.map((leg, i) => [leg, new LegAnalysis(graph, shared, leg, i, flow.legs.get(leg)?.inbound === true)]),
-  );
+  const facts = new FlowFacts(graph, legs);
+  const perLeg = new Map(facts.ofLeg.map((legFacts, i) => [legFacts.leg, new LegAnalysis(graph, facts, legFacts, i)]));
   const analysis = (leg: string): LegAnalysis | undefined => perLeg.get(leg);
   return {
     legs,
@@ -138,109 +59,137 @@ export function analyzeLegPhases(graph: StateGraph): LegPhases {
   };
 }
 
-/** What every leg's analysis asks about the same states and transitions, computed once for all legs. */
-class SharedFacts {
-  /** Per transition: which legs (by index) its trigger, actions, definite exits and entries name. */
-  private readonly touched: Uint8Array[];
+/** What the fixpoint of one leg reads, as integers. */
+interface LegFacts {
+  readonly leg: string;
+  readonly inbound: boolean;
+  /**
+   * Per transition, what it does to the leg after its trigger (leg-effects.ts): a targeted one runs the
+   * exit blocks it certainly runs, its actions and the entry blocks; a targetless one, its actions.
+   */
+  readonly effect: Uint16Array;
+  /** Per transition: phases the exit blocks of states it may exit (below or beside its source) may assign. */
+  readonly mayExit: Uint8Array;
+  /** Per state: effect of its own entry blocks (the start of the flow runs them). */
+  readonly onEntry: Uint16Array;
+  /** Per state: phases other parallel regions may assign at any time while the state is active. */
+  readonly foreign: Uint8Array;
+}
+
+/** The tables of every leg, built in one pass over the AST, and the targetless transitions around each leaf. */
+class FlowFacts {
+  /** Per transition: the index of the leg whose event triggers it (-1: none, or not a known leg event). */
+  readonly triggerLeg: Int32Array;
+  /** Per transition with a leg trigger: the phase its event needs and the one it leaves. */
+  readonly triggerPre: Uint8Array;
+  readonly triggerPost: Uint8Array;
+  readonly ofLeg: readonly LegFacts[];
   private readonly scopes = new Map<StateNode, readonly TransitionSite[]>();
-  /** Per leg, per state: phases exit blocks anywhere in the subtree may assign. */
-  readonly subtreeExit: Uint8Array[];
-  /** Per leg, per state: phases other parallel regions may assign at any time while the state is active. */
-  readonly foreign: Uint8Array[];
 
-  constructor(
-    private readonly graph: StateGraph,
-    legs: readonly string[],
-  ) {
+  constructor(graph: StateGraph, legs: readonly string[]) {
     const flow = graph.flow;
-    const legIndex = new Map(legs.map((leg, i) => [leg, i]));
     const n = flow.states.length;
-    this.touched = legs.map(() => new Uint8Array(flow.transitions.length));
-    this.subtreeExit = legs.map(() => new Uint8Array(n));
-    this.foreign = legs.map(() => new Uint8Array(n));
+    const m = flow.transitions.length;
+    const legIndex = new Map(legs.map((leg, i) => [leg, i]));
+    this.triggerLeg = new Int32Array(m).fill(-1);
+    this.triggerPre = new Uint8Array(m);
+    this.triggerPost = new Uint8Array(m);
+    const onExit = legs.map(() => new Uint16Array(n).fill(IDENTITY));
+    /** Phases exit blocks anywhere in the subtree may assign; then everything the subtree may assign. */
+    const subtreeExit = legs.map(() => new Uint8Array(n));
     const subtreeAll = legs.map(() => new Uint8Array(n));
+    const ofLeg = legs.map(
+      (leg): LegFacts => ({
+        leg,
+        inbound: flow.legs.get(leg)?.inbound === true,
+        effect: new Uint16Array(m).fill(IDENTITY),
+        mayExit: new Uint8Array(m),
+        onEntry: new Uint16Array(n).fill(IDENTITY),
+        foreign: new Uint8Array(n),
+      }),
+    );
+    this.ofLeg = ofLeg;
 
-    /** Indices of the legs some action of `blocks` names, each once (mostly none: one shared empty list). */
-    const named = (blocks: readonly Block[]): readonly number[] => {
-      let out: number[] | undefined;
+    const moves = (blocks: readonly Block[], each: (i: number, move: LegMove) => void): void => {
       for (const block of blocks) {
         for (const action of block.actions) {
-          for (const leg of actionLegs(action)) {
-            const i = legIndex.get(leg.text);
-            if (i !== undefined && out?.includes(i) !== true) (out ??= []).push(i);
-          }
+          const move = legMove(action);
+          const i = move === undefined ? undefined : legIndex.get(move.leg);
+          if (move !== undefined && i !== undefined) each(i, move);
         }
-      }
-      return out ?? NONE;
-    };
-    // What each state's entry and exit blocks name, once: a transition's step reuses them.
-    const namedOnEntry = flow.states.map((node) => named(entryBlocks(node)));
-    const namedOnExit = flow.states.map((node) => named(exitBlocks(node)));
-    const touch = (site: TransitionSite, legsNamed: readonly number[] | undefined): void => {
-      for (const i of legsNamed ?? NONE) {
-        const row = this.touched[i];
-        if (row !== undefined) row[site.index] = 1;
-      }
-    };
-    for (const site of flow.transitions) {
-      const t = site.transition;
-      if (t.kind === 'On' && t.trigger.kind === 'LegTrigger') {
-        const i = legIndex.get(t.trigger.leg.text);
-        const row = i === undefined ? undefined : this.touched[i];
-        if (row !== undefined) row[site.index] = 1;
-      }
-      if (t.actions !== undefined) touch(site, named([t.actions]));
-      if (site.target !== undefined) {
-        const step = graph.stepOf(site);
-        for (const node of step.exited) touch(site, namedOnExit[node.pre]);
-        for (const node of step.entered) touch(site, namedOnEntry[node.pre]);
-      }
-    }
-
-    // Own assignments per state, all legs in one pass over the actions.
-    const assign = (rows: Uint8Array[], pre: number, block: Block): void => {
-      for (const action of block.actions) {
-        const bits = assigns(action);
-        if (bits === 0 || !('leg' in action)) continue;
-        const i = legIndex.get(action.leg.text);
-        const row = i === undefined ? undefined : rows[i];
-        if (row !== undefined) row[pre] = (row[pre] ?? 0) | bits;
       }
     };
     for (const node of flow.states) {
-      for (const block of exitBlocks(node)) {
-        assign(this.subtreeExit, node.pre, block);
-        assign(subtreeAll, node.pre, block);
+      const pre = node.pre;
+      moves(exitBlocks(node), (i, move) => {
+        setAt(onExit[i], pre, compose(at(onExit[i], pre), move.effect));
+        orAt(subtreeExit[i], pre, move.assigns);
+        orAt(subtreeAll[i], pre, move.assigns);
+      });
+      moves(entryBlocks(node), (i, move) => {
+        const onEntry = ofLeg[i]?.onEntry;
+        setAt(onEntry, pre, compose(at(onEntry, pre), move.effect));
+        orAt(subtreeAll[i], pre, move.assigns);
+      });
+      for (const site of node.transitions) {
+        const actions = site.transition.actions;
+        if (actions === undefined) continue;
+        moves([actions], (i, move) => {
+          const effect = ofLeg[i]?.effect;
+          setAt(effect, site.index, compose(at(effect, site.index), move.effect));
+          orAt(subtreeAll[i], pre, move.assigns);
+        });
       }
-      for (const block of entryBlocks(node)) assign(subtreeAll, node.pre, block);
-      for (const site of node.transitions) if (site.transition.actions !== undefined) assign(subtreeAll, node.pre, site.transition.actions);
     }
+
     legs.forEach((_leg, i) => {
-      const exit = this.subtreeExit[i];
+      const exit = subtreeExit[i];
       const all = subtreeAll[i];
-      const foreign = this.foreign[i];
+      const foreign = ofLeg[i]?.foreign;
       if (exit === undefined || all === undefined || foreign === undefined) return;
       // Reverse preorder visits children before their parent.
       for (let pre = n - 1; pre >= 0; pre--) {
         const parent = flow.states[pre]?.parent;
         if (parent === undefined) continue;
-        exit[parent.pre] = (exit[parent.pre] ?? 0) | (exit[pre] ?? 0);
-        all[parent.pre] = (all[parent.pre] ?? 0) | (all[pre] ?? 0);
+        orAt(exit, parent.pre, at(exit, pre));
+        orAt(all, parent.pre, at(all, pre));
       }
       // Preorder visits parents first: a region sees what its sibling regions (and its ancestors' siblings) assign.
       for (const node of flow.states) {
         const parent = node.parent;
         if (parent === undefined) continue;
-        let bits = foreign[parent.pre] ?? 0;
-        if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= all[region.pre] ?? 0;
+        let bits = at(foreign, parent.pre);
+        if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= at(all, region.pre);
         foreign[node.pre] = bits;
       }
     });
-  }
 
-  /** Whether the transition can change the leg at all beyond its `mayExit` subtrees; if not, it is the identity on it. */
-  touches(site: TransitionSite, leg: number): boolean {
-    return this.touched[leg]?.[site.index] === 1;
+    for (const site of flow.transitions) {
+      const t = site.transition;
+      if (t.kind === 'On' && t.trigger.kind === 'LegTrigger') {
+        const i = legIndex.get(t.trigger.leg.text);
+        const event = t.trigger.event.text;
+        if (i !== undefined && isLegEvent(event)) {
+          this.triggerLeg[site.index] = i;
+          this.triggerPre[site.index] = EVENT_PHASES[event].pre;
+          this.triggerPost[site.index] = EVENT_PHASES[event].post;
+        }
+      }
+      if (site.target === undefined) continue;
+      const step = graph.stepOf(site);
+      legs.forEach((_leg, i) => {
+        const facts = ofLeg[i];
+        if (facts === undefined) return;
+        let effect = IDENTITY;
+        for (const node of step.exited) effect = compose(effect, at(onExit[i], node.pre));
+        effect = compose(effect, at(facts.effect, site.index));
+        for (const node of step.entered) effect = compose(effect, at(facts.onEntry, node.pre));
+        facts.effect[site.index] = effect;
+        let mayExit = 0;
+        for (const root of step.mayExit) mayExit |= at(subtreeExit[i], root.pre);
+        facts.mayExit[site.index] = mayExit;
+      });
+    }
   }
 
   /** Targetless transitions that can fire while `leaf` is active (its own and its ancestors'). */
@@ -257,6 +206,18 @@ class SharedFacts {
   }
 }
 
+function at(row: Uint8Array | Uint16Array | undefined, i: number): number {
+  return row?.[i] ?? 0;
+}
+
+function setAt(row: Uint8Array | Uint16Array | undefined, i: number, value: number): void {
+  if (row !== undefined) row[i] = value;
+}
+
+function orAt(row: Uint8Array | undefined, i: number, bits: number): void {
+  if (row !== undefined) row[i] = at(row, i) | bits;
+}
+
 /** The fixpoint for one leg. */
 class LegAnalysis {
   readonly entering: Uint8Array;
@@ -265,10 +226,9 @@ class LegAnalysis {
   /** Union of `stable` over the atomic states below each state: the phases its own transitions fire from. */
   private readonly summary: Uint8Array;
   readonly witness: (TransitionSite | undefined)[];
-  private readonly subtreeExit: Uint8Array;
-  private readonly foreign: Uint8Array;
-  private readonly remote: readonly LegEventName[];
-  /** `leg.event` for each remote event, as `onByKey` keys it. */
+  /** The far end's own events for this leg: the phase each needs, the one it leaves, and its `onByKey` key. */
+  private readonly remotePre: readonly number[];
+  private readonly remotePost: readonly number[];
   private readonly remoteKeys: readonly string[];
   private readonly queue: StateNode[] = [];
   private readonly queued: Uint8Array;
@@ -277,10 +237,9 @@ class LegAnalysis {
 
   constructor(
     private readonly graph: StateGraph,
-    private readonly shared: SharedFacts,
-    private readonly leg: string,
+    private readonly flowFacts: FlowFacts,
+    private readonly facts: LegFacts,
     private readonly legIndex: number,
-    inbound: boolean,
   ) {
     const n = graph.flow.states.length;
     this.entering = new Uint8Array(n);
@@ -288,19 +247,19 @@ class LegAnalysis {
     this.own = new Uint8Array(n);
     this.summary = new Uint8Array(n);
     this.witness = new Array<TransitionSite | undefined>(n);
-    this.subtreeExit = shared.subtreeExit[legIndex] ?? new Uint8Array(n);
-    this.foreign = shared.foreign[legIndex] ?? new Uint8Array(n);
     this.queued = new Uint8Array(n);
     this.leaving = new Int8Array(n).fill(-1);
-    this.remote = inbound ? INBOUND_REMOTE : OUTBOUND_REMOTE;
-    this.remoteKeys = this.remote.map((event) => `${leg}.${event}`);
-    this.run(inbound ? DIALING : DOWN);
+    const remote = facts.inbound ? INBOUND_REMOTE : OUTBOUND_REMOTE;
+    this.remotePre = remote.map((event) => EVENT_PHASES[event].pre);
+    this.remotePost = remote.map((event) => EVENT_PHASES[event].post);
+    this.remoteKeys = remote.map((event) => `${facts.leg}.${event}`);
+    this.run(facts.inbound ? DIALING : DOWN);
   }
 
   private run(start: number): void {
     const initial = this.graph.initial;
     let phases = start;
-    for (const node of initial.entered) phases = applyBlocks(entryBlocks(node), this.leg, phases);
+    for (const node of initial.entered) phases = applyEffect(at(this.facts.onEntry, node.pre), phases);
     for (const leaf of initial.leaves) this.enter(leaf, phases, undefined);
     for (let node = this.queue.pop(); node !== undefined; node = this.queue.pop()) {
       this.queued[node.pre] = 0;
@@ -323,7 +282,7 @@ class LegAnalysis {
   /** Recomputes a leaf's phases and fires the transitions of every state whose summary grew. */
   private settle(leaf: StateNode): void {
     const entering = this.entering[leaf.pre] ?? 0;
-    const foreign = this.foreign[leaf.pre] ?? 0;
+    const foreign = this.facts.foreign[leaf.pre] ?? 0;
     const own = this.close(leaf, entering);
     this.own[leaf.pre] = own;
     const stable = foreign === 0 ? own : this.close(leaf, entering | foreign);
@@ -339,34 +298,32 @@ class LegAnalysis {
     }
   }
 
+  /** The phases after the trigger of `site` fires from `phases`; 0 when it cannot fire. */
+  private afterTrigger(site: TransitionSite, phases: number): number {
+    const i = site.index;
+    if (this.flowFacts.triggerLeg[i] !== this.legIndex) return phases;
+    return (phases & (this.flowFacts.triggerPre[i] ?? 0)) === 0 ? 0 : (this.flowFacts.triggerPost[i] ?? 0);
+  }
+
   private fire(site: TransitionSite, from: number): void {
-    let p = afterTrigger(site, this.leg, from);
+    const p = this.afterTrigger(site, from);
     if (p === 0) return;
-    const step = this.graph.stepOf(site);
-    for (const root of step.mayExit) p |= this.subtreeExit[root.pre] ?? 0;
-    if (this.shared.touches(site, this.legIndex)) {
-      for (const node of step.exited) p = applyBlocks(exitBlocks(node), this.leg, p);
-      for (const action of site.transition.actions?.actions ?? []) p = applyAction(action, this.leg, p);
-      for (const node of step.entered) p = applyBlocks(entryBlocks(node), this.leg, p);
-    }
-    for (const leaf of step.leaves) this.enter(leaf, p, site);
+    const phases = applyEffect(at(this.facts.effect, site.index), p | at(this.facts.mayExit, site.index));
+    for (const leaf of this.graph.stepOf(site).leaves) this.enter(leaf, phases, site);
   }
 
   /** Closes phases under what may happen without leaving the state: remote events and targetless transitions. */
   private close(leaf: StateNode, phases: number): number {
     if (phases === 0 || (isLeaf(leaf) && endsFlow(leaf))) return phases;
-    const inScope = this.shared.targetlessAround(leaf);
+    const inScope = this.flowFacts.targetlessAround(leaf);
     const leaving = this.leavingEvents(leaf);
     let p = phases;
     for (;;) {
       let next = p;
-      for (let i = 0; i < this.remote.length; i++) {
-        const event = this.remote[i];
-        if (event === undefined || (leaving & (1 << i)) !== 0) continue;
-        const { pre, post } = EVENT_PHASES[event];
-        if ((next & pre) !== 0) next |= post;
+      for (let i = 0; i < this.remotePre.length; i++) {
+        if ((leaving & (1 << i)) === 0 && (next & (this.remotePre[i] ?? 0)) !== 0) next |= this.remotePost[i] ?? 0;
       }
-      for (const site of inScope) if (this.shared.touches(site, this.legIndex)) next |= afterTransition(site, this.leg, next);
+      for (const site of inScope) next |= applyEffect(at(this.facts.effect, site.index), this.afterTrigger(site, next));
       if (next === p) return p;
       p = next;
     }
