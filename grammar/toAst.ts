@@ -140,6 +140,11 @@ class AstBuilder {
     return this.lines.nodeSpan(node.location) ?? fallback;
   }
 
+  /** A node's span or, where recovery left it without real tokens, the empty span at the start of `around`. */
+  private spanOrHole(node: CstNode, around: Span): Span {
+    return this.lines.nodeSpan(node.location) ?? this.hole(around);
+  }
+
   /** Where a missing piece would have been: the start of its construct, empty. */
   private hole(span: Span): Span {
     return emptySpan(span.start);
@@ -192,7 +197,7 @@ class AstBuilder {
   }
 
   private declaration(node: CstNode, around: Span): ast.Declaration {
-    const span = this.span(node, this.hole(around));
+    const span = this.spanOrHole(node, around);
     const name = this.name(tokenOf(node, 'name'), span);
     switch (node.name) {
       case 'legDecl':
@@ -218,7 +223,7 @@ class AstBuilder {
   private fields(list: CstNode | undefined, around: Span): ast.FieldDecl[] {
     if (list === undefined) return [];
     return nodesOf(list, 'fieldDecl').map((node) => {
-      const span = this.span(node, this.hole(around));
+      const span = this.spanOrHole(node, around);
       return { kind: 'Field', name: this.name(tokenOf(node, 'name'), span), type: this.typeRef(nodeOf(node, 'typeRef'), span), span };
     });
   }
@@ -232,7 +237,7 @@ class AstBuilder {
   // -------------------------------------------------------------- states and transitions
 
   private state(node: CstNode, around: Span): ast.StateDecl {
-    const span = this.span(node, this.hole(around));
+    const span = this.spanOrHole(node, around);
     const entry: ast.Block[] = [];
     const exit: ast.Block[] = [];
     const transitions: ast.Transition[] = [];
@@ -263,14 +268,14 @@ class AstBuilder {
   }
 
   private onTransition(node: CstNode, around: Span): ast.OnTransition {
-    const span = this.span(node, this.hole(around));
+    const span = this.spanOrHole(node, around);
     const transition: Mutable<ast.OnTransition> = { kind: 'On', trigger: this.trigger(nodeOf(node, 'trigger'), span), span };
     this.tail(transition, nodeOf(node, 'transitionTail'), span);
     return transition;
   }
 
   private afterTransition(node: CstNode, around: Span): ast.AfterTransition {
-    const span = this.span(node, this.hole(around));
+    const span = this.spanOrHole(node, around);
     const transition: Mutable<ast.AfterTransition> = { kind: 'After', delay: this.expressionOrHole(nodeOf(node, 'delay'), span), span };
     this.tail(transition, nodeOf(node, 'transitionTail'), span);
     return transition;
@@ -290,7 +295,7 @@ class AstBuilder {
 
   private trigger(node: CstNode | undefined, around: Span): ast.Trigger {
     if (node === undefined) return { kind: 'EventTrigger', event: this.name(undefined, around), span: this.hole(around) };
-    const span = this.span(node, this.hole(around));
+    const span = this.spanOrHole(node, around);
     if (has(node, 'Done') && has(node, 'LParen')) {
       return { kind: 'DoneTrigger', state: this.name(tokenOf(node, 'state'), span), span };
     }
@@ -305,16 +310,18 @@ class AstBuilder {
 
   private block(node: CstNode | undefined, around: Span): ast.Block {
     if (node === undefined) return { kind: 'Block', actions: [], span: this.hole(around) };
-    const span = this.span(node, this.hole(around));
-    const actions = nodesOf(node, 'action').map((child) => this.action(child, span));
+    const span = this.spanOrHole(node, around);
+    const actions: ast.Action[] = [];
+    const elements = node.children['action'] ?? NONE;
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      if (element !== undefined && !isToken(element)) actions.push(this.action(element, span));
+    }
     return { kind: 'Block', actions, span };
   }
 
   private action(node: CstNode, around: Span): ast.Action {
-    const span = this.span(node, this.hole(around));
-    const legs = tokensOf(node, 'leg');
-    const leg = this.name(legs[0], span);
-    const expr = (key: string): ast.Expr => this.expressionOrHole(nodeOf(node, key), span);
+    const span = this.spanOrHole(node, around);
     switch (node.name) {
       case 'dialAction': {
         const from = this.single(node, 'from', 'fromKeyword', 'from', span);
@@ -330,44 +337,50 @@ class AstBuilder {
           if (firstList !== undefined && repeated !== undefined) this.duplicate('headers', keywordSpan(repeated), keywordSpan(firstList));
         }
         const headers = firstList === undefined ? [] : this.headers(firstList, span);
-        const dial: Mutable<ast.DialAction> = { kind: 'Dial', leg, to: expr('to'), headers, span };
+        const dial: Mutable<ast.DialAction> = { kind: 'Dial', leg: this.leg(node, span), to: this.operand(node, span, 'to'), headers, span };
         if (from !== undefined) dial.from = from;
         if (timeout !== undefined) dial.timeout = timeout;
         return dial;
       }
       case 'answerAction':
-        return { kind: 'Answer', leg, span };
+        return { kind: 'Answer', leg: this.leg(node, span), span };
       case 'rejectAction':
-        return { kind: 'Reject', leg, status: expr('status'), span };
+        return { kind: 'Reject', leg: this.leg(node, span), status: this.operand(node, span, 'status'), span };
       case 'hangupAction':
-        return { kind: 'Hangup', leg, span };
+        return { kind: 'Hangup', leg: this.leg(node, span), span };
       case 'cancelAction':
-        return { kind: 'Cancel', leg, span };
+        return { kind: 'Cancel', leg: this.leg(node, span), span };
       case 'holdAction': {
         const music = nodeOf(node, 'music');
+        const leg = this.leg(node, span);
         return music === undefined ? { kind: 'Hold', leg, span } : { kind: 'Hold', leg, music: this.expression(music, span), span };
       }
       case 'unholdAction':
-        return { kind: 'Unhold', leg, span };
-      case 'bridgeAction':
-        return { kind: 'Bridge', a: leg, b: this.name(legs[1], span), span };
-      case 'unbridgeAction':
-        return legs[1] === undefined ? { kind: 'Unbridge', a: leg, span } : { kind: 'Unbridge', a: leg, b: this.name(legs[1], span), span };
+        return { kind: 'Unhold', leg: this.leg(node, span), span };
+      case 'bridgeAction': {
+        const legs = tokensOf(node, 'leg');
+        return { kind: 'Bridge', a: this.name(legs[0], span), b: this.name(legs[1], span), span };
+      }
+      case 'unbridgeAction': {
+        const legs = tokensOf(node, 'leg');
+        const a = this.name(legs[0], span);
+        return legs[1] === undefined ? { kind: 'Unbridge', a, span } : { kind: 'Unbridge', a, b: this.name(legs[1], span), span };
+      }
       case 'conferenceAction':
-        return { kind: 'Conference', legs: legs.map((token) => this.name(token, span)), span };
+        return { kind: 'Conference', legs: tokensOf(node, 'leg').map((token) => this.name(token, span)), span };
       case 'referAction':
-        return this.refer(node, leg, span);
+        return this.refer(node, this.leg(node, span), span);
       case 'takeoverAction':
-        return { kind: 'Takeover', leg, span };
+        return { kind: 'Takeover', leg: this.leg(node, span), span };
       case 'notifyAction':
-        return { kind: 'Notify', leg, status: expr('status'), span };
+        return { kind: 'Notify', leg: this.leg(node, span), status: this.operand(node, span, 'status'), span };
       case 'playAction':
-        return { kind: 'Play', leg, prompt: expr('prompt'), span };
+        return { kind: 'Play', leg: this.leg(node, span), prompt: this.operand(node, span, 'prompt'), span };
       case 'collectAction': {
         const max = this.single(node, 'max', 'maxKeyword', 'max', span);
         const terminator = this.single(node, 'terminator', 'terminatorKeyword', 'terminator', span);
         const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
-        const collect: Mutable<ast.CollectAction> = { kind: 'Collect', leg, span };
+        const collect: Mutable<ast.CollectAction> = { kind: 'Collect', leg: this.leg(node, span), span };
         if (max !== undefined) collect.max = max;
         if (terminator !== undefined) collect.terminator = terminator;
         if (timeout !== undefined) collect.timeout = timeout;
@@ -376,17 +389,27 @@ class AstBuilder {
       case 'emitAction':
         return { kind: 'Emit', event: this.name(tokenOf(node, 'event'), span), args: this.args(nodeOf(node, 'argumentList'), span), span };
       case 'setAction':
-        return { kind: 'Set', variable: this.name(tokenOf(node, 'variable'), span), value: expr('value'), span };
+        return { kind: 'Set', variable: this.name(tokenOf(node, 'variable'), span), value: this.operand(node, span, 'value'), span };
       default:
         return {
           kind: 'Send',
           event: this.name(tokenOf(node, 'event'), span),
           args: this.args(nodeOf(node, 'argumentList'), span),
           flow: this.name(tokenOf(node, 'flow'), span),
-          key: expr('key'),
+          key: this.operand(node, span, 'key'),
           span,
         };
     }
+  }
+
+  /** The (first) leg a verb names. */
+  private leg(node: CstNode, span: Span): ast.Name {
+    return this.name(tokenOf(node, 'leg'), span);
+  }
+
+  /** The expression under `key`, or a hole where recovery left none. */
+  private operand(node: CstNode, span: Span, key: string): ast.Expr {
+    return this.expressionOrHole(nodeOf(node, key), span);
   }
 
   /** `refer a to b replacing` needs a bare leg name before `replacing`; anything else stays a blind refer. */
@@ -400,7 +423,7 @@ class AstBuilder {
 
   private headers(node: CstNode, around: Span): ast.HeaderArgument[] {
     return nodesOf(node, 'header').map((header) => {
-      const span = this.span(header, this.hole(around));
+      const span = this.spanOrHole(header, around);
       const nameToken = tokenOf(header, 'name');
       const headerName: ast.StringLiteral =
         nameToken === undefined
@@ -413,7 +436,7 @@ class AstBuilder {
   private args(list: CstNode | undefined, around: Span): ast.Argument[] {
     if (list === undefined) return [];
     return nodesOf(list, 'argument').map((node) => {
-      const span = this.span(node, this.hole(around));
+      const span = this.spanOrHole(node, around);
       return { kind: 'Argument', name: this.name(tokenOf(node, 'name'), span), value: this.expressionOrHole(nodeOf(node, 'value'), span), span };
     });
   }
@@ -432,11 +455,11 @@ class AstBuilder {
 
   /** `operand (op operand)*` as the parser reads it, folded by precedence. */
   private expression(node: CstNode, around: Span): ast.Expr {
-    const operands = nodesOf(node, 'operand');
-    const first = operands[0];
+    const first = nodeOf(node, 'operand');
     if (first === undefined) return this.missingExpression(this.span(node, around));
     // Most expressions are one operand.
     if (node.children['operator'] === undefined) return this.unary(first, around);
+    const operands = nodesOf(node, 'operand');
     const operators = tokensOf(node, 'operator');
     const steps: OperatorStep[] = [];
     for (let i = 0; i < operators.length; i++) {
@@ -468,7 +491,6 @@ class AstBuilder {
   }
 
   private primary(node: CstNode, around: Span): ast.Expr {
-    const span = this.span(node, this.hole(around));
     const string = tokenOf(node, 'string');
     if (string !== undefined) return { kind: 'StringLiteral', value: decodeString(string.image).value, span: this.lines.tokenSpan(string) };
     const integer = tokenOf(node, 'integer');
@@ -477,13 +499,19 @@ class AstBuilder {
     if (duration !== undefined) return { kind: 'DurationLiteral', ms: decodeDuration(duration.image).ms, text: duration.image, span: this.lines.tokenSpan(duration) };
     const boolean = tokenOf(node, 'boolean');
     if (boolean !== undefined) return { kind: 'BoolLiteral', value: boolean.tokenType === t.True, span: this.lines.tokenSpan(boolean) };
+    const name = tokenOf(node, 'name');
+    // The commonest primary, a bare name, is its name's span: no span of its own to compute.
+    if (name !== undefined && node.children['inner'] === undefined && node.children['in'] === undefined && !has(node, 'Dot')) {
+      const ref = this.name(name, around);
+      return { kind: 'NameRef', name: ref, span: ref.span };
+    }
+    const span = this.spanOrHole(node, around);
     const inner = nodeOf(node, 'inner');
     // Parentheses leave no node of their own; the inner expression's span grows to cover them.
     if (inner !== undefined) return { ...this.expression(inner, span), span };
     if (has(node, 'in') && has(node, 'LParen')) {
       return { kind: 'InState', state: this.name(tokenOf(node, 'state'), span), span };
     }
-    const name = tokenOf(node, 'name');
     if (name === undefined) return this.missingExpression(span);
     const object = this.name(name, span);
     if (has(node, 'Dot')) {
