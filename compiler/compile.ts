@@ -9,7 +9,7 @@ import { parseFlowFile } from '../grammar/parse.js';
 import type { Source, Span } from '../grammar/source.js';
 import type { EMIT_CODES } from './catalog.js';
 import { check } from './check.js';
-import { emitFlow, type GeneratedKind } from './emit/emitFlow.js';
+import type { GeneratedKind } from './emit/emitFlow.js';
 import { reservedNameClash } from './emit/generatedNames.js';
 import { lowerFlow } from './lower/lowerFlow.js';
 import type { FlowModel } from './model.js';
@@ -87,6 +87,8 @@ export async function compile(sources: readonly Source[], options: CompileOption
   const { models, diagnostics } = compileToModels(sources);
   const files: GeneratedFile[] = [];
   if (models.length === 0) return { files, diagnostics };
+  // Loaded here, not at the top: `flowc check` and the graph command use the front half only.
+  const { emitFlow } = await import('./emit/emitFlow.js');
   const kinds = new Set<GeneratedKind>(options.kinds ?? ['ts']);
   for (const { source, model } of models) {
     const emitted = guarded(source.path, 'generating code for', () => {
