@@ -16,7 +16,8 @@ export function mediaType(contentType: string): string {
 export function bodyOfType(message: SipMessage, type: string): Uint8Array | undefined {
   const contentType = message.headers.get('Content-Type');
   if (contentType === undefined || message.body.length === 0) return undefined;
-  const media = mediaType(contentType);
+  // The usual spelling needs no reading (mediaType slices, trims and lowercases).
+  const media = contentType === type ? type : mediaType(contentType);
   if (media === type) return message.body;
   if (!media.startsWith('multipart/')) return undefined;
   const semi = contentType.indexOf(';');

@@ -25,6 +25,16 @@ const COMPACT_FORMS: ReadonlyMap<string, string> = new Map([
   ['n', 'identity-info'],
 ]);
 
+const COMPACT_OF: ReadonlyMap<string, string> = new Map([...COMPACT_FORMS].map(([compact, key]) => [key, compact]));
+
+/**
+ * The compact form of a lookup key (`call-id` → `i`); '' when it has none.
+ * A one-letter key that is no compact form is its own (`headerKey('z')` is `z`).
+ */
+export function compactFormOf(key: string): string {
+  return COMPACT_OF.get(key) ?? (key.length === 1 ? key : '');
+}
+
 /**
  * Keys of the names already seen, as written: a trace repeats the same
  * twenty spellings millions of times, and lowercasing each would allocate.

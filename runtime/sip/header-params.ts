@@ -1,4 +1,5 @@
-import { trimLws } from './lws.js';
+import { isLws, trimLws } from './lws.js';
+import { bytesEqualLowercase, tokenEnd } from './byte-scan.js';
 
 /**
  * Header parameters (`;tag=abc;lr;q = 0.5`): names lowercased, LWS around
@@ -21,9 +22,32 @@ export function parseHeaderParams(text: string): HeaderParams {
   const firstSemi = text.indexOf(';');
   if (firstSemi < 0) return text.trim() === '' ? NO_PARAMS : { ...NO_PARAMS, leading: text.trim() };
   const params = new Map<string, string>();
-  let hasEmpty = false;
-  let unterminatedQuote = false;
-  // One pass: each piece runs from just after a `;` to the next `;` outside quotes.
+  scanParams(text, firstSemi, params, '');
+  return { leading: trimLws(text.slice(0, firstSemi)), params, hasEmpty: scan.hasEmpty, unterminatedQuote: scan.unterminatedQuote };
+}
+
+/**
+ * The value `parseHeaderParams(text).params.get(wanted)` gives, without
+ * building the map: From/To tags and Via branches are read for every
+ * message. `wanted` is a lowercase name.
+ */
+export function headerParam(text: string, wanted: string): string | undefined {
+  const firstSemi = text.indexOf(';');
+  return firstSemi < 0 ? undefined : scanParams(text, firstSemi, undefined, wanted);
+}
+
+/** What the last `scanParams` saw besides the parameters. */
+const scan = { hasEmpty: false, unterminatedQuote: false };
+
+/**
+ * One pass over the parameters after the `;` at `firstSemi`: each piece runs
+ * from just after a `;` to the next `;` outside quotes. Fills `params` if
+ * given; returns the value of the first parameter called `wanted` if that
+ * is not ''.
+ */
+function scanParams(text: string, firstSemi: number, params: Map<string, string> | undefined, wanted: string): string | undefined {
+  scan.hasEmpty = false;
+  scan.unterminatedQuote = false;
   let start = firstSemi + 1;
   let eq = -1;
   let inQuotes = false;
@@ -38,22 +62,51 @@ export function parseHeaderParams(text: string): HeaderParams {
     else if (c === 0x3d && eq < 0) eq = i;
     else if (c === 0x3b) {
       const end = Math.min(i, text.length);
-      const name = trimLws(text.slice(start, eq < 0 ? end : eq)).toLowerCase();
-      if (name === '') hasEmpty = true;
-      else if (!params.has(name)) {
-        let value = eq < 0 ? '' : trimLws(text.slice(eq + 1, end));
-        if (value.length >= 2 && value.charCodeAt(0) === 0x22) {
-          if (value.charCodeAt(value.length - 1) !== 0x22) unterminatedQuote = true;
-          else value = unquote(value.slice(1, -1));
-        }
-        params.set(name, value);
+      const nameEnd = eq < 0 ? end : eq;
+      if (params !== undefined) {
+        const name = trimLws(text.slice(start, nameEnd)).toLowerCase();
+        if (name === '') scan.hasEmpty = true;
+        else if (!params.has(name)) params.set(name, paramValue(text, eq, end));
+      } else if (isName(text, start, nameEnd, wanted)) {
+        return paramValue(text, eq, end);
       }
       start = i + 1;
       eq = -1;
     }
   }
-  if (inQuotes) unterminatedQuote = true;
-  return { leading: trimLws(text.slice(0, firstSemi)), params, hasEmpty, unterminatedQuote };
+  if (inQuotes) scan.unterminatedQuote = true;
+  return undefined;
+}
+
+/** The value after the `=` at `eq` (none: '') up to `end`: LWS trimmed, quotes resolved. */
+function paramValue(text: string, eq: number, end: number): string {
+  const value = eq < 0 ? '' : trimLws(text.slice(eq + 1, end));
+  if (value.length >= 2 && value.charCodeAt(0) === 0x22) {
+    if (value.charCodeAt(value.length - 1) !== 0x22) scan.unterminatedQuote = true;
+    else return unquote(value.slice(1, -1));
+  }
+  return value;
+}
+
+/** Whether `text[start, end)`, LWS trimmed and lowercased, is `lower`. */
+function isName(text: string, start: number, end: number, lower: string): boolean {
+  while (start < end && isLws(text.charCodeAt(start))) start++;
+  while (end > start && isLws(text.charCodeAt(end - 1))) end--;
+  if (end - start !== lower.length) {
+    // toLowerCase can change a length only outside ASCII (`İ` → `i̇`): compare as it would.
+    return hasNonAscii(text, start, end) && text.slice(start, end).toLowerCase() === lower;
+  }
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return text.slice(start, end).toLowerCase() === lower;
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
+
+function hasNonAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 /** Resolves quoted-pairs (`\"` → `"`) inside a quoted string's content. */
@@ -68,4 +121,39 @@ export function unquote(content: string): string {
     } else out += ch;
   }
   return out;
+}
+
+/** Where `scanSimpleParamBytes` found the wanted parameter's value: `start` -1 when absent. */
+export const simpleParam = { start: -1, end: -1 };
+
+/**
+ * The common shape of header parameters, on bytes and building nothing:
+ * `;name` or `;name=value` pieces of token characters only, from `start`
+ * (a `;`, or `end` for none) to `end`. Records where the first parameter
+ * called `wanted` (lowercase) has its value. False for any other shape
+ * (quotes, LWS, empty pieces...), which is for `parseHeaderParams`: it
+ * gives the same result for what this accepts.
+ */
+export function scanSimpleParamBytes(buf: Uint8Array, start: number, end: number, wanted: string): boolean {
+  simpleParam.start = -1;
+  simpleParam.end = -1;
+  let i = start;
+  while (i < end) {
+    if (buf[i] !== 0x3b) return false;
+    const nameStart = i + 1;
+    const nameEnd = tokenEnd(buf, nameStart, end);
+    if (nameEnd === nameStart) return false;
+    let valueStart = nameEnd;
+    i = nameEnd;
+    if (i < end && buf[i] === 0x3d) {
+      valueStart = i + 1;
+      i = tokenEnd(buf, valueStart, end);
+    }
+    if (i < end && buf[i] !== 0x3b) return false;
+    if (simpleParam.start < 0 && bytesEqualLowercase(buf, nameStart, nameEnd, wanted)) {
+      simpleParam.start = valueStart;
+      simpleParam.end = i;
+    }
+  }
+  return true;
 }

@@ -1,5 +1,7 @@
 import { splitHeaderList } from './header-list.js';
-import { headerKey } from './header-names.js';
+import { HeaderCursor, HeaderStep } from './header-lines.js';
+import type { MessageText } from './message-text.js';
+import { compactFormOf, fieldKey, headerKey } from './header-names.js';
 
 /** One header line as received: its name as written and its unfolded, trimmed value. */
 export interface HeaderField {
@@ -12,13 +14,29 @@ export interface HeaderLine extends HeaderField {
   readonly key: string;
 }
 
+const UNREAD: readonly HeaderLine[] = [];
+
 /**
  * The header section of a message. Lookups are case-insensitive and accept
  * compact forms (`get('i')` is `get('Call-ID')`). A message has a dozen or
  * so headers, so a linear scan beats building a map per message.
+ *
+ * A parsed message's headers stay bytes until asked for: `get` and `has`
+ * scan the header lines for the one name, and the line objects are built
+ * only when every line is wanted (`getAll`, `list`, iteration, `size`).
+ * Most messages of a replay are never asked for any header beyond those
+ * the parser reads itself.
  */
 export class SipHeaders implements Iterable<HeaderField> {
-  readonly #fields: readonly HeaderLine[];
+  #fields: readonly HeaderLine[] | undefined;
+  /** While unread: the message's bytes and where its header lines are (see `HeaderCursor`). */
+  #buf: Buffer | undefined;
+  #text: MessageText | undefined;
+  #from = 0;
+  #end = 0;
+  /** The first Content-Type value as the parser noted it (see `ofBytes`). */
+  #typeAt = -2;
+  #typeEnd = 0;
 
   constructor(lines: readonly HeaderLine[]) {
     this.#fields = lines;
@@ -28,10 +46,29 @@ export class SipHeaders implements Iterable<HeaderField> {
     return new SipHeaders(fields.map((f) => ({ name: f.name, value: f.value, key: headerKey(f.name) })));
   }
 
+  /**
+   * The header lines in `buf[from, end)`, which the parser has checked (see
+   * parse-message.ts), read on demand. `typeAt`/`typeEnd` locate the first
+   * Content-Type value, which the parser notes on its way (-1: none, -2: not noted).
+   */
+  static ofBytes(buf: Buffer, text: MessageText, from: number, end: number, typeAt = -2, typeEnd = 0): SipHeaders {
+    const headers = new SipHeaders(UNREAD);
+    headers.#fields = undefined;
+    headers.#buf = buf;
+    headers.#text = text;
+    headers.#typeAt = typeAt;
+    headers.#typeEnd = typeEnd;
+    headers.#from = from;
+    headers.#end = end;
+    return headers;
+  }
+
   /** The value of the first header line with this name. */
   get(name: string): string | undefined {
     const key = headerKey(name);
-    for (const f of this.#fields) if (f.key === key) return f.value;
+    const fields = this.#fields;
+    if (fields === undefined) return this.#find(key);
+    for (const f of fields) if (f.key === key) return f.value;
     return undefined;
   }
 
@@ -43,7 +80,7 @@ export class SipHeaders implements Iterable<HeaderField> {
   getAll(name: string): string[] {
     const key = headerKey(name);
     const values: string[] = [];
-    for (const f of this.#fields) if (f.key === key) values.push(f.value);
+    for (const f of this.#lines()) if (f.key === key) values.push(f.value);
     return values;
   }
 
@@ -62,10 +99,36 @@ export class SipHeaders implements Iterable<HeaderField> {
 
   /** How many header lines the message has. */
   get size(): number {
-    return this.#fields.length;
+    return this.#lines().length;
   }
 
   *[Symbol.iterator](): Iterator<HeaderField> {
-    for (const f of this.#fields) yield { name: f.name, value: f.value };
+    for (const f of this.#lines()) yield { name: f.name, value: f.value };
+  }
+
+  /** One header's value, scanned for in the unread text. */
+  #find(key: string): string | undefined {
+    if (this.#buf === undefined || this.#text === undefined) return undefined;
+    if (key === 'content-type' && this.#typeAt !== -2) return this.#typeAt < 0 ? undefined : this.#text.utf8(this.#typeAt, this.#typeEnd);
+    const cursor = new HeaderCursor(this.#buf, this.#text, this.#from, this.#end, this.#end);
+    const compact = compactFormOf(key);
+    while (cursor.next() === HeaderStep.Header) if (cursor.nameIs(key, compact)) return cursor.value();
+    return undefined;
+  }
+
+  #lines(): readonly HeaderLine[] {
+    if (this.#fields !== undefined) return this.#fields;
+    const lines: HeaderLine[] = [];
+    if (this.#buf === undefined || this.#text === undefined) return (this.#fields = lines);
+    const cursor = new HeaderCursor(this.#buf, this.#text, this.#from, this.#end, this.#end);
+    while (cursor.next() === HeaderStep.Header) {
+      const name = cursor.name();
+      // The parser checked every name: fieldKey cannot refuse one.
+      lines.push({ name, key: fieldKey(name) ?? headerKey(name), value: cursor.value() });
+    }
+    this.#fields = lines;
+    this.#buf = undefined;
+    this.#text = undefined;
+    return lines;
   }
 }

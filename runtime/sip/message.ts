@@ -4,10 +4,12 @@ import type { NameAddr } from './name-addr.js';
 import type { Via } from './via.js';
 
 /**
- * What every readable SIP message has. The fields below are read and
- * validated when the message is parsed, because simulate needs them for
- * every message (dialogs by Call-ID and tags, transactions by branch and
- * CSeq); everything else stays text in `headers`.
+ * What every readable SIP message has. A message that parses has been
+ * checked whole (start line, Call-ID, CSeq, From, To, every Via,
+ * Content-Length: see parse-message.ts), but only what a replay reads for
+ * every message is taken out of the bytes up front — the start line,
+ * Call-ID, CSeq and the top Via branch. From, To, Via, the headers, body
+ * and bytes are read when first asked and then kept (parsed-message.ts).
  */
 interface SipMessageCommon {
   readonly headers: SipHeaders;
@@ -17,6 +19,12 @@ interface SipMessageCommon {
   readonly to: NameAddr;
   /** Every Via element, topmost first. */
   readonly via: readonly Via[];
+  /**
+   * The `branch` parameter of the topmost Via as written (`via[0]?.branch`),
+   * kept apart because transactions are told apart by it for every message
+   * (`topViaBranch` applies the RFC 3261 magic-cookie rule to it).
+   */
+  readonly branch: string | undefined;
   /** The body octets (a view into `bytes`, never a copy). */
   readonly body: Uint8Array;
   /** The whole message as received, start line to the end of the body (a view, never a copy). */

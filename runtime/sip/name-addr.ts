@@ -1,5 +1,7 @@
-import { parseHeaderParams, unquote } from './header-params.js';
+import { headerParam, parseHeaderParams, scanSimpleParamBytes, simpleParam, unquote } from './header-params.js';
+import type { MessageText } from './message-text.js';
 import { parseFailure, parsedValue, type Parsed } from './parsed.js';
+import { isLwsByte, isTokenChar, skipLwsBytes } from './byte-scan.js';
 
 /**
  * `"Display" <uri>;params` or `uri;params` (RFC 3261 §20.10): From, To,
@@ -18,15 +20,32 @@ export interface NameAddr {
 const URI_START = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 export function parseNameAddr(value: string): Parsed<NameAddr> {
+  const parts = nameAddrParts(value);
+  if (typeof parts === 'string') return parseFailure(parts);
+  const parsed = parseHeaderParams(parts.rest);
+  if (parsed.leading !== '') return parseFailure(`unexpected \`${parsed.leading}\` after the URI in \`${value}\``);
+  if (parsed.unterminatedQuote) return parseFailure(`unterminated quoted parameter in \`${value}\``);
+  return parsedValue({ displayName: parts.displayName, uri: parts.uri, tag: parsed.params.get('tag'), params: parsed.params });
+}
+
+interface NameAddrParts {
+  readonly displayName: string | undefined;
+  readonly uri: string;
+  /** What follows the URI: the header parameters. */
+  readonly rest: string;
+}
+
+/** Display name, URI and parameter text of a name-addr, or why there are none. */
+function nameAddrParts(value: string): NameAddrParts | string {
   let i = skipLws(value, 0);
   let displayName: string | undefined;
   let lt = -1;
   if (value.charCodeAt(i) === 0x22) {
     const close = closingQuote(value, i + 1);
-    if (close < 0) return parseFailure(`unterminated quoted display name in \`${value}\``);
+    if (close < 0) return `unterminated quoted display name in \`${value}\``;
     displayName = unquote(value.slice(i + 1, close));
     i = skipLws(value, close + 1);
-    if (value.charCodeAt(i) !== 0x3c) return parseFailure(`expected \`<\` after the display name in \`${value}\``);
+    if (value.charCodeAt(i) !== 0x3c) return `expected \`<\` after the display name in \`${value}\``;
     lt = i;
   } else {
     lt = value.indexOf('<', i);
@@ -44,7 +63,7 @@ export function parseNameAddr(value: string): Parsed<NameAddr> {
   let rest: string;
   if (lt >= 0) {
     const gt = value.indexOf('>', lt + 1);
-    if (gt < 0) return parseFailure(`unclosed \`<\` in \`${value}\``);
+    if (gt < 0) return `unclosed \`<\` in \`${value}\``;
     // Trimmed: RFC 4475 §3.1.2.14 spaces inside <> are tolerated (see docs/trace-formats.md).
     uri = value.slice(lt + 1, gt).trim();
     rest = value.slice(gt + 1);
@@ -53,13 +72,10 @@ export function parseNameAddr(value: string): Parsed<NameAddr> {
     uri = (semi < 0 ? value.slice(i) : value.slice(i, semi)).trim();
     rest = semi < 0 ? '' : value.slice(semi);
   }
-  if (uri === '') return parseFailure(`no URI in \`${value}\``);
-  if (!URI_START.test(uri)) return parseFailure(`\`${uri}\` is not a URI (no scheme)`);
-  if (lt < 0 && /\s/.test(uri)) return parseFailure(`URI \`${uri}\` contains whitespace`);
-  const parsed = parseHeaderParams(rest);
-  if (parsed.leading !== '') return parseFailure(`unexpected \`${parsed.leading}\` after the URI in \`${value}\``);
-  if (parsed.unterminatedQuote) return parseFailure(`unterminated quoted parameter in \`${value}\``);
-  return parsedValue({ displayName, uri, tag: parsed.params.get('tag'), params: parsed.params });
+  if (uri === '') return `no URI in \`${value}\``;
+  if (!URI_START.test(uri)) return `\`${uri}\` is not a URI (no scheme)`;
+  if (lt < 0 && /\s/.test(uri)) return `URI \`${uri}\` contains whitespace`;
+  return { displayName, uri, rest };
 }
 
 function skipLws(text: string, i: number): number {
@@ -78,4 +94,148 @@ function closingQuote(text: string, from: number): number {
     else if (c === 0x22) return i;
   }
   return -1;
+}
+
+/** Positions `scanNameAddrBytes` found: -1 for an absent display name or tag. */
+const scanned = { displayStart: -1, displayEnd: -1, uriStart: 0, uriEnd: 0, tagStart: -1, tagEnd: -1, paramsStart: 0 };
+
+/**
+ * The common shapes of a From or To value, read on its bytes without
+ * building anything: `"Name" <uri>;params`, `Name <uri>;params`,
+ * `<uri>;params` and `uri;params`, with a URI of printable ASCII, a quoted
+ * display name without escapes, an unquoted one of tokens, and parameters
+ * of tokens. `parseNameAddr` accepts all of them and reads the same parts
+ * (test/runtime/sip/fast-paths.test.ts); false sends a value to it.
+ * Positions go to `scanned`.
+ */
+export function scanNameAddrBytes(buf: Uint8Array, start: number, end: number): boolean {
+  let i = skipLwsBytes(buf, start, end);
+  scanned.displayStart = -1;
+  scanned.displayEnd = -1;
+  let lt: number;
+  const first = buf[i];
+  if (first === 0x22) {
+    let close = i + 1;
+    for (; close < end; close++) {
+      const c = buf[close];
+      if (c === 0x22) break;
+      if (c === 0x5c) return false;
+    }
+    if (close >= end) return false;
+    scanned.displayStart = i + 1;
+    scanned.displayEnd = close;
+    lt = skipLwsBytes(buf, close + 1, end);
+    if (buf[lt] !== 0x3c || lt >= end) return false;
+  } else if (first === 0x3c) {
+    lt = i;
+  } else {
+    // An unquoted display name of tokens and LWS, or no `<` at all (an addr-spec).
+    let j = i;
+    let wordEnd = -1;
+    for (; j < end; j++) {
+      const c = buf[j] ?? 0;
+      if (c === 0x3c) break;
+      if (isTokenChar(c)) wordEnd = j + 1;
+      else if (!isLwsByte(c)) return c === 0x3a ? scanAddrSpec(buf, i, end) : false;
+    }
+    if (j >= end) return false;
+    lt = j;
+    if (wordEnd >= 0) {
+      scanned.displayStart = i;
+      scanned.displayEnd = wordEnd;
+    }
+  }
+  const uriStart = lt + 1;
+  let gt = uriStart;
+  for (; gt < end; gt++) {
+    const c = buf[gt] ?? 0;
+    if (c === 0x3e) break;
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  if (gt >= end || !isSchemeStart(buf, uriStart, gt)) return false;
+  scanned.uriStart = uriStart;
+  scanned.uriEnd = gt;
+  return scanParams(buf, gt + 1, end);
+}
+
+/** `uri;params` with nothing around it: a URI of printable ASCII without `<`, `>` or `"`. */
+function scanAddrSpec(buf: Uint8Array, start: number, end: number): boolean {
+  let uriEnd = start;
+  for (; uriEnd < end; uriEnd++) {
+    const c = buf[uriEnd] ?? 0;
+    if (c === 0x3b) break;
+    if (c <= 0x20 || c >= 0x7f || c === 0x3c || c === 0x3e || c === 0x22) return false;
+  }
+  if (!isSchemeStart(buf, start, uriEnd)) return false;
+  for (let k = uriEnd; k < end; k++) if (buf[k] === 0x3c || buf[k] === 0x22) return false;
+  scanned.uriStart = start;
+  scanned.uriEnd = uriEnd;
+  return scanParams(buf, uriEnd, end);
+}
+
+function scanParams(buf: Uint8Array, from: number, end: number): boolean {
+  if (!scanSimpleParamBytes(buf, skipLwsBytes(buf, from, end), end, 'tag')) return false;
+  scanned.tagStart = simpleParam.start;
+  scanned.tagEnd = simpleParam.end;
+  scanned.paramsStart = from;
+  return true;
+}
+
+/** `scheme:` at `buf[start, end)` (URI_START). */
+function isSchemeStart(buf: Uint8Array, start: number, end: number): boolean {
+  if (start >= end || !isAlpha(buf[start] ?? 0)) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = buf[i] ?? 0;
+    if (c === 0x3a) return true;
+    if (!isAlpha(c) && !(c >= 0x30 && c <= 0x39) && c !== 0x2b && c !== 0x2e && c !== 0x2d) return false;
+  }
+  return false;
+}
+
+function isAlpha(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * A name-addr whose parameter map is built only when asked: From and To
+ * tags are read for most messages, their other parameters almost never.
+ */
+class LazyNameAddr implements NameAddr {
+  readonly displayName: string | undefined;
+  readonly uri: string;
+  readonly tag: string | undefined;
+  readonly #rest: string;
+  #params: ReadonlyMap<string, string> | undefined;
+
+  constructor(displayName: string | undefined, uri: string, tag: string | undefined, rest: string) {
+    this.displayName = displayName;
+    this.uri = uri;
+    this.tag = tag;
+    this.#rest = rest;
+  }
+
+  get params(): ReadonlyMap<string, string> {
+    return (this.#params ??= parseHeaderParams(this.#rest).params);
+  }
+}
+
+/** The name-addr in `buf[start, end)`, when `scanNameAddrBytes` accepts it; undefined otherwise. */
+export function nameAddrFromBytes(buf: Buffer, text: MessageText, start: number, end: number): NameAddr | undefined {
+  if (!scanNameAddrBytes(buf, start, end)) return undefined;
+  const { displayStart, displayEnd, uriStart, uriEnd, tagStart, tagEnd, paramsStart } = scanned;
+  return new LazyNameAddr(
+    displayStart < 0 ? undefined : text.utf8(displayStart, displayEnd),
+    text.latin1(uriStart, uriEnd),
+    tagStart < 0 ? undefined : text.latin1(tagStart, tagEnd),
+    text.latin1(paramsStart, end),
+  );
+}
+
+/**
+ * The name-addr of a value `parseNameAddr` accepts, with its parameters
+ * read on demand (the parser checked the value; undefined if it was not).
+ */
+export function acceptedNameAddr(value: string): NameAddr | undefined {
+  const parts = nameAddrParts(value);
+  return typeof parts === 'string' ? undefined : new LazyNameAddr(parts.displayName, parts.uri, headerParam(parts.rest, 'tag'), parts.rest);
 }

@@ -1,14 +1,13 @@
 import { asBuffer } from './buffer-view.js';
-import { parseCSeq, type CSeq } from './cseq.js';
-import { findHeaderEnd } from './header-end.js';
-import { fieldKey } from './header-names.js';
-import { SipHeaders, type HeaderLine } from './headers.js';
-import { isLws, trimLws } from './lws.js';
-import type { SipMessage, SipParseResult } from './message.js';
-import { parseNameAddr, type NameAddr } from './name-addr.js';
-import { parseStartLine } from './start-line.js';
-import { parseVia, type Via } from './via.js';
-
+import { cseqFromBytes, parseCSeq } from './cseq.js';
+import { HeaderCursor, HeaderStep } from './header-lines.js';
+import { MessageText } from './message-text.js';
+import type { SipParseResult } from './message.js';
+import { parseNameAddr, scanNameAddrBytes } from './name-addr.js';
+import { parsedValue, type Parsed } from './parsed.js';
+import { ParsedRequest, ParsedResponse, type MessageSource } from './parsed-message.js';
+import { parseStartLine, startLineFromBytes, type StartLine } from './start-line.js';
+import { parseVia, scanViaBytes, scannedBranch } from './via.js';
 /**
  * How the end of the body is found:
  * - `datagram`: Content-Length if present, else the end of the input
@@ -18,193 +17,245 @@ import { parseVia, type Via } from './via.js';
  */
 export type BodyFraming = 'datagram' | 'exact';
 
-
-const NON_ASCII = /[\x80-\xff]/;
-
 /** Parses one SIP message (a UDP datagram's payload, or a pasted message). Never throws. */
 export function parseSipMessage(input: Uint8Array | string): SipParseResult {
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : asBuffer(input);
   return parseSipBytes(buf, 0, buf.length, 'datagram');
 }
 
-/** Parses the message in `buf[start, end)` without copying it. */
+/** The headers every message must have once (RFC 3261 §8.1.1, §20), by what the parser does with them. */
+const CALL_ID = 1;
+const CSEQ = 2;
+const FROM = 3;
+const TO = 4;
+const VIA = 5;
+const CONTENT_LENGTH = 6;
+/** Not checked, but found on the way: bodies are looked up by type for every message that has one. */
+const CONTENT_TYPE = 7;
+
+/**
+ * Parses the message in `buf[start, end)` without copying it. Everything a
+ * message must get right is checked here, so a message that parses stays
+ * readable whatever is asked of it later; but only the start line, Call-ID,
+ * CSeq and top Via branch become values now. From, To, Via elements, other
+ * headers and the body are read when first asked (parsed-message.ts).
+ *
+ * One pass over the bytes of the header lines, decoding no header it does
+ * not check. The common shapes of the start line, CSeq, From, To and Via are
+ * recognised on the bytes; anything else is decoded and handed to the
+ * general readers (parseStartLine, parseCSeq, parseNameAddr, parseVia),
+ * whose results and reasons are the reference for both paths.
+ */
 export function parseSipBytes(buf: Buffer, start: number, end: number, framing: BodyFraming): SipParseResult {
   let msgStart = start;
   // RFC 3261 §7.5: CRLFs before the start line are ignored (keep-alives, stream padding).
   while (msgStart < end && (buf[msgStart] === 0x0d || buf[msgStart] === 0x0a)) msgStart++;
   if (msgStart >= end) return { ok: false, reason: 'empty message', offset: start };
 
-  // A message that ends without the empty line (RFC 4475 §3.1.2.15's file
-  // does) is read as headers only: the end of the input ends the headers.
-  const headerEnd = findHeaderEnd(buf, msgStart, end);
-  const textEnd = headerEnd?.textEnd ?? end;
-  const bodyStart = headerEnd?.bodyStart ?? end;
-
-  // latin1 maps bytes to chars 1:1, so string offsets are byte offsets; the
-  // few values with UTF-8 in them are re-decoded below.
-  const text = buf.toString('latin1', msgStart, textEnd);
-  const recode = NON_ASCII.test(text);
-
-  let nl = text.indexOf('\n');
-  const firstLine = stripCr(nl < 0 ? text : text.slice(0, nl));
-  const startLine = parseStartLine(recode ? utf8(firstLine) : firstLine);
+  const text = new MessageText(buf, msgStart, end);
+  let nl = text.lineBreak(msgStart);
+  if (nl < 0) nl = end;
+  const lineEnd = nl > msgStart && buf[nl - 1] === 0x0d ? nl - 1 : nl;
+  const startLine = readStartLine(buf, text, msgStart, lineEnd);
   if (!startLine.ok) return { ok: false, reason: startLine.reason, offset: msgStart };
 
-  const lines: HeaderLine[] = [];
-  let name: string | undefined;
-  let key = '';
-  let value = '';
-  let pos = nl < 0 ? text.length : nl + 1;
-  while (pos < text.length) {
-    nl = text.indexOf('\n', pos);
-    let lineEnd = nl < 0 ? text.length : nl;
-    const lineOffset = msgStart + pos;
-    const lineStart = pos;
-    pos = lineEnd + 1;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
-    if (lineEnd === lineStart) continue;
-    if (isLws(text.charCodeAt(lineStart))) {
-      // Folded line (RFC 3261 §7.3.1): the line break and leading LWS become one SP.
-      if (name === undefined) return { ok: false, reason: 'continuation line before any header', offset: lineOffset };
-      const more = trimLws(text.slice(lineStart, lineEnd));
-      value = value === '' ? more : more === '' ? value : `${value} ${more}`;
-      continue;
-    }
-    if (name !== undefined) lines.push(headerLine(name, key, value, recode));
-    const colon = text.indexOf(':', lineStart);
-    if (colon < 0 || colon >= lineEnd) {
-      return { ok: false, reason: `header line without a colon: \`${text.slice(lineStart, lineEnd)}\``, offset: lineOffset };
-    }
-    name = trimLws(text.slice(lineStart, colon));
-    const nameKey = fieldKey(name);
-    if (nameKey === undefined) return { ok: false, reason: `bad header name \`${name}\``, offset: lineOffset };
-    key = nameKey;
-    value = trimLws(text.slice(colon + 1, lineEnd));
-  }
-  if (name !== undefined) lines.push(headerLine(name, key, value, recode));
-
-  const essentials = readEssentials(lines);
-  if (typeof essentials === 'string') return { ok: false, reason: essentials, offset: msgStart };
-  const sl = startLine.value;
-  if (sl.kind === 'request' && essentials.cseq.method !== sl.method) {
-    return {
-      ok: false,
-      reason: `CSeq method \`${essentials.cseq.method}\` does not match the request method \`${sl.method}\``,
-      offset: msgStart,
-    };
-  }
-
-  let bodyEnd = end;
-  if (framing === 'datagram' && essentials.contentLength !== undefined) {
-    const available = end - bodyStart;
-    if (essentials.contentLength > available) {
-      return {
-        ok: false,
-        reason: `Content-Length ${essentials.contentLength} exceeds the ${available} bytes after the headers`,
-        offset: msgStart,
-      };
-    }
-    bodyEnd = bodyStart + essentials.contentLength;
-  }
-
-  const headers = new SipHeaders(lines);
-  const body = buf.subarray(bodyStart, bodyEnd);
-  const bytes = buf.subarray(msgStart, bodyEnd);
-  const { callId, cseq, from, to, via } = essentials;
-  const message: SipMessage =
-    sl.kind === 'request'
-      ? { kind: 'request', method: sl.method, requestUri: sl.requestUri, headers, callId, cseq, from, to, via, body, bytes }
-      : { kind: 'response', status: sl.status, reason: sl.reason, headers, callId, cseq, from, to, via, body, bytes };
-  return { ok: true, message };
-}
-
-interface Essentials {
-  readonly callId: string;
-  readonly cseq: CSeq;
-  readonly from: NameAddr;
-  readonly to: NameAddr;
-  readonly via: Via[];
-  readonly contentLength: number | undefined;
-}
-
-/**
- * The headers every message must have once (RFC 3261 §8.1.1, §20), read in
- * one pass; a string is the reason the message is unreadable.
- */
-function readEssentials(lines: readonly HeaderLine[]): Essentials | string {
+  const headersFrom = nl < end ? nl + 1 : end;
   let callId: string | undefined;
+  let cseqAt = -1;
+  let fromAt = -1;
+  let toAt = -1;
+  let lengthAt = -1;
+  let sawVia = false;
+  let branch: string | undefined;
+  // Essential values that continuation lines folded, or that are read as text.
   let cseqText: string | undefined;
   let fromText: string | undefined;
   let toText: string | undefined;
   let lengthText: string | undefined;
-  const via: Via[] = [];
-  let sawVia = false;
-  for (const line of lines) {
-    switch (line.key) {
-      case 'call-id':
-        if (callId !== undefined) return 'more than one Call-ID header';
-        callId = line.value;
+  let cseqEnd = 0;
+  let fromEnd = 0;
+  let toEnd = 0;
+  let lengthEnd = 0;
+  /** The first Content-Type value: -1 when there is none, -2 when it was folded (then `SipHeaders` looks). */
+  let typeAt = -1;
+  let typeEnd = 0;
+  /** The first reason the essential headers are unusable, reported only if every line is well formed. */
+  let problem: string | undefined;
+  // The cursor also finds the empty line that ends the headers. A message
+  // without one (RFC 4475 §3.1.2.15's file) is headers to the end.
+  const cursor = new HeaderCursor(buf, text, headersFrom, -1, end);
+  for (;;) {
+    const step = cursor.next();
+    if (step === HeaderStep.End) break;
+    if (step === HeaderStep.Error) return { ok: false, reason: cursor.error, offset: cursor.errorOffset };
+    const which = essential(cursor, buf);
+    if (which === 0 || problem !== undefined) continue;
+    if (which === CONTENT_TYPE) {
+      if (typeAt === -1) {
+        typeAt = cursor.folded === undefined ? cursor.valueStart : -2;
+        typeEnd = cursor.valueEnd;
+      }
+      continue;
+    }
+    const folded = cursor.folded === undefined ? undefined : cursor.value();
+    switch (which) {
+      case CALL_ID:
+        if (callId !== undefined) problem = 'more than one Call-ID header';
+        callId = folded ?? cursor.value();
         break;
-      case 'cseq':
-        if (cseqText !== undefined) return 'more than one CSeq header';
-        cseqText = line.value;
+      case CSEQ:
+        if (cseqAt >= 0) problem = 'more than one CSeq header';
+        cseqAt = cursor.valueStart;
+        cseqEnd = cursor.valueEnd;
+        cseqText = folded;
         break;
-      case 'from':
-        if (fromText !== undefined) return 'more than one From header';
-        fromText = line.value;
+      case FROM:
+        if (fromAt >= 0) problem = 'more than one From header';
+        fromAt = cursor.valueStart;
+        fromEnd = cursor.valueEnd;
+        fromText = folded;
         break;
-      case 'to':
-        if (toText !== undefined) return 'more than one To header';
-        toText = line.value;
+      case TO:
+        if (toAt >= 0) problem = 'more than one To header';
+        toAt = cursor.valueStart;
+        toEnd = cursor.valueEnd;
+        toText = folded;
         break;
-      case 'content-length':
-        if (lengthText !== undefined) return 'more than one Content-Length header';
-        lengthText = line.value;
+      case CONTENT_LENGTH:
+        if (lengthAt >= 0) problem = 'more than one Content-Length header';
+        lengthAt = cursor.valueStart;
+        lengthEnd = cursor.valueEnd;
+        lengthText = folded;
         break;
-      case 'via': {
+      case VIA: {
+        if (folded === undefined && scanViaBytes(buf, cursor.valueStart, cursor.valueEnd)) {
+          if (!sawVia && scannedBranch.start >= 0) branch = text.latin1(scannedBranch.start, scannedBranch.end);
+        } else {
+          const parsed = parseVia(folded ?? cursor.value());
+          if (!parsed.ok) problem = parsed.reason;
+          else if (!sawVia) branch = parsed.value[0]?.branch;
+        }
         sawVia = true;
-        const parsed = parseVia(line.value);
-        if (!parsed.ok) return parsed.reason;
-        via.push(...parsed.value);
         break;
       }
     }
   }
-  if (callId === undefined || cseqText === undefined || fromText === undefined || toText === undefined || !sawVia) {
+  if (problem !== undefined) return { ok: false, reason: problem, offset: msgStart };
+  if (callId === undefined || cseqAt < 0 || fromAt < 0 || toAt < 0 || !sawVia) {
     const missing = [
       callId === undefined ? 'Call-ID' : '',
-      cseqText === undefined ? 'CSeq' : '',
-      fromText === undefined ? 'From' : '',
-      toText === undefined ? 'To' : '',
+      cseqAt < 0 ? 'CSeq' : '',
+      fromAt < 0 ? 'From' : '',
+      toAt < 0 ? 'To' : '',
       sawVia ? '' : 'Via',
     ].filter((n) => n !== '');
-    return `missing required header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+    return { ok: false, reason: `missing required header${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, offset: msgStart };
   }
-  if (callId === '') return 'empty Call-ID';
-  const cseq = parseCSeq(cseqText);
-  if (!cseq.ok) return cseq.reason;
-  const from = parseNameAddr(fromText);
-  if (!from.ok) return `From: ${from.reason}`;
-  const to = parseNameAddr(toText);
-  if (!to.ok) return `To: ${to.reason}`;
-  let contentLength: number | undefined;
-  if (lengthText !== undefined) {
-    if (!/^\d{1,10}$/.test(lengthText)) return `Content-Length \`${lengthText}\` is not a number of bytes`;
-    contentLength = Number(lengthText);
+  if (callId === '') return { ok: false, reason: 'empty Call-ID', offset: msgStart };
+  let cseq = cseqText === undefined ? cseqFromBytes(buf, text, cseqAt, cseqEnd) : undefined;
+  if (cseq === undefined) {
+    const parsed = parseCSeq(cseqText ?? text.utf8(cseqAt, cseqEnd));
+    if (!parsed.ok) return { ok: false, reason: parsed.reason, offset: msgStart };
+    cseq = parsed.value;
   }
-  return { callId, cseq: cseq.value, from: from.value, to: to.value, via, contentLength };
+  // From and To are checked here and read when asked: keep the text of those the bytes alone cannot vouch for.
+  if (fromText !== undefined || !scanNameAddrBytes(buf, fromAt, fromEnd)) {
+    fromText ??= text.utf8(fromAt, fromEnd);
+    const parsed = parseNameAddr(fromText);
+    if (!parsed.ok) return { ok: false, reason: `From: ${parsed.reason}`, offset: msgStart };
+  }
+  if (toText !== undefined || !scanNameAddrBytes(buf, toAt, toEnd)) {
+    toText ??= text.utf8(toAt, toEnd);
+    const parsed = parseNameAddr(toText);
+    if (!parsed.ok) return { ok: false, reason: `To: ${parsed.reason}`, offset: msgStart };
+  }
+  let contentLength = -1;
+  if (lengthAt >= 0) {
+    contentLength = lengthText === undefined ? byteCount(buf, lengthAt, lengthEnd) : -1;
+    if (contentLength < 0) {
+      const written = lengthText ?? text.utf8(lengthAt, lengthEnd);
+      if (!/^\d{1,10}$/.test(written)) return { ok: false, reason: `Content-Length \`${written}\` is not a number of bytes`, offset: msgStart };
+      contentLength = Number(written);
+    }
+  }
+  const sl = startLine.value;
+  if (sl.kind === 'request' && cseq.method !== sl.method) {
+    return { ok: false, reason: `CSeq method \`${cseq.method}\` does not match the request method \`${sl.method}\``, offset: msgStart };
+  }
+
+  const bodyStart = cursor.bodyStart;
+  let bodyEnd = end;
+  if (framing === 'datagram' && contentLength >= 0) {
+    const available = end - bodyStart;
+    if (contentLength > available) {
+      return { ok: false, reason: `Content-Length ${contentLength} exceeds the ${available} bytes after the headers`, offset: msgStart };
+    }
+    bodyEnd = bodyStart + contentLength;
+  }
+
+  const source: MessageSource = {
+    buf,
+    text,
+    start: msgStart,
+    headersFrom,
+    headersEnd: cursor.headersEnd,
+    bodyStart,
+    end: bodyEnd,
+    typeAt,
+    typeEnd,
+    fromAt,
+    fromEnd,
+    fromText,
+    toAt,
+    toEnd,
+    toText,
+  };
+  return {
+    ok: true,
+    message:
+      sl.kind === 'request'
+        ? new ParsedRequest(sl.method, sl.requestUri, callId, cseq, branch, source)
+        : new ParsedResponse(sl.status, sl.reason, callId, cseq, branch, source),
+  };
 }
 
-function headerLine(name: string, key: string, value: string, recode: boolean): HeaderLine {
-  // Names are tokens, so ASCII: only values can carry UTF-8.
-  return { name, key, value: recode ? utf8(value) : value };
+/** The start line in `buf[start, end)`: from its bytes when it has a common shape, else from its text. */
+function readStartLine(buf: Buffer, text: MessageText, start: number, end: number): Parsed<StartLine> {
+  const simple = startLineFromBytes(buf, text, start, end);
+  return simple === undefined ? parseStartLine(text.utf8(start, end)) : parsedValue(simple);
 }
 
-function stripCr(line: string): string {
-  return line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
+/** Which essential header the cursor is on (0 for any other): by length and first letter, then in full. */
+function essential(cursor: HeaderCursor, buf: Buffer): number {
+  const first = (buf[cursor.nameStart] ?? 0) | 0x20;
+  switch (cursor.nameEnd - cursor.nameStart) {
+    case 1:
+      return first === 0x69 ? CALL_ID : first === 0x66 ? FROM : first === 0x74 ? TO : first === 0x76 ? VIA : first === 0x6c ? CONTENT_LENGTH : first === 0x63 ? CONTENT_TYPE : 0;
+    case 2:
+      return first === 0x74 && cursor.nameIs('to', '') ? TO : 0;
+    case 3:
+      return first === 0x76 && cursor.nameIs('via', '') ? VIA : 0;
+    case 4:
+      return first === 0x63 ? (cursor.nameIs('cseq', '') ? CSEQ : 0) : first === 0x66 && cursor.nameIs('from', '') ? FROM : 0;
+    case 7:
+      return first === 0x63 && cursor.nameIs('call-id', '') ? CALL_ID : 0;
+    case 12:
+      return first === 0x63 && cursor.nameIs('content-type', '') ? CONTENT_TYPE : 0;
+    case 14:
+      return first === 0x63 && cursor.nameIs('content-length', '') ? CONTENT_LENGTH : 0;
+    default:
+      return 0;
+  }
 }
 
-/** Re-reads a latin1-decoded string as the UTF-8 it was sent as (only called when it has non-ASCII). */
-function utf8(latin1: string): string {
-  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+/** 1-10 ASCII digits in `buf[start, end)` as a number; -1 for anything else. */
+function byteCount(buf: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 10) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = buf[i] ?? 0;
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
 }

@@ -1,6 +1,7 @@
 import { splitHeaderList } from './header-list.js';
-import { parseHeaderParams } from './header-params.js';
+import { parseHeaderParams, scanSimpleParamBytes, simpleParam } from './header-params.js';
 import { parseFailure, parsedValue, type Parsed } from './parsed.js';
+import { bytesStartWith, isLwsByte, skipLwsBytes } from './byte-scan.js';
 
 /** One Via element (RFC 3261 §20.42): `SIP/2.0/UDP host:port;branch=...`. */
 export interface Via {
@@ -86,7 +87,65 @@ function splitHostPort(sentBy: string): { host: string; port: number | undefined
  * responses to it (RFC 3261 §17.2.3). A bare magic cookie (`z9hG4bK` with
  * nothing after it, RFC 4475 §3.2.1) identifies nothing and reads as none.
  */
-export function topViaBranch(message: { readonly via: readonly Via[] }): string | undefined {
-  const branch = message.via[0]?.branch;
+export function topViaBranch(message: { readonly branch: string | undefined }): string | undefined {
+  const branch = message.branch;
   return branch === undefined || branch === '' || branch.toLowerCase() === 'z9hg4bk' ? undefined : branch;
+}
+
+/** Where `scanViaBytes` found the first element's branch value: `start` -1 without one. */
+export const scannedBranch = { start: -1, end: -1 };
+
+/**
+ * The common shape of a Via value, checked on its bytes without building
+ * anything: elements `SIP/2.0/<transport> <host>[:<port>]` with token-only
+ * parameters, separated by commas. Records where the first element's branch
+ * is in `scannedBranch`. `parseVia` accepts every value this does, with the
+ * same branch (test/runtime/sip/fast-paths.test.ts); false sends a value to it.
+ */
+export function scanViaBytes(buf: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  let first = true;
+  for (;;) {
+    i = skipLwsBytes(buf, i, end);
+    if (!bytesStartWith(buf, i, end, 'SIP/2.0/')) return false;
+    i += 8;
+    const transport = i;
+    while (i < end && isAlnum(buf[i] ?? 0)) i++;
+    if (i === transport || buf[i] !== 0x20) return false;
+    const host = ++i;
+    while (i < end && isHostChar(buf[i] ?? 0)) i++;
+    if (i === host) return false;
+    if (buf[i] === 0x3a && i < end) {
+      const port = ++i;
+      let number = 0;
+      while (i < end && i - port < 5) {
+        const c = buf[i] ?? 0;
+        if (c < 0x30 || c > 0x39) break;
+        number = number * 10 + (c - 0x30);
+        i++;
+      }
+      if (i === port || number > 65535) return false;
+    }
+    let elementEnd = i;
+    while (elementEnd < end && buf[elementEnd] !== 0x2c) elementEnd++;
+    let paramsEnd = elementEnd;
+    while (paramsEnd > i && isLwsByte(buf[paramsEnd - 1])) paramsEnd--;
+    if (!scanSimpleParamBytes(buf, i, paramsEnd, 'branch')) return false;
+    if (first) {
+      scannedBranch.start = simpleParam.start;
+      scannedBranch.end = simpleParam.end;
+      first = false;
+    }
+    if (elementEnd >= end) return true;
+    i = elementEnd + 1;
+  }
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Letters, digits, `.` and `-`: host names and IPv4 addresses (IPv6 references take the general path). */
+function isHostChar(c: number): boolean {
+  return isAlnum(c) || c === 0x2e || c === 0x2d;
 }
