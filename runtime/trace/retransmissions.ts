@@ -1,5 +1,6 @@
 import type { SipMessage } from '../sip/message.js';
 import { topViaBranch } from '../sip/via.js';
+import { FingerprintSet } from './fingerprint-set.js';
 
 /**
  * How long a message is remembered, in trace time: 64*T1 (32 s, RFC 3261
@@ -15,25 +16,31 @@ export const RETRANSMISSION_WINDOW_MS = 32_000;
  *   To tag keeps forked 2xx responses apart);
  * - without a usable branch (RFC 2543 peers), the same bytes.
  * Memory stays bounded by forgetting messages older than two windows.
+ *
+ * Each message is reduced to a 64-bit fingerprint of the direction and
+ * those parts (two 32-bit FNV-1a hashes), kept in open-addressed tables:
+ * no string or object per message. A false match needs about 10^8
+ * distinct transactions in one 64 s window (it was 10^7 with the 53-bit key this replaced).
  */
 export class RetransmissionDetector {
-  /** Keys seen per direction, in this generation and the one before. */
-  #current = new Map<string, Set<number>>();
-  #previous = new Map<string, Set<number>>();
+  /** Fingerprints seen in this generation and the one before. */
+  #current = new FingerprintSet();
+  #previous = new FingerprintSet();
   #generationStart: number | undefined;
+  /** A number per direction, mixed into the fingerprint (directions are interned strings). */
+  readonly #directions = new Map<string, number>();
 
   /** Records the message and says whether it was seen before. `direction` names source and destination. */
   check(direction: string, message: SipMessage, time: number): boolean {
     this.#rotate(time);
-    const key = transactionKey(message);
-    let seen = this.#current.get(direction);
-    if (seen === undefined) {
-      seen = new Set();
-      this.#current.set(direction, seen);
+    let id = this.#directions.get(direction);
+    if (id === undefined) {
+      id = this.#directions.size + 1;
+      this.#directions.set(direction, id);
     }
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return this.#previous.get(direction)?.has(key) === true;
+    fingerprint(id, message);
+    if (this.#current.add(hashA, hashB)) return true;
+    return this.#previous.has(hashA, hashB);
   }
 
   #rotate(time: number): void {
@@ -41,63 +48,57 @@ export class RetransmissionDetector {
     const age = time - this.#generationStart;
     if (age < RETRANSMISSION_WINDOW_MS) return;
     // After a silence of two windows, even the current generation is too old to keep.
-    this.#previous = age < 2 * RETRANSMISSION_WINDOW_MS ? this.#current : new Map();
-    this.#current = new Map();
+    const emptied = this.#previous;
+    emptied.clear();
+    if (age < 2 * RETRANSMISSION_WINDOW_MS) {
+      this.#previous = this.#current;
+      this.#current = emptied;
+    } else {
+      this.#current.clear();
+    }
     this.#generationStart = time;
   }
 }
 
-/**
- * The transaction identity of a message as a 53-bit fingerprint: hashing
- * the parts instead of joining them into a string keeps the per-message
- * cost to a few hundred nanoseconds. Two independent 32-bit FNV-1a hashes
- * make a false match need about 10^7 distinct transactions in one 64 s window.
- */
-function transactionKey(message: SipMessage): number {
+/** The fingerprint `fingerprint` computed last (module state: no object per message). */
+let hashA = 0;
+let hashB = 0;
+
+/** The transaction identity of a message in `hashA`/`hashB`, with the direction's number. */
+function fingerprint(direction: number, message: SipMessage): void {
+  hashA = 0x811c9dc5;
+  hashB = 0x050c5d1f;
+  mixNumber(direction);
   const branch = topViaBranch(message);
-  const fp = new Fingerprint();
   if (branch === undefined) {
-    fp.number(message.bytes.length);
-    fp.bytes(message.bytes);
-    return fp.value();
+    const bytes = message.bytes;
+    mixNumber(bytes.length);
+    for (let i = 0; i < bytes.length; i++) mix(bytes[i] ?? 0);
+    return;
   }
   if (message.kind === 'request') {
-    fp.text(message.method);
+    mixText(message.method);
   } else {
-    fp.number(message.status);
-    fp.text(message.to.tag ?? '');
+    mixNumber(message.status);
+    mixText(message.to.tag ?? '');
   }
-  fp.number(message.cseq.seq);
-  fp.text(message.cseq.method);
-  fp.text(branch);
-  return fp.value();
+  mixNumber(message.cseq.seq);
+  mixText(message.cseq.method);
+  mixText(branch);
 }
 
-class Fingerprint {
-  #a = 0x811c9dc5;
-  #b = 0x050c5d1f;
+function mixText(value: string): void {
+  for (let i = 0; i < value.length; i++) mix(value.charCodeAt(i));
+  mix(0x1f); // separator, so ('ab','c') and ('a','bc') differ
+}
 
-  text(value: string): void {
-    for (let i = 0; i < value.length; i++) this.#mix(value.charCodeAt(i));
-    this.#mix(0x1f); // separator, so ('ab','c') and ('a','bc') differ
-  }
+function mixNumber(value: number): void {
+  mix(value & 0xffff);
+  mix(value >>> 16);
+  mix(0x1e);
+}
 
-  number(value: number): void {
-    this.#mix(value & 0xffff);
-    this.#mix(value >>> 16);
-    this.#mix(0x1e);
-  }
-
-  bytes(value: Uint8Array): void {
-    for (let i = 0; i < value.length; i++) this.#mix(value[i] ?? 0);
-  }
-
-  value(): number {
-    return (this.#a >>> 0) * 0x200000 + ((this.#b >>> 0) & 0x1fffff);
-  }
-
-  #mix(unit: number): void {
-    this.#a = Math.imul(this.#a ^ unit, 0x01000193);
-    this.#b = Math.imul(this.#b ^ unit, 0x01000193) ^ (this.#b >>> 15);
-  }
+function mix(unit: number): void {
+  hashA = Math.imul(hashA ^ unit, 0x01000193);
+  hashB = Math.imul(hashB ^ unit, 0x01000193) ^ (hashB >>> 15);
 }
