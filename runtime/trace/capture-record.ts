@@ -7,9 +7,11 @@ export interface CapturedPacket {
   readonly time: number;
   /** LINKTYPE_* value of the interface the packet was captured on. */
   readonly linkType: number;
-  /** The captured bytes (a view into the file, never a copy). */
-  readonly data: Buffer;
-  /** Length on the wire; more than `data.length` when the snap length cut it. */
+  /** The captured bytes are `buf[start, end)`: the file itself, not a view or a copy per packet. */
+  readonly buf: Buffer;
+  readonly start: number;
+  readonly end: number;
+  /** Length on the wire; more than `end - start` when the snap length cut it. */
   readonly originalLength: number;
 }
 

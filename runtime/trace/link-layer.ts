@@ -30,36 +30,38 @@ export type NetworkLayer =
 
 const OTHER: NetworkLayer = { kind: 'other' };
 
-export function networkLayer(linkType: number, data: Buffer): NetworkLayer {
+/** The network layer of the frame `buf[start, end)`; offsets in the result are positions in `buf`. */
+export function networkLayer(linkType: number, buf: Buffer, start: number, end: number): NetworkLayer {
+  const length = end - start;
   switch (linkType) {
     case LinkType.ETHERNET:
-      return ethernet(data);
+      return ethernet(buf, start, end);
     case LinkType.LINUX_SLL:
-      return data.length < 16 ? short('Linux cooked (v1)', data) : byEtherType(data.readUInt16BE(14), 16);
+      return length < 16 ? short('Linux cooked (v1)', length) : byEtherType(u16(buf, start + 14), start + 16);
     case LinkType.LINUX_SLL2:
-      return data.length < 20 ? short('Linux cooked (v2)', data) : byEtherType(data.readUInt16BE(0), 20);
+      return length < 20 ? short('Linux cooked (v2)', length) : byEtherType(u16(buf, start), start + 20);
     case LinkType.NULL:
-      return data.length < 4 ? short('loopback', data) : byFamily(nullFamily(data), 4);
+      return length < 4 ? short('loopback', length) : byFamily(nullFamily(buf, start), start + 4);
     case LinkType.LOOP:
-      return data.length < 4 ? short('loopback', data) : byFamily(data.readUInt32BE(0), 4);
+      return length < 4 ? short('loopback', length) : byFamily(buf.readUInt32BE(start), start + 4);
     case LinkType.RAW:
     case LinkType.RAW_DLT12:
     case LinkType.RAW_DLT14:
-      return rawIp(data);
+      return rawIp(buf, start, end);
     case LinkType.IPV4:
-      return { kind: 'ip', version: 4, offset: 0 };
+      return ip(4, start);
     case LinkType.IPV6:
-      return { kind: 'ip', version: 6, offset: 0 };
+      return ip(6, start);
     default:
       return { kind: 'unknown-link' };
   }
 }
 
-function ethernet(data: Buffer): NetworkLayer {
-  let offset = 12;
+function ethernet(buf: Buffer, start: number, end: number): NetworkLayer {
+  let offset = start + 12;
   for (;;) {
-    if (data.length < offset + 2) return short('Ethernet', data);
-    const etherType = data.readUInt16BE(offset);
+    if (end < offset + 2) return short('Ethernet', end - start);
+    const etherType = u16(buf, offset);
     // 802.1Q and 802.1ad tags: skip the 4-byte tag and read the inner type.
     if (etherType === ETHERTYPE_VLAN || etherType === ETHERTYPE_QINQ || etherType === ETHERTYPE_QINQ_OLD) {
       offset += 4;
@@ -69,9 +71,22 @@ function ethernet(data: Buffer): NetworkLayer {
   }
 }
 
+function u16(buf: Buffer, at: number): number {
+  return ((buf[at] ?? 0) << 8) | (buf[at + 1] ?? 0);
+}
+
+/** One result per version and offset, made once: every packet of a capture has the same few. */
+const IP_AT: NetworkLayer[][] = [[], [], [], [], [], [], []];
+
+function ip(version: 4 | 6, offset: number): NetworkLayer {
+  const byOffset = IP_AT[version] ?? [];
+  if (offset >= 256) return { kind: 'ip', version, offset };
+  return (byOffset[offset] ??= { kind: 'ip', version, offset });
+}
+
 function byEtherType(etherType: number, offset: number): NetworkLayer {
-  if (etherType === ETHERTYPE_IPV4) return { kind: 'ip', version: 4, offset };
-  if (etherType === ETHERTYPE_IPV6) return { kind: 'ip', version: 6, offset };
+  if (etherType === ETHERTYPE_IPV4) return ip(4, offset);
+  if (etherType === ETHERTYPE_IPV6) return ip(6, offset);
   return OTHER;
 }
 
@@ -80,24 +95,24 @@ function byEtherType(etherType: number, offset: number): NetworkLayer {
  * order, which the file does not record: families are small numbers, so
  * the zero half tells the order.
  */
-function nullFamily(data: Buffer): number {
-  return data[0] === 0 && data[1] === 0 ? data.readUInt32BE(0) : data.readUInt32LE(0);
+function nullFamily(buf: Buffer, start: number): number {
+  return buf[start] === 0 && buf[start + 1] === 0 ? buf.readUInt32BE(start) : buf.readUInt32LE(start);
 }
 
 /** AF_INET is 2 everywhere; AF_INET6 is 24 (NetBSD/OpenBSD), 28 (FreeBSD), 30 (macOS) or 10 (Linux). */
 function byFamily(family: number, offset: number): NetworkLayer {
-  if (family === 2) return { kind: 'ip', version: 4, offset };
-  if (family === 24 || family === 28 || family === 30 || family === 10) return { kind: 'ip', version: 6, offset };
+  if (family === 2) return ip(4, offset);
+  if (family === 24 || family === 28 || family === 30 || family === 10) return ip(6, offset);
   return OTHER;
 }
 
-function rawIp(data: Buffer): NetworkLayer {
-  const version = (data[0] ?? 0) >> 4;
-  if (version === 4) return { kind: 'ip', version: 4, offset: 0 };
-  if (version === 6) return { kind: 'ip', version: 6, offset: 0 };
+function rawIp(buf: Buffer, start: number, end: number): NetworkLayer {
+  const version = start < end ? (buf[start] ?? 0) >> 4 : 0;
+  if (version === 4) return ip(4, start);
+  if (version === 6) return ip(6, start);
   return { kind: 'bad', reason: `raw IP frame with IP version ${version}` };
 }
 
-function short(what: string, data: Buffer): NetworkLayer {
-  return { kind: 'bad', reason: `${what} header cut short (${data.length} bytes)` };
+function short(what: string, length: number): NetworkLayer {
+  return { kind: 'bad', reason: `${what} header cut short (${length} bytes)` };
 }

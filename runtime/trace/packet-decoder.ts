@@ -29,6 +29,13 @@ interface TcpDirection {
 const FRAGMENT_SWEEP_MS = 1_000;
 
 /**
+ * Learns the SDP of the SIP messages in the packets before `frame` into
+ * `media` (see `PacketDecoder`'s media catch-up): re-reads them with a
+ * decoder made with `{ learnInto: media }`.
+ */
+export type MediaCatchUp = (frame: number, media: RtpDtmfDecoder) => void;
+
+/**
  * Turns captured packets into trace items: link layer → IPv4/IPv6 (with
  * fragment reassembly) → UDP datagrams or TCP streams → SIP messages;
  * and UDP datagrams on the media ports SDP announced → RTP → DTMF keys.
@@ -46,6 +53,17 @@ export class PacketDecoder {
   readonly #sipPorts = new Set<number>(DEFAULT_SIP_PORTS);
   readonly #unknownLinkTypes = new Set<number>();
   readonly #dtmf: RtpDtmfDecoder;
+  /**
+   * Whether SIP messages are read for the media their SDP announces. Not
+   * until the first UDP datagram that is not SIP: a capture of signalling
+   * alone never needs it, and SDP is a third of the messages. That datagram
+   * first has the packets before it re-read for their SDP (`#catchUp`), so
+   * it finds the media exactly as if every SDP had been read as it came.
+   */
+  #learnMedia: boolean;
+  readonly #catchUp: MediaCatchUp | undefined;
+  /** A catch-up decoder: reads SDP into a shared media table and nothing else. */
+  readonly #learnerOnly: boolean;
   #lastSweep = 0;
   #frame = 0;
   #time = 0;
@@ -67,16 +85,25 @@ export class PacketDecoder {
     problem: (severity, reason) => this.#problem(severity, `${this.#stream?.name ?? 'TCP'}: ${reason}`),
   };
 
-  constructor(trace: string, out: TraceItem[]) {
+  /**
+   * `media`: `{ catchUp }` re-reads the packets before a frame for their
+   * SDP when media is first needed; `{ learnInto }` makes a catch-up decoder,
+   * which only reads SDP into that table (its items are to be dropped);
+   * without either, every SDP is read as it comes.
+   */
+  constructor(trace: string, out: TraceItem[], media?: { readonly catchUp: MediaCatchUp } | { readonly learnInto: RtpDtmfDecoder }) {
     this.#trace = trace;
     this.#out = out;
-    this.#dtmf = new RtpDtmfDecoder(trace, out);
+    this.#catchUp = media !== undefined && 'catchUp' in media ? media.catchUp : undefined;
+    this.#learnerOnly = media !== undefined && 'learnInto' in media;
+    this.#dtmf = media !== undefined && 'learnInto' in media ? media.learnInto : new RtpDtmfDecoder(trace, out);
+    this.#learnMedia = this.#catchUp === undefined;
   }
 
   decode(packet: CapturedPacket): void {
     this.#frame = packet.frame;
     this.#time = packet.time;
-    const link = networkLayer(packet.linkType, packet.data);
+    const link = networkLayer(packet.linkType, packet.buf, packet.start, packet.end);
     if (link.kind === 'unknown-link') {
       if (!this.#unknownLinkTypes.has(packet.linkType)) {
         this.#unknownLinkTypes.add(packet.linkType);
@@ -89,11 +116,11 @@ export class PacketDecoder {
       this.#problem('warning', `garbage packet: ${link.reason}`);
       return;
     }
-    const data = packet.data;
+    const data = packet.buf;
     const ip =
       link.version === 4
-        ? readIpv4(data, link.offset, data.length, this.#addresses)
-        : readIpv6(data, link.offset, data.length, this.#addresses);
+        ? readIpv4(data, link.offset, packet.end, this.#addresses)
+        : readIpv6(data, link.offset, packet.end, this.#addresses);
     if (ip.kind === 'bad') {
       this.#problem('warning', `garbage packet: ${ip.reason}`);
       return;
@@ -123,7 +150,7 @@ export class PacketDecoder {
       stream.framer.end(this.#streamOutput);
     }
     this.#stream = undefined;
-    this.#dtmf.finish();
+    if (!this.#learnerOnly) this.#dtmf.finish();
     for (const lost of this.#fragments.expire(this.#time, true)) {
       this.#fragmentProblem(lost.firstFrame, lost.receivedBytes, 'the trace ended before the rest arrived');
     }
@@ -148,6 +175,11 @@ export class PacketDecoder {
     const payloadEnd = Math.min(declaredEnd, end);
     if (payloadEnd <= payloadStart || isKeepAlive(buf, payloadStart, payloadEnd)) return;
     if (sniffSip(buf, payloadStart, payloadEnd) !== 'sip') {
+      if (this.#learnerOnly) return;
+      if (!this.#learnMedia) {
+        this.#learnMedia = true;
+        this.#catchUp?.(this.#frame, this.#dtmf);
+      }
       if (this.#dtmf.hasMedia) {
         const media = { src: this.#endpoints.endpoint(ip.src, srcPort), dst: this.#endpoints.endpoint(ip.dst, dstPort), frame: this.#frame, time: this.#time };
         if (this.#dtmf.datagram(media, buf, payloadStart, payloadEnd)) return;
@@ -226,7 +258,7 @@ export class PacketDecoder {
 
   #emitSip(src: Endpoint, dst: Endpoint, direction: string, transport: TraceTransport, message: SipMessage): void {
     const retransmission = this.#retransmissions.check(direction, message, this.#time);
-    if (!retransmission) this.#dtmf.noteSip(message);
+    if (!retransmission && this.#learnMedia) this.#dtmf.noteSip(message);
     this.#out.push({ kind: 'sip', trace: this.#trace, frame: this.#frame, time: this.#time, src, dst, transport, message, retransmission });
   }
 

@@ -70,7 +70,7 @@ export function* pcapPackets(buf: Buffer): Generator<CaptureRecord> {
       };
       return;
     }
-    yield { kind: 'packet', frame, time, linkType, data: buf.subarray(start, start + captured), originalLength: original };
+    yield { kind: 'packet', frame, time, linkType, buf, start, end: start + captured, originalLength: original };
     p = start + captured;
   }
 }

@@ -88,7 +88,7 @@ export function* pcapngPackets(buf: Buffer): Generator<CaptureRecord> {
       } else {
         // high * 2^32 + low loses sub-microsecond precision past 2^53, far below a millisecond float's.
         time = (high * 4_294_967_296 + low) / iface.unitsPerMs + iface.offsetMs;
-        yield { kind: 'packet', frame, time, linkType: iface.linkType, data: buf.subarray(dataStart, dataStart + captured), originalLength: original };
+        yield { kind: 'packet', frame, time, linkType: iface.linkType, buf, start: dataStart, end: dataStart + captured, originalLength: original };
       }
     } else if (type === SIMPLE_PACKET) {
       frame++;
@@ -100,7 +100,7 @@ export function* pcapngPackets(buf: Buffer): Generator<CaptureRecord> {
         const limit = iface.snapLength === 0 ? original : Math.min(original, iface.snapLength);
         const captured = Math.min(limit, bodyEnd - (body + 4));
         // Simple packet blocks carry no timestamp: the previous packet's time is the best there is.
-        yield { kind: 'packet', frame, time, linkType: iface.linkType, data: buf.subarray(body + 4, body + 4 + captured), originalLength: original };
+        yield { kind: 'packet', frame, time, linkType: iface.linkType, buf, start: body + 4, end: body + 4 + captured, originalLength: original };
       }
     }
     p += length;

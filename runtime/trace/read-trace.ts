@@ -32,9 +32,9 @@ export function openTrace(bytes: Uint8Array, name: string, options: ReadTraceOpt
   const format = detectTraceFormat(buf);
   switch (format) {
     case 'pcap':
-      return { name, format, items: captureItems(pcapPackets(buf), name) };
+      return { name, format, items: captureItems(() => pcapPackets(buf), name) };
     case 'pcapng':
-      return { name, format, items: captureItems(pcapngPackets(buf), name) };
+      return { name, format, items: captureItems(() => pcapngPackets(buf), name) };
     case 'jsonl':
       return { name, format, items: eventLogItems(buf.toString('utf8'), name) };
     case 'text':

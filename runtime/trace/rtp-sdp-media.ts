@@ -27,14 +27,20 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
   /** True once an m= line was seen: later c= and a= lines belong to media, not the session. */
   let inMedia = false;
   const lines: AudioLine[] = [];
-  for (const rawLine of sdp.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line.length < 2 || line.charCodeAt(1) !== 0x3d) continue;
-    const value = line.slice(2).trim();
-    switch (line[0]) {
-      case 'm': {
+  // Line by line without splitting the text: only m=, c= and (in an audio
+  // stream) a=rtpmap lines are taken out; an SDP has a dozen others.
+  for (let start = 0; start < sdp.length; ) {
+    let end = sdp.indexOf('\n', start);
+    if (end < 0) end = sdp.length;
+    const lineStart = start;
+    start = end + 1;
+    if (end > lineStart && sdp.charCodeAt(end - 1) === 0x0d) end--;
+    if (end - lineStart < 2 || sdp.charCodeAt(lineStart + 1) !== 0x3d) continue;
+    switch (sdp.charCodeAt(lineStart)) {
+      case 0x6d: {
+        // m=
         inMedia = true;
-        const [type = '', port = ''] = value.split(/\s+/);
+        const [type = '', port = ''] = sdp.slice(lineStart + 2, end).trim().split(/\s+/);
         const number = Number.parseInt(port, 10);
         current = undefined;
         // Port 0 rejects or disables the stream: nothing is received there.
@@ -44,15 +50,20 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
         }
         break;
       }
-      case 'c': {
-        const ip = connectionAddress(value);
+      case 0x63: {
+        // c=
+        const ip = connectionAddress(sdp.slice(lineStart + 2, end).trim());
         if (!inMedia) sessionIp = ip;
         else if (current !== undefined) current.ip = ip;
         break;
       }
-      case 'a': {
-        const m = current === undefined ? null : RTPMAP.exec(value);
-        if (m !== null && current !== undefined) current.telephoneEvents.set(Number(m[1]), Number(m[2]));
+      case 0x61: {
+        // a=: only `rtpmap:` can matter, and only inside an audio stream.
+        if (current === undefined) break;
+        const first = sdp.charCodeAt(lineStart + 2);
+        if (first !== 0x72 && first !== 0x52 && !/\s/.test(sdp[lineStart + 2] ?? '')) break;
+        const m = RTPMAP.exec(sdp.slice(lineStart + 2, end).trim());
+        if (m !== null) current.telephoneEvents.set(Number(m[1]), Number(m[2]));
         break;
       }
     }
@@ -71,6 +82,19 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
  * §8.4: nothing is received there) and for anything unreadable.
  */
 function connectionAddress(value: string): string | undefined {
+  // The same few connection lines recur in every call of a trace.
+  const known = CONNECTIONS.get(value);
+  if (known !== undefined || CONNECTIONS.has(value)) return known;
+  const address = readConnectionAddress(value);
+  if (CONNECTIONS.size >= MAX_CONNECTIONS) CONNECTIONS.clear();
+  CONNECTIONS.set(value, address);
+  return address;
+}
+
+const CONNECTIONS = new Map<string, string | undefined>();
+const MAX_CONNECTIONS = 1024;
+
+function readConnectionAddress(value: string): string | undefined {
   const [network = '', family = '', address = ''] = value.split(/\s+/);
   if (network.toUpperCase() !== 'IN') return undefined;
   const host = address.split('/')[0] ?? '';

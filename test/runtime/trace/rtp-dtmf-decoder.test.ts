@@ -166,6 +166,27 @@ describe('RFC 4733 key presses in a capture', () => {
     expect(keys(items).map((k) => k.callId)).toEqual(['new']);
   });
 
+  it('reads the SDP that came before the first media only once media shows, exactly as if it had been read as it came', () => {
+    // SDP is not read until the first datagram that is not SIP; then the packets before it are read again for their SDP.
+    // Here: a later call re-uses the PBX's port, a retransmitted 200 of the first call comes after it (and must
+    // not count), and an unrelated non-SIP datagram (no media) comes first and makes the reader catch up.
+    const [, firstOk] = call({ callId: 'first' });
+    const items = read([
+      ...call({ callId: 'first' }),
+      ...call({ callId: 'second' }),
+      firstOk ?? Buffer.alloc(0),
+      ipv4(PHONE, '10.0.0.53', 17, udp(40000, 53, Buffer.from([0x12, 0x34, 1, 0, 0, 1]))),
+      ...media(press({ code: 5, timestamp: 1 })),
+      ...call({ callId: 'third' }),
+      ...media(press({ code: 6, timestamp: 2 })),
+    ]);
+    expect(items.filter((i) => i.kind === 'sip').map((i) => (i.kind === 'sip' ? i.retransmission : undefined))).toEqual([false, false, false, false, true, false, false]);
+    expect(keys(items).map((k) => [k.digits, k.callId])).toEqual([
+      ['5', 'second'],
+      ['6', 'third'],
+    ]);
+  });
+
   it('follows non-key events without reporting them', () => {
     const flash = [rtp({ payloadType: 101, timestamp: 1, marker: true }, telephoneEvent(16, false, 0)), rtp({ payloadType: 101, timestamp: 1 }, telephoneEvent(16, true, 800))];
     expect(keys(read([...call(), ...media(flash), ...media(press({ code: 0, timestamp: 2 }))])).map((k) => k.digits)).toEqual(['0']);
