@@ -32,6 +32,9 @@ interface Entry {
   readonly expectation: Expectation;
   /** Order of making: the oldest of several candidates is met. */
   readonly seq: number;
+  /** The set it is filed in, and that set's key in its map (undefined: the dials that take any user). */
+  readonly bucket: Set<Entry>;
+  readonly key: string | ReplayCall | undefined;
 }
 
 const NO_ENTRIES: ReadonlySet<Entry> = new Set();
@@ -50,24 +53,33 @@ export class PendingInvites {
   }
 
   add(expectation: Expectation): void {
-    const entry: Entry = { expectation, seq: this.#made++ };
+    if (expectation.kind !== 'effect') return;
+    const effect = expectation.effect;
+    let key: string | ReplayCall | undefined;
+    let bucket: Set<Entry>;
+    if (effect.kind === 'takeover') {
+      key = expectation.call;
+      bucket = filed(this.#takeoversByCall, key);
+    } else if (effect.kind === 'dial') {
+      key = dialUser(effect);
+      bucket = key === undefined ? this.#anyUserDials : filed(this.#dialsByUser, key);
+    } else {
+      return;
+    }
+    const entry: Entry = { expectation, seq: this.#made++, bucket, key };
     this.#entries.set(expectation, entry);
-    this.#bucketOf(expectation, true)?.add(entry);
+    bucket.add(entry);
   }
 
   remove(expectation: Expectation): void {
     const entry = this.#entries.get(expectation);
     if (entry === undefined) return;
     this.#entries.delete(expectation);
-    const bucket = this.#bucketOf(expectation, false);
-    if (bucket === undefined) return;
+    const bucket = entry.bucket;
     bucket.delete(entry);
     if (bucket.size > 0 || bucket === this.#anyUserDials) return;
-    if (expectation.kind === 'effect' && expectation.effect.kind === 'takeover') this.#takeoversByCall.delete(expectation.call);
-    else if (expectation.kind === 'effect' && expectation.effect.kind === 'dial') {
-      const user = dialUser(expectation.effect);
-      if (user !== undefined) this.#dialsByUser.delete(user);
-    }
+    if (typeof entry.key === 'string') this.#dialsByUser.delete(entry.key);
+    else if (entry.key !== undefined) this.#takeoversByCall.delete(entry.key);
   }
 
   /** The oldest pending expectation the new INVITE meets. `dialogs`: the trace's dialogs by Call-ID. */
@@ -94,20 +106,12 @@ export class PendingInvites {
     }
     return undefined;
   }
-
-  #bucketOf(expectation: Expectation, create: boolean): Set<Entry> | undefined {
-    if (expectation.kind !== 'effect') return undefined;
-    const effect = expectation.effect;
-    if (effect.kind === 'takeover') return bucket(this.#takeoversByCall, expectation.call, create);
-    if (effect.kind !== 'dial') return undefined;
-    const user = dialUser(effect);
-    return user === undefined ? this.#anyUserDials : bucket(this.#dialsByUser, user, create);
-  }
 }
 
-function bucket<K>(map: Map<K, Set<Entry>>, key: K, create: boolean): Set<Entry> | undefined {
+/** The set filed under `key`, made when there is none yet. */
+function filed<K>(map: Map<K, Set<Entry>>, key: K): Set<Entry> {
   let set = map.get(key);
-  if (set === undefined && create) {
+  if (set === undefined) {
     set = new Set();
     map.set(key, set);
   }
@@ -116,18 +120,18 @@ function bucket<K>(map: Map<K, Set<Entry>>, key: K, create: boolean): Set<Entry>
 
 /** The oldest entry of two sets (each oldest first) that the message meets. */
 function firstMatch(a: ReadonlySet<Entry>, b: ReadonlySet<Entry>, message: SipMessage): Found | undefined {
-  let best: Found | undefined;
-  let bestSeq = Infinity;
-  for (const set of [a, b]) {
-    for (const entry of set) {
-      if (entry.seq >= bestSeq) break;
-      const match = matchExpectation(entry.expectation, message, undefined);
-      if (match?.kind === 'match') {
-        best = { expectation: entry.expectation, match };
-        bestSeq = entry.seq;
-        break;
-      }
-    }
+  const first = firstMatchIn(a, message, Infinity);
+  const second = firstMatchIn(b, message, first?.seq ?? Infinity);
+  const best = second ?? first;
+  return best === undefined ? undefined : { expectation: best.entry.expectation, match: best.match };
+}
+
+/** The first entry of `set` older than `before` that the message meets. */
+function firstMatchIn(set: ReadonlySet<Entry>, message: SipMessage, before: number): { entry: Entry; seq: number; match: Found['match'] } | undefined {
+  for (const entry of set) {
+    if (entry.seq >= before) return undefined;
+    const match = matchExpectation(entry.expectation, message, undefined);
+    if (match?.kind === 'match') return { entry, seq: entry.seq, match };
   }
-  return best;
+  return undefined;
 }

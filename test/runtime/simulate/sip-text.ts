@@ -2,6 +2,8 @@
 import { parseSipMessage, type SipMessage, type SipRequest, type SipResponse } from '../../../runtime/sip/index.js';
 
 export interface Headers {
+  /** A request's Request-URI (`sip:b@10.0.0.2` when not given). */
+  readonly uri?: string;
   readonly from?: string;
   readonly to?: string;
   readonly callId?: string;
@@ -31,7 +33,7 @@ function parsed(startLine: string, h: Headers): SipMessage {
 }
 
 export function sipRequest(method: string, h: Headers = {}): SipRequest {
-  const m = parsed(`${method} sip:b@10.0.0.2 SIP/2.0`, { cseq: `1 ${method}`, ...h });
+  const m = parsed(`${method} ${h.uri ?? 'sip:b@10.0.0.2'} SIP/2.0`, { cseq: `1 ${method}`, ...h });
   if (m.kind !== 'request') throw new Error('not a request');
   return m;
 }
