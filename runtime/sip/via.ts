@@ -89,7 +89,7 @@ function splitHostPort(sentBy: string): { host: string; port: number | undefined
  */
 export function topViaBranch(message: { readonly branch: string | undefined }): string | undefined {
   const branch = message.branch;
-  return branch === undefined || branch === '' || branch.toLowerCase() === 'z9hg4bk' ? undefined : branch;
+  return branch === undefined || branch === '' || (branch.length === 7 && branch.toLowerCase() === 'z9hg4bk') ? undefined : branch;
 }
 
 /** Where `scanViaBytes` found the first element's branch value: `start` -1 without one. */
