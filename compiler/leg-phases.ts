@@ -18,9 +18,8 @@
  * transition does to the leg, leg-effects.ts); the fixpoint then reads only
  * those and the state graph.
  */
-import type { Block, LegEventName } from '../grammar/ast.js';
+import type { Action, LegEventName } from '../grammar/ast.js';
 import { applyEffect, compose, DIALING, DOWN, EVENT_PHASES, IDENTITY, legMove, LIVE } from './leg-effects.js';
-import type { LegMove } from './leg-effects.js';
 import { endsFlow, entryBlocks, exitBlocks, isLeaf } from './state-graph.js';
 import type { StateGraph } from './state-graph.js';
 import { isLegEvent } from './symbols.js';
@@ -41,6 +40,8 @@ export interface LegPhases {
 }
 
 /** What the far end may do on its own: an outbound dial is answered or fails, an offered call is cancelled. */
+const NO_ACTIONS: readonly Action[] = [];
+
 const OUTBOUND_REMOTE: readonly LegEventName[] = ['answered', 'failed', 'hangup', 'replaced'];
 const INBOUND_REMOTE: readonly LegEventName[] = ['cancelled', 'hangup', 'replaced'];
 
@@ -48,7 +49,7 @@ export function analyzeLegPhases(graph: StateGraph): LegPhases {
   const flow = graph.flow;
   const legs = [...flow.legs.keys()];
   const facts = new FlowFacts(graph, legs);
-  const perLeg = new Map(facts.ofLeg.map((legFacts, i) => [legFacts.leg, new LegAnalysis(graph, facts, legFacts, i)]));
+  const perLeg = new Map(facts.ofLeg.map((legFacts) => [legFacts.leg, new LegAnalysis(graph, facts, legFacts)]));
   const analysis = (leg: string): LegAnalysis | undefined => perLeg.get(leg);
   return {
     legs,
@@ -63,6 +64,8 @@ export function analyzeLegPhases(graph: StateGraph): LegPhases {
 interface LegFacts {
   readonly leg: string;
   readonly inbound: boolean;
+  /** Its index in `FlowFacts.ofLeg`, as `triggerLeg` names it. */
+  readonly index: number;
   /**
    * Per transition, what it does to the leg after its trigger (leg-effects.ts): a targeted one runs the
    * exit blocks it certainly runs, its actions and the entry blocks; a targetless one, its actions.
@@ -74,6 +77,16 @@ interface LegFacts {
   readonly onEntry: Uint16Array;
   /** Per state: phases other parallel regions may assign at any time while the state is active. */
   readonly foreign: Uint8Array;
+}
+
+/** A leg's facts while they are built, with the per-state tables only building needs. */
+interface LegTables extends LegFacts {
+  /** Per state: effect of its own exit blocks. */
+  readonly onExit: Uint16Array;
+  /** Per state: phases exit blocks anywhere in its subtree may assign. */
+  readonly subtreeExit: Uint8Array;
+  /** Per state: phases anything in its subtree (blocks and transitions) may assign. */
+  readonly subtreeAll: Uint8Array;
 }
 
 /** The tables of every leg, built in one pass over the AST, and the targetless transitions around each leaf. */
@@ -90,105 +103,102 @@ class FlowFacts {
     const flow = graph.flow;
     const n = flow.states.length;
     const m = flow.transitions.length;
-    const legIndex = new Map(legs.map((leg, i) => [leg, i]));
     this.triggerLeg = new Int32Array(m).fill(-1);
     this.triggerPre = new Uint8Array(m);
     this.triggerPost = new Uint8Array(m);
-    const onExit = legs.map(() => new Uint16Array(n).fill(IDENTITY));
-    /** Phases exit blocks anywhere in the subtree may assign; then everything the subtree may assign. */
-    const subtreeExit = legs.map(() => new Uint8Array(n));
-    const subtreeAll = legs.map(() => new Uint8Array(n));
-    const ofLeg = legs.map(
-      (leg): LegFacts => ({
+    const tables = legs.map(
+      (leg, index): LegTables => ({
         leg,
         inbound: flow.legs.get(leg)?.inbound === true,
+        index,
         effect: new Uint16Array(m).fill(IDENTITY),
         mayExit: new Uint8Array(m),
         onEntry: new Uint16Array(n).fill(IDENTITY),
         foreign: new Uint8Array(n),
+        onExit: new Uint16Array(n).fill(IDENTITY),
+        subtreeExit: new Uint8Array(n),
+        subtreeAll: new Uint8Array(n),
       }),
     );
-    this.ofLeg = ofLeg;
+    this.ofLeg = tables;
+    const byLeg = new Map(tables.map((t) => [t.leg, t]));
 
-    const moves = (blocks: readonly Block[], each: (i: number, move: LegMove) => void): void => {
-      for (const block of blocks) {
-        for (const action of block.actions) {
-          const move = legMove(action);
-          const i = move === undefined ? undefined : legIndex.get(move.leg);
-          if (move !== undefined && i !== undefined) each(i, move);
-        }
-      }
-    };
+    // Each block once: what it does to the leg it moves, and what it may assign.
     for (const node of flow.states) {
       const pre = node.pre;
-      moves(exitBlocks(node), (i, move) => {
-        setAt(onExit[i], pre, compose(at(onExit[i], pre), move.effect));
-        orAt(subtreeExit[i], pre, move.assigns);
-        orAt(subtreeAll[i], pre, move.assigns);
-      });
-      moves(entryBlocks(node), (i, move) => {
-        const onEntry = ofLeg[i]?.onEntry;
-        setAt(onEntry, pre, compose(at(onEntry, pre), move.effect));
-        orAt(subtreeAll[i], pre, move.assigns);
-      });
+      for (const block of exitBlocks(node)) {
+        for (const action of block.actions) {
+          const move = legMove(action);
+          const t = move === undefined ? undefined : byLeg.get(move.leg);
+          if (move === undefined || t === undefined) continue;
+          t.onExit[pre] = compose(t.onExit[pre] ?? IDENTITY, move.effect);
+          t.subtreeExit[pre] = (t.subtreeExit[pre] ?? 0) | move.assigns;
+          t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
+        }
+      }
+      for (const block of entryBlocks(node)) {
+        for (const action of block.actions) {
+          const move = legMove(action);
+          const t = move === undefined ? undefined : byLeg.get(move.leg);
+          if (move === undefined || t === undefined) continue;
+          t.onEntry[pre] = compose(t.onEntry[pre] ?? IDENTITY, move.effect);
+          t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
+        }
+      }
       for (const site of node.transitions) {
-        const actions = site.transition.actions;
-        if (actions === undefined) continue;
-        moves([actions], (i, move) => {
-          const effect = ofLeg[i]?.effect;
-          setAt(effect, site.index, compose(at(effect, site.index), move.effect));
-          orAt(subtreeAll[i], pre, move.assigns);
-        });
+        for (const action of site.transition.actions?.actions ?? NO_ACTIONS) {
+          const move = legMove(action);
+          const t = move === undefined ? undefined : byLeg.get(move.leg);
+          if (move === undefined || t === undefined) continue;
+          t.effect[site.index] = compose(t.effect[site.index] ?? IDENTITY, move.effect);
+          t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
+        }
       }
     }
 
-    legs.forEach((_leg, i) => {
-      const exit = subtreeExit[i];
-      const all = subtreeAll[i];
-      const foreign = ofLeg[i]?.foreign;
-      if (exit === undefined || all === undefined || foreign === undefined) return;
+    for (const t of tables) {
       // Reverse preorder visits children before their parent.
       for (let pre = n - 1; pre >= 0; pre--) {
         const parent = flow.states[pre]?.parent;
         if (parent === undefined) continue;
-        orAt(exit, parent.pre, at(exit, pre));
-        orAt(all, parent.pre, at(all, pre));
+        t.subtreeExit[parent.pre] = (t.subtreeExit[parent.pre] ?? 0) | (t.subtreeExit[pre] ?? 0);
+        t.subtreeAll[parent.pre] = (t.subtreeAll[parent.pre] ?? 0) | (t.subtreeAll[pre] ?? 0);
       }
       // Preorder visits parents first: a region sees what its sibling regions (and its ancestors' siblings) assign.
       for (const node of flow.states) {
         const parent = node.parent;
         if (parent === undefined) continue;
-        let bits = at(foreign, parent.pre);
-        if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= at(all, region.pre);
-        foreign[node.pre] = bits;
+        let bits = t.foreign[parent.pre] ?? 0;
+        if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= t.subtreeAll[region.pre] ?? 0;
+        t.foreign[node.pre] = bits;
       }
-    });
+    }
 
     for (const site of flow.transitions) {
-      const t = site.transition;
-      if (t.kind === 'On' && t.trigger.kind === 'LegTrigger') {
-        const i = legIndex.get(t.trigger.leg.text);
-        const event = t.trigger.event.text;
-        if (i !== undefined && isLegEvent(event)) {
-          this.triggerLeg[site.index] = i;
-          this.triggerPre[site.index] = EVENT_PHASES[event].pre;
-          this.triggerPost[site.index] = EVENT_PHASES[event].post;
+      const i = site.index;
+      const trigger = site.transition.kind === 'On' ? site.transition.trigger : undefined;
+      if (trigger?.kind === 'LegTrigger') {
+        const t = byLeg.get(trigger.leg.text);
+        const event = trigger.event.text;
+        if (t !== undefined && isLegEvent(event)) {
+          this.triggerLeg[i] = t.index;
+          this.triggerPre[i] = EVENT_PHASES[event].pre;
+          this.triggerPost[i] = EVENT_PHASES[event].post;
         }
       }
       if (site.target === undefined) continue;
+      // Exit blocks innermost first, the transition's actions, entry blocks in entry order.
       const step = graph.stepOf(site);
-      legs.forEach((_leg, i) => {
-        const facts = ofLeg[i];
-        if (facts === undefined) return;
+      for (const t of tables) {
         let effect = IDENTITY;
-        for (const node of step.exited) effect = compose(effect, at(onExit[i], node.pre));
-        effect = compose(effect, at(facts.effect, site.index));
-        for (const node of step.entered) effect = compose(effect, at(facts.onEntry, node.pre));
-        facts.effect[site.index] = effect;
+        for (const node of step.exited) effect = compose(effect, t.onExit[node.pre] ?? IDENTITY);
+        effect = compose(effect, t.effect[i] ?? IDENTITY);
+        for (const node of step.entered) effect = compose(effect, t.onEntry[node.pre] ?? IDENTITY);
+        t.effect[i] = effect;
         let mayExit = 0;
-        for (const root of step.mayExit) mayExit |= at(subtreeExit[i], root.pre);
-        facts.mayExit[site.index] = mayExit;
-      });
+        for (const root of step.mayExit) mayExit |= t.subtreeExit[root.pre] ?? 0;
+        t.mayExit[i] = mayExit;
+      }
     }
   }
 
@@ -204,18 +214,6 @@ class FlowFacts {
     this.scopes.set(leaf, out);
     return out;
   }
-}
-
-function at(row: Uint8Array | Uint16Array | undefined, i: number): number {
-  return row?.[i] ?? 0;
-}
-
-function setAt(row: Uint8Array | Uint16Array | undefined, i: number, value: number): void {
-  if (row !== undefined) row[i] = value;
-}
-
-function orAt(row: Uint8Array | undefined, i: number, bits: number): void {
-  if (row !== undefined) row[i] = at(row, i) | bits;
 }
 
 /** The fixpoint for one leg. */
@@ -239,7 +237,6 @@ class LegAnalysis {
     private readonly graph: StateGraph,
     private readonly flowFacts: FlowFacts,
     private readonly facts: LegFacts,
-    private readonly legIndex: number,
   ) {
     const n = graph.flow.states.length;
     this.entering = new Uint8Array(n);
@@ -259,7 +256,7 @@ class LegAnalysis {
   private run(start: number): void {
     const initial = this.graph.initial;
     let phases = start;
-    for (const node of initial.entered) phases = applyEffect(at(this.facts.onEntry, node.pre), phases);
+    for (const node of initial.entered) phases = applyEffect(this.facts.onEntry[node.pre] ?? IDENTITY, phases);
     for (const leaf of initial.leaves) this.enter(leaf, phases, undefined);
     for (let node = this.queue.pop(); node !== undefined; node = this.queue.pop()) {
       this.queued[node.pre] = 0;
@@ -301,14 +298,14 @@ class LegAnalysis {
   /** The phases after the trigger of `site` fires from `phases`; 0 when it cannot fire. */
   private afterTrigger(site: TransitionSite, phases: number): number {
     const i = site.index;
-    if (this.flowFacts.triggerLeg[i] !== this.legIndex) return phases;
+    if (this.flowFacts.triggerLeg[i] !== this.facts.index) return phases;
     return (phases & (this.flowFacts.triggerPre[i] ?? 0)) === 0 ? 0 : (this.flowFacts.triggerPost[i] ?? 0);
   }
 
   private fire(site: TransitionSite, from: number): void {
     const p = this.afterTrigger(site, from);
     if (p === 0) return;
-    const phases = applyEffect(at(this.facts.effect, site.index), p | at(this.facts.mayExit, site.index));
+    const phases = applyEffect(this.facts.effect[site.index] ?? IDENTITY, p | (this.facts.mayExit[site.index] ?? 0));
     for (const leaf of this.graph.stepOf(site).leaves) this.enter(leaf, phases, site);
   }
 
@@ -323,7 +320,7 @@ class LegAnalysis {
       for (let i = 0; i < this.remotePre.length; i++) {
         if ((leaving & (1 << i)) === 0 && (next & (this.remotePre[i] ?? 0)) !== 0) next |= this.remotePost[i] ?? 0;
       }
-      for (const site of inScope) next |= applyEffect(at(this.facts.effect, site.index), this.afterTrigger(site, next));
+      for (const site of inScope) next |= applyEffect(this.facts.effect[site.index] ?? IDENTITY, this.afterTrigger(site, next));
       if (next === p) return p;
       p = next;
     }
