@@ -11,6 +11,8 @@ const ENDED_REMEMBERED = 4096;
 
 export class DialogTable {
   private readonly byId = new Map<string, PortDialog>();
+  /** A session's dialogs, found at every settled step (its snapshot's facts): a scan of every dialog there was quadratic in the calls up. */
+  private readonly byOwner = new Map<DialogOwner, Set<PortDialog>>();
   private readonly endedIds = new Set<string>();
 
   get size(): number {
@@ -19,6 +21,14 @@ export class DialogTable {
 
   add(dialog: PortDialog): void {
     this.byId.set(dialog.id, dialog);
+    this.index(dialog, dialog.owner);
+    dialog.table = this;
+  }
+
+  /** A dialog of this table changed hands (an adopted recovered dialog, an accepted call). */
+  ownerChanged(dialog: PortDialog, before: DialogOwner | undefined): void {
+    this.unindex(dialog, before);
+    this.index(dialog, dialog.owner);
   }
 
   get(id: string): PortDialog | undefined {
@@ -27,7 +37,11 @@ export class DialogTable {
 
   /** Forgets an ended dialog, remembering only that it existed. */
   delete(id: string): void {
-    if (!this.byId.delete(id)) return;
+    const dialog = this.byId.get(id);
+    if (dialog === undefined) return;
+    this.byId.delete(id);
+    dialog.table = undefined;
+    this.unindex(dialog, dialog.owner);
     this.endedIds.add(id);
     if (this.endedIds.size > ENDED_REMEMBERED) {
       const oldest = this.endedIds.values().next().value;
@@ -65,7 +79,24 @@ export class DialogTable {
 
   ownedBy(owner: DialogOwner): PortDialog[] {
     const out: PortDialog[] = [];
-    for (const dialog of this.byId.values()) if (dialog.owner === owner && !dialog.ended) out.push(dialog);
+    for (const dialog of this.byOwner.get(owner) ?? NO_DIALOGS) if (!dialog.ended) out.push(dialog);
     return out;
   }
+
+  private index(dialog: PortDialog, owner: DialogOwner | undefined): void {
+    if (owner === undefined) return;
+    let set = this.byOwner.get(owner);
+    if (set === undefined) this.byOwner.set(owner, (set = new Set()));
+    set.add(dialog);
+  }
+
+  private unindex(dialog: PortDialog, owner: DialogOwner | undefined): void {
+    if (owner === undefined) return;
+    const set = this.byOwner.get(owner);
+    if (set === undefined) return;
+    set.delete(dialog);
+    if (set.size === 0) this.byOwner.delete(owner);
+  }
 }
+
+const NO_DIALOGS: ReadonlySet<PortDialog> = new Set();

@@ -285,6 +285,10 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
   // --- AdapterContext --------------------------------------------------
 
   signal(dialog: PortDialog, signal: DialogSignal): void {
+    if (dialog.heldSignals !== undefined) {
+      dialog.heldSignals.push(signal);
+      return;
+    }
     const owner = dialog.owner;
     if (owner === undefined) {
       this.log.debug({ dialog: dialog.id, signal: signal.type }, 'signal on a dialog nobody owns');

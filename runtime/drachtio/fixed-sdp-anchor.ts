@@ -9,7 +9,7 @@ import { portFailure, type PortFailure } from '../ports/port-failure.js';
 import type { DialogOwner } from '../ports/dialog-owner.js';
 import type { SdpDirection } from '../sip/sdp-direction.js';
 import type { MediaAnchor } from './media-anchor.js';
-import { answerDirection, directionOf, withDirection } from './sdp-text.js';
+import { answerDirection, directionOf } from './sdp-text.js';
 
 export interface FixedSdpOptions {
   /** The connection address written in every description. */
@@ -82,12 +82,14 @@ export class FixedSdpAnchor implements MediaAnchor {
   private describe(entry: Described): string {
     const { address } = this.options;
     const family = address.includes(':') ? 'IP6' : 'IP4';
-    const sdp = [
+    // Written with its direction in place (what withDirection would make of it): every call answers or offers one.
+    return [
       'v=0',
       `o=flowc ${entry.session} ${entry.version} IN ${family} ${address}`,
       's=flowc',
       `c=IN ${family} ${address}`,
       't=0 0',
+      `a=${entry.direction}`,
       `m=audio ${this.options.port ?? 9} RTP/AVP 0 8 101`,
       'a=rtpmap:0 PCMU/8000',
       'a=rtpmap:8 PCMA/8000',
@@ -95,6 +97,5 @@ export class FixedSdpAnchor implements MediaAnchor {
       'a=fmtp:101 0-16',
       '',
     ].join('\r\n');
-    return withDirection(sdp, entry.direction);
   }
 }

@@ -29,13 +29,23 @@ export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
         return;
       }
       if (dialog.phase !== 'offered') return; // the caller cancelled while the media was prepared
-      const sip = await ctx.srf.createUAS(offered.req, offered.res, { localSdp: sdp, headers: { 'Content-Type': 'application/sdp' } });
-      dialog.offered = undefined;
-      dialog.phase = 'confirmed';
-      dialog.sip = sip;
-      dialog.coordinates = coordinatesOf(sip);
-      dialog.stackDialogId = sip.id;
-      ctx.established(dialog, sip);
+      await new Promise<void>((resolve, reject) => {
+        ctx.srf.createUAS(offered.req, offered.res, { localSdp: sdp, headers: { 'Content-Type': 'application/sdp' } }, (error, sip) => {
+          if (sip === undefined || (error !== null && error !== undefined)) {
+            reject(error ?? new Error('createUAS gave no dialog'));
+            return;
+          }
+          // Called while drachtio-srf still handles the 200 it sent: a BYE that came in the
+          // same read from drachtio-server is handled right after, so the listeners go on now.
+          dialog.offered = undefined;
+          dialog.phase = 'confirmed';
+          dialog.sip = sip;
+          dialog.coordinates = coordinatesOf(sip);
+          dialog.stackDialogId = sip.id;
+          ctx.established(dialog, sip);
+          resolve();
+        });
+      });
       if (replacing !== undefined) {
         dialog.replacedSip = undefined;
         // RFC 3891 §3: the replaced dialog ends once the replacement is accepted.

@@ -73,22 +73,20 @@ async function send(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInv
     const signal = provisionalSignal(res.status);
     if (signal !== undefined) ctx.signal(dialog, signal);
   };
-  let answered: Promise<SrfDialog>;
   try {
-    answered = ctx.srf.createUAC(invite.to, { headers: invite.headers, localSdp: sdp }, { cbRequest: onRequest, cbProvisional: onProvisional });
+    ctx.srf.createUAC(invite.to, { headers: invite.headers, localSdp: sdp }, { cbRequest: onRequest, cbProvisional: onProvisional }, (error, sip) => {
+      if (sip !== undefined && (error === null || error === undefined)) {
+        // Called while drachtio-srf still handles the 200: the dialog's listeners go on now.
+        confirmed(ctx, dialog, sip).catch((thrown: unknown) => ctx.log.error({ dialog: dialog.id, error: describeError(thrown) }, 'answered call not set up'));
+        return;
+      }
+      markSent();
+      failed(ctx, dialog, invite, error);
+    });
   } catch (error) {
     unsent(ctx, dialog, invite, `INVITE not sent: ${describeError(error)}`);
     return;
   }
-  answered.then(
-    (sip) => {
-      confirmed(ctx, dialog, sip).catch((error: unknown) => ctx.log.error({ dialog: dialog.id, error: describeError(error) }, 'answered call not set up'));
-    },
-    (error: unknown) => {
-      markSent();
-      failed(ctx, dialog, invite, error);
-    },
-  );
   await sent;
 }
 
@@ -106,10 +104,19 @@ async function confirmed(ctx: AdapterContext, dialog: PortDialog, sip: SrfDialog
   dialog.sip = sip;
   dialog.coordinates = coordinatesOf(sip);
   dialog.stackDialogId = sip.id;
-  ctx.established(dialog, sip);
-  const media = await ctx.media.answered(dialog.id, sip.remote.sdp ?? '');
-  if (media !== undefined) ctx.log.warn({ dialog: dialog.id, error: media.message }, 'media did not take the answer');
-  ctx.signal(dialog, { type: 'answered' });
+  // The peer may hang up (or re-INVITE) before the media has taken the answer: what it
+  // says waits until the flow has heard `answered`, so the leg never hangs up unanswered.
+  dialog.heldSignals = [];
+  try {
+    ctx.established(dialog, sip);
+    const media = await ctx.media.answered(dialog.id, sip.remote.sdp ?? '');
+    if (media !== undefined) ctx.log.warn({ dialog: dialog.id, error: media.message }, 'media did not take the answer');
+  } finally {
+    const held = dialog.heldSignals;
+    dialog.heldSignals = undefined;
+    ctx.signal(dialog, { type: 'answered' });
+    for (const signal of held) ctx.signal(dialog, signal);
+  }
 }
 
 function failed(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInvite, error: unknown): void {

@@ -15,16 +15,38 @@ import { offersHold } from './sdp-text.js';
 import { describeError } from './sip-error-status.js';
 import type { SrfDialog, SrfRequest, SrfResponse } from './srf-api.js';
 
+/**
+ * The port dialog each drachtio dialog serves. The listeners below are the
+ * same functions for every dialog (drachtio calls them with the dialog as
+ * `this`): five closures per SIP dialog were a good part of a live call's heap.
+ */
+const served = new WeakMap<SrfDialog, { readonly ctx: AdapterContext; readonly dialog: PortDialog }>();
+
 export function listenToDialog(ctx: AdapterContext, dialog: PortDialog, sip: SrfDialog): void {
-  // A listener acts only while `sip` is still the dialog's SIP dialog (Replaces may have moved it).
-  const current = (): boolean => dialog.sip === sip;
-  sip.on('destroy', () => {
-    if (current()) peerBye(ctx, dialog);
-  });
-  sip.on('modify', (req, res) => (current() ? peerReinvite(ctx, dialog, req, res) : safeSend(ctx, dialog, res, 481)));
-  for (const method of ['info', 'refer', 'notify'] as const) {
-    sip.on(method, (req, res) => (current() ? peerRequest(ctx, dialog, req, res) : safeSend(ctx, dialog, res, 481)));
-  }
+  served.set(sip, { ctx, dialog });
+  sip.on('destroy', onBye);
+  sip.on('modify', onReinvite);
+  for (const method of ['info', 'refer', 'notify'] as const) sip.on(method, onRequest);
+}
+
+// A listener acts only while `sip` is still the dialog's SIP dialog (Replaces may have moved it).
+function onBye(this: SrfDialog): void {
+  const entry = served.get(this);
+  if (entry !== undefined && entry.dialog.sip === this) peerBye(entry.ctx, entry.dialog);
+}
+
+function onReinvite(this: SrfDialog, req: SrfRequest, res: SrfResponse): void {
+  const entry = served.get(this);
+  if (entry === undefined) return;
+  if (entry.dialog.sip === this) peerReinvite(entry.ctx, entry.dialog, req, res);
+  else safeSend(entry.ctx, entry.dialog, res, 481);
+}
+
+function onRequest(this: SrfDialog, req: SrfRequest, res: SrfResponse): void {
+  const entry = served.get(this);
+  if (entry === undefined) return;
+  if (entry.dialog.sip === this) peerRequest(entry.ctx, entry.dialog, req, res);
+  else safeSend(entry.ctx, entry.dialog, res, 481);
 }
 
 /** BYE from the peer (drachtio has answered it). */

@@ -10,6 +10,7 @@
  */
 import type { ArmedTimer } from '../clock/clock.js';
 import type { DialogOwner } from '../ports/dialog-owner.js';
+import type { DialogSignal } from '../ports/dialog-signal.js';
 import type { DialogCoordinates } from './dialog-coordinates.js';
 import type { SrfDialog, SrfRequest, SrfResponse } from './srf-api.js';
 
@@ -29,7 +30,9 @@ export interface OfferedInvite {
 }
 
 export class PortDialog {
-  owner: DialogOwner | undefined;
+  private currentOwner: DialogOwner | undefined;
+  /** The table holding this dialog, told when the owner changes (it keeps its dialogs by owner). */
+  table: { ownerChanged(dialog: PortDialog, before: DialogOwner | undefined): void } | undefined;
   phase: DialogPhase;
   /** The drachtio dialog while confirmed (absent for a dialog recovered after a restart). */
   sip: SrfDialog | undefined;
@@ -53,6 +56,8 @@ export class PortDialog {
   peerHeld = false;
   /** A re-INVITE of ours is waiting for its answer (a peer's re-INVITE meanwhile is glare: 491). */
   reinviting = false;
+  /** Set while our answered INVITE is being confirmed: the peer's signals wait here until `answered` is told. */
+  heldSignals: DialogSignal[] | undefined;
   /** CSeq number of the last REFER the peer sent: the `id` of our NOTIFYs about it. */
   referEventId: string | undefined;
   private tail: Promise<void> = Promise.resolve();
@@ -63,8 +68,20 @@ export class PortDialog {
     owner: DialogOwner | undefined,
     phase: DialogPhase,
   ) {
-    this.owner = owner;
+    this.currentOwner = owner;
     this.phase = phase;
+  }
+
+  /** The session the dialog belongs to (undefined: recovered, not adopted yet). */
+  get owner(): DialogOwner | undefined {
+    return this.currentOwner;
+  }
+
+  set owner(owner: DialogOwner | undefined) {
+    if (owner === this.currentOwner) return;
+    const before = this.currentOwner;
+    this.currentOwner = owner;
+    this.table?.ownerChanged(this, before);
   }
 
   get ended(): boolean {

@@ -3,6 +3,7 @@
  * package ships declarations, but they use `any` and disagree with the
  * library where it matters here: `connect()` returns no promise (wait for
  * the `connect` event), `createUAC`'s `cbRequest` is called `(err, req)`,
+ * `createUAC` and `createUAS` are used with callbacks (below),
  * and the dialog shortcuts (`dialog.refer()`) throw. These interfaces say
  * what the code relies on and nothing more; a real Srf, Dialog, Request and
  * Response satisfy them, and the tests drive the adapter with the library's
@@ -57,6 +58,9 @@ export interface SrfInDialogRequest {
 
 export type SrfRequestListener = (req: SrfRequest, res: SrfResponse) => void;
 
+/** A listener on a dialog: drachtio (an EventEmitter) calls it with the dialog as `this`. */
+export type SrfDialogListener = (this: SrfDialog, req: SrfRequest, res: SrfResponse) => void;
+
 /** An established INVITE dialog. */
 export interface SrfDialog {
   readonly id: string;
@@ -67,9 +71,9 @@ export interface SrfDialog {
   /** The INVITE that created the dialog. */
   readonly req: SrfRequest;
   /** BYE from the peer. */
-  on(event: 'destroy', listener: (req: SrfRequest) => void): unknown;
+  on(event: 'destroy', listener: (this: SrfDialog, req: SrfRequest) => void): unknown;
   /** re-INVITE, INFO, REFER, NOTIFY, OPTIONS, UPDATE from the peer; the listener answers. */
-  on(event: 'modify' | 'info' | 'refer' | 'notify' | 'options' | 'update', listener: SrfRequestListener): unknown;
+  on(event: 'modify' | 'info' | 'refer' | 'notify' | 'options' | 'update', listener: SrfDialogListener): unknown;
   /**
    * Any in-dialog request. The callback runs for every response, provisional
    * ones included; the final response to an INVITE with a body is ACKed by
@@ -92,6 +96,9 @@ export interface SrfUacProgress {
   readonly cbRequest?: (err: unknown, req: SrfRequest | undefined) => void;
   readonly cbProvisional?: (res: SrfResponse) => void;
 }
+
+/** `(null, dialog)` once the dialog is up; `(error)` otherwise (a SipError carries the final status). */
+export type SrfDialogCallback = (err: unknown, dialog?: SrfDialog) => void;
 
 export interface SrfUasOptions {
   readonly localSdp: string;
@@ -144,7 +151,16 @@ export interface SrfApi {
   invite(handler: SrfRequestListener): unknown;
   /** Requests no dialog object took (in-dialog requests of recovered dialogs). */
   use(method: string, handler: SrfMiddleware): unknown;
-  createUAC(uri: string, opts: SrfUacOptions, progress: SrfUacProgress): Promise<SrfDialog>;
-  createUAS(req: SrfRequest, res: SrfResponse, opts: SrfUasOptions): Promise<SrfDialog>;
+  /**
+   * The callback forms, not the promises: drachtio-srf calls back the moment
+   * the dialog exists, while it is still handling the socket data that
+   * created it. A BYE (or re-INVITE, INFO) that came in the same read from
+   * drachtio-server is handled right after, before a promise's continuation
+   * could run, and would find no listener on the dialog (seen live: a caller
+   * hanging up at once left its session, and the plain benchmark app, with
+   * the call up for ever).
+   */
+  createUAC(uri: string, opts: SrfUacOptions, progress: SrfUacProgress, callback: SrfDialogCallback): unknown;
+  createUAS(req: SrfRequest, res: SrfResponse, opts: SrfUasOptions, callback: SrfDialogCallback): unknown;
   request(uri: string, opts: SrfRequestOptions): Promise<SrfRequest>;
 }

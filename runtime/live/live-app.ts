@@ -114,6 +114,7 @@ export class LiveApp {
       clock,
       store: stores.snapshots,
       facts: stores.facts,
+      persist: stores.durable,
       log,
       health: () => ({ drachtio: drachtio.connected, ...(media.connection === undefined ? {} : { freeswitch: media.connection.server !== undefined }) }),
     });

@@ -45,6 +45,13 @@ export class LiveMetrics {
     this.gauges.set(name, { help, read });
   }
 
+  /** A counter summed over all its labels. */
+  total(name: string): number {
+    let sum = 0;
+    for (const entry of this.families.get(name)?.values.values() ?? []) sum += entry.value;
+    return sum;
+  }
+
   value(name: string, labels: Labels = {}): number {
     return this.families.get(name)?.values.get(labelText(labels))?.value ?? 0;
   }
@@ -75,7 +82,17 @@ export class LiveMetrics {
 
 /** `{a="1",b="x\"y"}` with the escapes the text format requires; '' without labels. */
 export function labelText(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
+  const keys = Object.keys(labels);
   if (keys.length === 0) return '';
-  return `{${keys.map((k) => `${k}="${(labels[k] ?? '').replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`).join(',')}}`;
+  // Counted on every transition: one label (the flow) is the common case, and most values need no escape.
+  if (keys.length > 1) keys.sort();
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? '';
+    const value = labels[key] ?? '';
+    text += `${i === 0 ? '' : ','}${key}="${NEEDS_ESCAPE.test(value) ? value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"') : value}"`;
+  }
+  return `${text}}`;
 }
+
+const NEEDS_ESCAPE = /[\\\n"]/;

@@ -4,7 +4,7 @@
  * event stream; the metrics; a snapshot after every settled step; and, when
  * a flow finishes, its calls still up are ended so nothing leaks.
  */
-import type { AdapterLog } from '../drachtio/adapter-log.js';
+import { logs, type AdapterLog } from '../drachtio/adapter-log.js';
 import type { EmitEffect } from '../effects.js';
 import type { FlowEvent } from '../machine.js';
 import type { FlowSession } from '../session/flow-session.js';
@@ -33,14 +33,19 @@ export class LiveObserver implements SessionObserver {
     const { hub, metrics, log } = this.options;
     const flow = session.machine;
     const event = step.event?.type;
+    // Every step of every call comes through here: fields for a log line or the stream are
+    // built only when a line is written or someone listens.
     if (step.taken.length > 0 || step.event === undefined) {
       metrics.inc('flowc_transitions_total', { flow: session.flow }, Math.max(step.taken.length, 1));
-      const from = step.before.length === 0 ? '(start)' : stateLabel(flow, step.before);
-      const to = stateLabel(flow, step.after);
-      log.info({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, state: to, transition: `${from} -> ${to}`, event: event ?? '(start)' }, 'transition');
-    } else {
+      if (logs(log, 'info')) {
+        const from = step.before.length === 0 ? '(start)' : stateLabel(flow, step.before);
+        const to = stateLabel(flow, step.after);
+        log.info({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, state: to, transition: `${from} -> ${to}`, event: event ?? '(start)' }, 'transition');
+      }
+    } else if (logs(log, 'debug')) {
       log.debug({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, state: stateLabel(flow, step.after), event }, 'event ignored in this state');
     }
+    if (hub.subscribers === 0) return;
     hub.publish({
       type: 'state',
       flow: session.flow,
@@ -54,6 +59,7 @@ export class LiveObserver implements SessionObserver {
   }
 
   emitted(session: FlowSession, effect: EmitEffect): void {
+    if (!logs(this.options.log, 'debug')) return;
     this.options.log.debug({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, emitted: effect.event }, 'emitted');
   }
 
@@ -66,6 +72,7 @@ export class LiveObserver implements SessionObserver {
   }
 
   dropped(session: FlowSession, event: FlowEvent, reason: DropReason): void {
+    if (!logs(this.options.log, 'debug')) return;
     this.options.log.debug({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, event: event.type, reason }, 'event dropped');
   }
 
@@ -74,8 +81,10 @@ export class LiveObserver implements SessionObserver {
   }
 
   done(session: FlowSession): void {
-    const state = session.snapshot === undefined ? undefined : stateLabel(session.machine, session.snapshot.configuration);
-    this.options.log.info({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, state }, 'flow finished');
+    if (logs(this.options.log, 'info')) {
+      const state = session.snapshot === undefined ? undefined : stateLabel(session.machine, session.snapshot.configuration);
+      this.options.log.info({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, state }, 'flow finished');
+    }
     this.options.metrics.inc('flowc_sessions_ended_total', { flow: session.flow, reason: 'finished' });
     this.options.persister.forget(session);
     this.options.finished(session);

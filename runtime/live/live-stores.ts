@@ -20,6 +20,13 @@ import { RedisDialogFactsStore } from './redis-dialog-facts-store.js';
 export interface LiveStores {
   readonly snapshots: SnapshotStore;
   readonly facts: DialogFactsStore;
+  /**
+   * Whether what is saved outlives the process. A memory store's records
+   * would only ever be read by a resume at start, which in memory finds
+   * nothing: such a run saves nothing at all (no snapshot text per step,
+   * no copy of every session kept).
+   */
+  readonly durable: boolean;
   /** After the last write (drain): lets what is on its way finish, then lets go of the connection. */
   close(): Promise<void>;
 }
@@ -29,11 +36,12 @@ const nothingToClose = (): Promise<void> => Promise.resolve();
 export async function openStores(config: StoreConfig, log: StoreLog): Promise<LiveStores | ConfigProblem> {
   switch (config.type) {
     case 'memory':
-      return { snapshots: new MemorySnapshotStore(), facts: new MemoryDialogFactsStore(), close: nothingToClose };
+      return { snapshots: new MemorySnapshotStore(), facts: new MemoryDialogFactsStore(), durable: false, close: nothingToClose };
     case 'file':
       return {
         snapshots: new FileSnapshotStore(join(config.directory, 'sessions'), { sync: config.sync }),
         facts: new FileDialogFactsStore(join(config.directory, 'dialogs')),
+        durable: true,
         close: nothingToClose,
       };
     case 'redis':
@@ -51,6 +59,7 @@ async function openRedis(url: string, prefix: string, log: StoreLog): Promise<Li
   return {
     snapshots: new RedisSnapshotStore(link, sessions),
     facts: new RedisDialogFactsStore(link, dialogs, log),
+    durable: true,
     close: async () => {
       const unwritten = sessions.unwritten + dialogs.unwritten;
       if (unwritten > 0) log.error({ store: link.address.shown, unwritten }, 'stopping with writes Redis has not taken: it keeps the state of those sessions before them');

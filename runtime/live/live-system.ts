@@ -34,6 +34,8 @@ export interface LiveSystemOptions {
   readonly clock: Clock;
   readonly store: SnapshotStore;
   readonly facts: DialogFactsStore;
+  /** false: save nothing (the stores keep nothing a later run could read); default true. */
+  readonly persist?: boolean;
   readonly log: AdapterLog;
   /** Connection state and the like, for /health. */
   readonly health?: () => Readonly<Record<string, unknown>>;
@@ -63,6 +65,7 @@ export class LiveSystem implements ApiBackend {
 
   constructor(private readonly options: LiveSystemOptions) {
     this.persister = new SnapshotPersister({
+      enabled: options.persist ?? true,
       store: options.store,
       facts: options.facts,
       factsOf: (session) => options.calls.factsOf(session),

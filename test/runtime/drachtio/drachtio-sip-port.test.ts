@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSdpDirection } from '../../../runtime/sip/sdp-direction.js';
 import { answeredCall, dialogOf, portFixture } from './port-fixture.js';
-import { settle } from './fake-drachtio.js';
+import { peerRequest, settle } from './fake-drachtio.js';
 
 describe('DrachtioSipPort: dial', () => {
   it('sends createUAC with the flow\'s headers, From and an SDP offer, and reports ringing, early and answered', async () => {
@@ -20,6 +20,17 @@ describe('DrachtioSipPort: dial', () => {
     expect(f.owner.heard('d1')).toEqual(['ringing', 'early', 'answered']);
     expect(dialogOf(f, 'd1').phase).toBe('confirmed');
     expect(dialogOf(f, 'd1').coordinates).toMatchObject({ callId: 'uac-1@127.0.0.1', localTag: 'app1', remoteTag: 'peer1', remoteTarget: 'sip:peer@127.0.0.2:5060', localIdentity: 'sip:pom@127.0.0.1' });
+  });
+
+  it('a BYE right behind the 200 (one read from drachtio-server) is heard, after answered', async () => {
+    const f = portFixture();
+    f.port.dial(f.owner, { leg: 'agent', to: 'sip:a@127.0.0.2', headers: {} });
+    await settle();
+    const sip = f.srf.lastUac().sent().answer();
+    peerRequest(sip, 'BYE');
+    await settle();
+    expect(f.owner.heard('d1')).toEqual(['answered', 'hangup']);
+    expect(f.port.dialogs.get('d1')).toBeUndefined();
   });
 
   it('reports a final failure as failed(status) and forgets the dialog', async () => {

@@ -12,6 +12,7 @@ import type {
   SrfApi,
   SrfConnectOptions,
   SrfDialog,
+  SrfDialogCallback,
   SrfListenOptions,
   SrfMiddleware,
   SrfRequest,
@@ -373,27 +374,28 @@ export class FakeSrf extends EventEmitter implements SrfApi {
     this.middleware.set(method, handler);
   }
 
-  createUAC(uri: string, opts: SrfUacOptions, progress: SrfUacProgress): Promise<SrfDialog> {
-    return new Promise((resolve, reject) => {
-      this.uacs.push(new PendingUac(this, uri, opts, progress, resolve, reject, ++this.seq));
-    });
+  /** Runs right after a createUAS callback, in the same breath: a peer request that came in the same read as the 200's confirmation. */
+  afterUasAnswer: ((dialog: DrachtioDialog) => void) | undefined;
+
+  createUAC(uri: string, opts: SrfUacOptions, progress: SrfUacProgress, callback: SrfDialogCallback): void {
+    this.uacs.push(new PendingUac(this, uri, opts, progress, (dialog) => callback(null, dialog), (error) => callback(error), ++this.seq));
   }
 
-  createUAS(req: SrfRequest, res: SrfResponse, opts: SrfUasOptions): Promise<SrfDialog> {
+  /** As drachtio-srf: the callback runs synchronously when drachtio-server confirms the 200 went out. */
+  createUAS(req: SrfRequest, res: SrfResponse, opts: SrfUasOptions, callback: SrfDialogCallback): void {
     this.uasAnswers.push({ req, opts });
     const request = req as DrachtioRequest;
     const response = res as DrachtioResponse;
-    return new Promise((resolve, reject) => {
-      const send = response.send.bind(response) as (status: number, opts: object, callback: (err: unknown, sent?: DrachtioMessage) => void) => void;
-      send(200, { headers: opts.headers ?? {}, body: opts.localSdp }, (err, sent) => {
-        if (err !== null || sent === undefined) {
-          reject(err);
-          return;
-        }
-        const dialog = new drachtio.Dialog(this, 'uas', { req: request, res: response, sent });
-        this.dialogs.push(dialog);
-        resolve(dialog);
-      });
+    const send = response.send.bind(response) as (status: number, opts: object, callback: (err: unknown, sent?: DrachtioMessage) => void) => void;
+    send(200, { headers: opts.headers ?? {}, body: opts.localSdp }, (err, sent) => {
+      if (err !== null || sent === undefined) {
+        callback(err);
+        return;
+      }
+      const dialog = new drachtio.Dialog(this, 'uas', { req: request, res: response, sent });
+      this.dialogs.push(dialog);
+      callback(null, dialog);
+      this.afterUasAnswer?.(dialog);
     });
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingCall } from '../../../runtime/drachtio/incoming-call.js';
 import { parseSdpDirection } from '../../../runtime/sip/sdp-direction.js';
-import { offerInvite, PEER_SDP, peerSdp, settle } from './fake-drachtio.js';
+import { offerInvite, PEER_SDP, peerRequest, peerSdp, settle } from './fake-drachtio.js';
 import { answeredCall, dialogOf, portFixture, type PortFixture } from './port-fixture.js';
 
 function takeCalls(f: PortFixture): IncomingCall[] {
@@ -34,6 +34,19 @@ describe('DrachtioSipPort: new INVITEs', () => {
     expect(answer?.status).toBe(200);
     expect(parseSdpDirection(answer?.body ?? '').direction).toBe('sendrecv');
     expect(dialogOf(f, 'd1')).toMatchObject({ phase: 'confirmed', coordinates: { callId: 'c1@peer', remoteTag: 'caller', localIdentity: 'sip:100@127.0.0.1' } });
+  });
+
+  it('a BYE in the same read from drachtio-server as the 200\'s confirmation is the leg\'s hangup', async () => {
+    // Live: a caller hanging up at once after its ACK left the call up for ever, its BYE
+    // handled by drachtio-srf before a promise continuation could listen to the dialog.
+    const f = portFixture();
+    takeCalls(f);
+    f.srf.afterUasAnswer = (dialog) => peerRequest(dialog, 'BYE');
+    offerInvite(f.srf);
+    f.port.answer(f.owner, 'd1');
+    await settle();
+    expect(f.owner.heard('d1')).toEqual(['hangup']);
+    expect(f.port.dialogs.get('d1')).toBeUndefined();
   });
 
   it('rejects with the flow\'s status, and a hangup before the answer is 480', () => {

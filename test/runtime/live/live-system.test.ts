@@ -42,6 +42,14 @@ describe('LiveSystem over memory ports', () => {
     expect(live.system.liveMetrics.value('flowc_sessions_ended_total', { flow: 'ExternalTransfer', reason: 'finished' })).toBe(1);
   });
 
+  it('with a store nothing outlives (flowc run --memory-store) saves nothing at all', async () => {
+    const live = memoryLive(machines, { persist: false });
+    started(live.system.start('ExternalTransfer', EXTERNAL_TRANSFER_INPUTS, 'c1'));
+    live.sip.signal('d1', { type: 'answered' });
+    await live.system.persister.flush();
+    expect([live.store.size, await live.facts.all()]).toEqual([0, []]);
+  });
+
   it('logs every transition with the call id, flow, state and transition', () => {
     const live = memoryLive(machines);
     started(live.system.start('ExternalTransfer', EXTERNAL_TRANSFER_INPUTS, 'c1'));

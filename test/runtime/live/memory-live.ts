@@ -61,7 +61,7 @@ export class MemoryCallControl implements CallControl {
   }
 }
 
-export function memoryLive(machines: readonly AnyFlowMachine[]) {
+export function memoryLive(machines: readonly AnyFlowMachine[], options: { readonly persist?: boolean } = {}) {
   const clock = new VirtualClock(Date.UTC(2025, 0, 1));
   const sip = new MemorySipPort();
   const media = new MemoryMediaPort();
@@ -69,7 +69,7 @@ export function memoryLive(machines: readonly AnyFlowMachine[]) {
   const facts = new MemoryDialogFactsStore();
   const log = new RecordingLog();
   const calls = new MemoryCallControl(sip);
-  const system = new LiveSystem({ machines, sip, media, calls, clock, store, facts, log, health: () => ({ drachtio: true }) });
+  const system = new LiveSystem({ machines, sip, media, calls, clock, store, facts, log, health: () => ({ drachtio: true }), ...(options.persist === undefined ? {} : { persist: options.persist }) });
   return { clock, sip, media, store, facts, log, calls, system };
 }
 
