@@ -15,7 +15,7 @@ import { failureSignal, provisionalSignal } from './invite-outcome.js';
 import type { LaterEffect } from './later-failure.js';
 import type { PortDialog } from './port-dialog.js';
 import { describeError, sipErrorStatus } from './sip-error-status.js';
-import type { SrfDialog, SrfHeaders, SrfRequest, SrfResponse } from './srf-api.js';
+import type { SrfDialog, SrfHeaders, SrfUacProgress } from './srf-api.js';
 
 /** RFC 3261 §8.1.3.1: a request that cannot reach the transport fails as a 503 would. */
 export const UNSENT_STATUS = 503;
@@ -51,43 +51,77 @@ async function send(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInv
     ctx.finish(dialog);
     return;
   }
-  let markSent: () => void = () => undefined;
-  const sent = new Promise<void>((resolve) => (markSent = resolve));
-  const onRequest = (error: unknown, req: SrfRequest | undefined): void => {
-    markSent();
-    if (error !== null && error !== undefined) return; // the promise rejects with it too
-    if (req === undefined) return;
-    dialog.sentInvite = req;
-    if (invite.timeoutMs !== undefined && !dialog.cancelRequested) armDialTimeout(ctx, dialog, invite.timeoutMs);
-    if (dialog.cancelRequested) {
-      try {
-        req.cancel({}, () => undefined);
-      } catch (cancelError) {
-        ctx.log.warn({ dialog: dialog.id, error: describeError(cancelError) }, 'CANCEL was not sent');
-      }
-    }
-  };
-  const onProvisional = (res: SrfResponse): void => {
-    if (!dialog.unanswered) return;
-    if (res.status > 100) dialog.phase = 'early';
-    const signal = provisionalSignal(res.status);
-    if (signal !== undefined) ctx.signal(dialog, signal);
-  };
+  const call = new UacCall(ctx, dialog, invite);
   try {
-    ctx.srf.createUAC(invite.to, { headers: invite.headers, localSdp: sdp }, { cbRequest: onRequest, cbProvisional: onProvisional }, (error, sip) => {
-      if (sip !== undefined && (error === null || error === undefined)) {
-        // Called while drachtio-srf still handles the 200: the dialog's listeners go on now.
-        confirmed(ctx, dialog, sip).catch((thrown: unknown) => ctx.log.error({ dialog: dialog.id, error: describeError(thrown) }, 'answered call not set up'));
-        return;
-      }
-      markSent();
-      failed(ctx, dialog, invite, error);
-    });
+    ctx.srf.createUAC(invite.to, { headers: invite.headers, localSdp: sdp }, call.progress, call.outcome);
   } catch (error) {
     unsent(ctx, dialog, invite, `INVITE not sent: ${describeError(error)}`);
     return;
   }
-  await sent;
+  await call.sent;
+}
+
+/**
+ * The callbacks of one createUAC. drachtio-srf keeps them (and the options)
+ * for as long as the dialog lives: they hold this small object, which lets
+ * go of the flow's request once the INVITE has its final answer, rather than
+ * a closure scope with the request, its headers and the offer.
+ */
+class UacCall {
+  readonly sent: Promise<void>;
+  private markSent: () => void = () => undefined;
+  private invite: OutgoingInvite | undefined;
+  private dialog: PortDialog | undefined;
+
+  constructor(
+    private readonly ctx: AdapterContext,
+    dialog: PortDialog,
+    invite: OutgoingInvite,
+  ) {
+    this.dialog = dialog;
+    this.invite = invite;
+    this.sent = new Promise<void>((resolve) => (this.markSent = resolve));
+  }
+
+  readonly progress: SrfUacProgress = {
+    cbRequest: (error, req) => {
+      this.markSent();
+      const dialog = this.dialog;
+      if (error !== null && error !== undefined) return; // the outcome says so too
+      if (req === undefined || dialog === undefined) return;
+      dialog.sentInvite = req;
+      const timeoutMs = this.invite?.timeoutMs;
+      if (timeoutMs !== undefined && !dialog.cancelRequested) armDialTimeout(this.ctx, dialog, timeoutMs);
+      if (dialog.cancelRequested) {
+        try {
+          req.cancel({}, () => undefined);
+        } catch (cancelError) {
+          this.ctx.log.warn({ dialog: dialog.id, error: describeError(cancelError) }, 'CANCEL was not sent');
+        }
+      }
+    },
+    cbProvisional: (res) => {
+      const dialog = this.dialog;
+      if (dialog === undefined || !dialog.unanswered) return;
+      if (res.status > 100) dialog.phase = 'early';
+      const signal = provisionalSignal(res.status);
+      if (signal !== undefined) this.ctx.signal(dialog, signal);
+    },
+  };
+
+  readonly outcome = (error: unknown, sip: SrfDialog | undefined): void => {
+    const { ctx, dialog, invite } = this;
+    this.dialog = undefined;
+    this.invite = undefined;
+    if (dialog === undefined || invite === undefined) return;
+    if (sip !== undefined && (error === null || error === undefined)) {
+      // Called while drachtio-srf still handles the 200: the dialog's listeners go on now.
+      confirmed(ctx, dialog, sip).catch((thrown: unknown) => ctx.log.error({ dialog: dialog.id, error: describeError(thrown) }, 'answered call not set up'));
+      return;
+    }
+    this.markSent();
+    failed(ctx, dialog, invite, error);
+  };
 }
 
 async function confirmed(ctx: AdapterContext, dialog: PortDialog, sip: SrfDialog): Promise<void> {

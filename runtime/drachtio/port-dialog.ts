@@ -60,7 +60,7 @@ export class PortDialog {
   heldSignals: DialogSignal[] | undefined;
   /** CSeq number of the last REFER the peer sent: the `id` of our NOTIFYs about it. */
   referEventId: string | undefined;
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<void> | undefined;
 
   constructor(
     readonly id: string,
@@ -94,11 +94,18 @@ export class PortDialog {
 
   /** Queues `op` after the requests already asked for on this dialog. `op` must not throw; a throw is passed to `onError`. */
   run(op: () => Promise<void>, onError: (error: unknown) => void): void {
-    this.tail = this.tail.then(op).catch(onError);
+    const tail = (this.tail ?? IDLE).then(op).catch(onError);
+    this.tail = tail;
+    // Nothing queued behind it once it settles: a dialog at rest holds no promise.
+    void tail.then(() => {
+      if (this.tail === tail) this.tail = undefined;
+    });
   }
 
   /** Settles once every queued request has run (tests, drain). */
   idle(): Promise<void> {
-    return this.tail;
+    return this.tail ?? IDLE;
   }
 }
+
+const IDLE: Promise<void> = Promise.resolve();
