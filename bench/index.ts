@@ -12,6 +12,7 @@ import { errorRow, type ResultRow } from './result-row.js';
 import { cliRows } from './sections/cli.js';
 import { compileRows } from './sections/compile.js';
 import { dispatchRows } from './sections/dispatch.js';
+import { liveRows } from './sections/live.js';
 import { replayRows } from './sections/replay.js';
 
 async function main(): Promise<number> {
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
   await section('compile', 'compile', () => compileRows(options));
   await section('cli', 'cli (cold processes)', () => cliRows(options));
   await section('replay', 'replay', async () => replayRows(await externalTransfer(), options));
+  await section('live', 'live', () => liveRows(options, (line) => (options.json ? undefined : process.stderr.write(`bench: ${line}\n`))));
   const after = machineNote(options);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ machine: { before, after }, options, rows }, null, 2)}\n`);

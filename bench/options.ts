@@ -3,7 +3,7 @@
 export interface BenchOptions {
   readonly quick: boolean;
   readonly json: boolean;
-  /** Sections to run (all when empty): dispatch, compile, cli, replay. */
+  /** Sections to run (all when empty): dispatch, compile, cli, replay, live. */
   readonly only: readonly string[];
   /** Paired rounds per ratio. */
   readonly rounds: number;
@@ -17,9 +17,11 @@ export interface BenchOptions {
   readonly processes: number;
   /** Calls in the synthetic replay capture. */
   readonly calls: number;
+  /** The live section (real drachtio-server): calls per burst, calls held at once, paired rounds. */
+  readonly live: { readonly calls: number; readonly held: number; readonly rounds: number };
 }
 
-export const SECTIONS = ['dispatch', 'compile', 'cli', 'replay'] as const;
+export const SECTIONS = ['dispatch', 'compile', 'cli', 'replay', 'live'] as const;
 
 export function parseOptions(argv: readonly string[]): BenchOptions | string {
   let quick = false;
@@ -41,8 +43,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | string {
   }
   // Quick: a smoke run in seconds; its figures are rough and say so in the header.
   return quick
-    ? { quick, json, only, rounds: 3, batchMs: 20, liveSessions: 10_000, generatedLines: 500, processes: 1, calls: 500 }
-    : { quick, json, only, rounds: 9, batchMs: 60, liveSessions: 100_000, generatedLines: 10_000, processes: 5, calls: 10_000 };
+    ? { quick, json, only, rounds: 3, batchMs: 20, liveSessions: 10_000, generatedLines: 500, processes: 1, calls: 500, live: { calls: 200, held: 100, rounds: 1 } }
+    : { quick, json, only, rounds: 9, batchMs: 60, liveSessions: 100_000, generatedLines: 10_000, processes: 5, calls: 10_000, live: { calls: 1_000, held: 500, rounds: 3 } };
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}]

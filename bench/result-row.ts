@@ -1,6 +1,6 @@
 /** One line of the bench's output: a figure of ours, optionally a peer's figure and the ratio, and the target it is held to. */
 
-export type Unit = 'ns/event' | 'events/s' | 'B/session' | 'MB/s' | 'ms' | 'msg/s' | 'x';
+export type Unit = 'ns/event' | 'events/s' | 'B/session' | 'MB/s' | 'ms' | 'msg/s' | 'x' | 'calls/s' | 'ms/call' | 'B/call';
 
 export interface Figure {
   readonly value: number;

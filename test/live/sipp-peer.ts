@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { udpBound } from '../../bench/live/sipp-run.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LiveServers } from './live-env.js';
@@ -100,22 +101,6 @@ function scenarioFile(options: SippOptions, logs: string): string {
   const file = join(logs, options.scenario);
   writeFileSync(file, text);
   return file;
-}
-
-/** Whether a UDP socket is bound to `port` on this machine (Linux: /proc/net/udp, udp6). */
-function udpBound(port: number): boolean {
-  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')} `;
-  for (const table of ['/proc/net/udp', '/proc/net/udp6']) {
-    let text = '';
-    try {
-      text = readFileSync(table, 'utf8');
-    } catch {
-      continue;
-    }
-    // Each row: "sl local_address rem_address ..."; the local address ends in :PORT.
-    if (text.split('\n').some((row) => row.trim().split(/\s+/)[1]?.endsWith(hex.trim()) === true)) return true;
-  }
-  return false;
 }
 
 async function bound(port: number, child: ChildProcess, output: () => string): Promise<void> {
