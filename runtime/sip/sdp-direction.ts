@@ -32,6 +32,8 @@ export interface SdpSummary {
 const DIRECTIONS: readonly SdpDirection[] = ['sendrecv', 'sendonly', 'recvonly', 'inactive'];
 
 function asDirection(text: string): SdpDirection | undefined {
+  // All four are eight letters, and no other text lowercases to one of them: most a= lines end here, unlowercased.
+  if (text.length !== 8) return undefined;
   const lower = text.toLowerCase();
   return DIRECTIONS.find((d) => d === lower);
 }
@@ -41,11 +43,17 @@ export function parseSdpDirection(sdp: string): SdpSummary {
   let sessionDirection: SdpDirection = 'sendrecv';
   let sessionZero = false;
   const media: { type: string; port: number; direction: SdpDirection | undefined; zero: boolean | undefined }[] = [];
-  for (const rawLine of sdp.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line.length < 2 || line.charCodeAt(1) !== 0x3d) continue;
-    const kind = line[0];
-    const value = line.slice(2).trim();
+  for (let start = 0; start < sdp.length; ) {
+    // Line by line without splitting: only m=, c= and a= lines are sliced.
+    let end = sdp.indexOf('\n', start);
+    if (end < 0) end = sdp.length;
+    const lineStart = start;
+    start = end + 1;
+    if (end > lineStart && sdp.charCodeAt(end - 1) === 0x0d) end--;
+    if (end - lineStart < 2 || sdp.charCodeAt(lineStart + 1) !== 0x3d) continue;
+    const kind = sdp[lineStart];
+    if (kind !== 'm' && kind !== 'c' && kind !== 'a') continue;
+    const value = sdp.slice(lineStart + 2, end).trim();
     const current = media[media.length - 1];
     if (kind === 'm') {
       const [type = '', port = '0'] = value.split(/\s+/);
