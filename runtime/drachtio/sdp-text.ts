@@ -6,6 +6,7 @@
 import { parseSdpDirection, type SdpDirection } from '../sip/sdp-direction.js';
 
 const DIRECTION_LINE = /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/i;
+const MAY_NOT_SENDRECV = /a=(?:sendonly|recvonly|inactive)|0\.0\.0\.0/i;
 
 /** The description with every direction attribute replaced by one session-level `a=<direction>`. */
 export function withDirection(sdp: string, direction: SdpDirection): string {
@@ -48,5 +49,7 @@ export function offersHold(sdp: string): boolean {
 }
 
 export function directionOf(sdp: string): SdpDirection {
+  // Most offers say nothing or sendrecv and hold no zero address: no parse needed to know it.
+  if (!MAY_NOT_SENDRECV.test(sdp)) return 'sendrecv';
   return parseSdpDirection(sdp).direction;
 }

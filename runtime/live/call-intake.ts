@@ -6,9 +6,9 @@
  * needs 400, calls while draining 503.
  */
 import type { IncomingCall } from '../drachtio/incoming-call.js';
-import type { AdapterLog } from '../drachtio/adapter-log.js';
+import { logs, type AdapterLog } from '../drachtio/adapter-log.js';
 import { FlowSession } from '../session/flow-session.js';
-import type { LiveMetrics } from './live-metrics.js';
+import { flowLabels, type LiveMetrics } from './live-metrics.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { RoutingTable } from './routing-table.js';
 
@@ -38,8 +38,8 @@ export function callIntake(options: CallIntakeOptions): (call: IncomingCall) => 
     }
     call.accept(session);
     session.bindLeg(leg.name, call.dialogId);
-    metrics.inc('flowc_calls_total', { flow: routed.machine.name });
-    log.info({ callId: call.callId, flow: routed.machine.name, key: session.key, route: routed.route.path, leg: leg.name }, 'call taken');
+    metrics.inc('flowc_calls_total', flowLabels(routed.machine.name));
+    if (logs(log, 'info')) log.info({ callId: call.callId, flow: routed.machine.name, key: session.key, route: routed.route.path, leg: leg.name }, 'call taken');
     sessions.begin(session, call.callId);
   };
 }

@@ -6,6 +6,17 @@
  */
 type Labels = Readonly<Record<string, string>>;
 
+const NO_LABELS: Labels = {};
+
+const flowLabelCache = new Map<string, Labels>();
+
+/** `{ flow }` as one object per flow, so counting a call's steps builds no label text. */
+export function flowLabels(flow: string): Labels {
+  let labels = flowLabelCache.get(flow);
+  if (labels === undefined) flowLabelCache.set(flow, (labels = { flow }));
+  return labels;
+}
+
 interface Family {
   readonly help: string;
   readonly type: 'counter' | 'gauge';
@@ -19,6 +30,8 @@ export interface GaugeSample {
 
 export class LiveMetrics {
   private readonly families = new Map<string, Family>();
+  /** The label text of label objects seen before: hot callers pass the same object each time (flowLabels). */
+  private readonly ids = new WeakMap<Labels, string>();
   private readonly gauges = new Map<string, { readonly help: string; readonly read: () => readonly GaugeSample[] }>();
 
   constructor() {
@@ -31,10 +44,11 @@ export class LiveMetrics {
     this.define('flowc_persist_failures_total', 'Session snapshots that could not be saved', 'counter');
   }
 
-  inc(name: string, labels: Labels = {}, by = 1): void {
+  inc(name: string, labels: Labels = NO_LABELS, by = 1): void {
     const family = this.families.get(name);
     if (family === undefined) throw new Error(`metric ${name} is not defined`);
-    const id = labelText(labels);
+    let id = this.ids.get(labels);
+    if (id === undefined) this.ids.set(labels, (id = labelText(labels)));
     const entry = family.values.get(id);
     if (entry === undefined) family.values.set(id, { labels, value: by });
     else entry.value += by;

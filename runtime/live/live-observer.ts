@@ -12,7 +12,7 @@ import type { SessionError } from '../session/session-error.js';
 import type { DropReason, SessionObserver, StepRecord } from '../session/session-observer.js';
 import { stateLabel } from './leaf-states.js';
 import { nowIso, type LiveEventHub } from './live-events.js';
-import type { LiveMetrics } from './live-metrics.js';
+import { flowLabels, type LiveMetrics } from './live-metrics.js';
 import type { SnapshotPersister } from './snapshot-persister.js';
 
 export interface LiveObserverOptions {
@@ -36,7 +36,7 @@ export class LiveObserver implements SessionObserver {
     // Every step of every call comes through here: fields for a log line or the stream are
     // built only when a line is written or someone listens.
     if (step.taken.length > 0 || step.event === undefined) {
-      metrics.inc('flowc_transitions_total', { flow: session.flow }, Math.max(step.taken.length, 1));
+      metrics.inc('flowc_transitions_total', flowLabels(session.flow), Math.max(step.taken.length, 1));
       if (logs(log, 'info')) {
         const from = step.before.length === 0 ? '(start)' : stateLabel(flow, step.before);
         const to = stateLabel(flow, step.after);
@@ -88,6 +88,6 @@ export class LiveObserver implements SessionObserver {
     this.options.metrics.inc('flowc_sessions_ended_total', { flow: session.flow, reason: 'finished' });
     this.options.persister.forget(session);
     this.options.finished(session);
-    this.options.hub.publish({ type: 'ended', flow: session.flow, key: session.key, reason: 'finished', at: new Date().toISOString() });
+    if (this.options.hub.subscribers > 0) this.options.hub.publish({ type: 'ended', flow: session.flow, key: session.key, reason: 'finished', at: new Date().toISOString() });
   }
 }

@@ -6,12 +6,12 @@
 import type { AnyFlowMachine } from '../machine.js';
 import { SessionRegistry } from '../registry/session-registry.js';
 import { FlowSession } from '../session/flow-session.js';
-import type { AdapterLog } from '../drachtio/adapter-log.js';
+import { logs, type AdapterLog } from '../drachtio/adapter-log.js';
 import type { Value } from '../values.js';
 import type { CallControl } from './call-control.js';
 import { readInputs } from './input-values.js';
 import { nowIso, type LiveEventHub } from './live-events.js';
-import type { LiveMetrics } from './live-metrics.js';
+import { flowLabels, type LiveMetrics } from './live-metrics.js';
 import type { SnapshotPersister } from './snapshot-persister.js';
 
 export type StartFailure = {
@@ -72,8 +72,8 @@ export class LiveSessions {
   /** Starts a created session and says so. */
   begin(session: FlowSession, inboundCallId: string | undefined): void {
     if (inboundCallId !== undefined) this.inboundCallIds.set(session, inboundCallId);
-    this.options.metrics.inc('flowc_sessions_started_total', { flow: session.flow });
-    this.options.hub.publish({ type: 'started', flow: session.flow, key: session.key, at: nowIso(this.options.now()) });
+    this.options.metrics.inc('flowc_sessions_started_total', flowLabels(session.flow));
+    if (this.options.hub.subscribers > 0) this.options.hub.publish({ type: 'started', flow: session.flow, key: session.key, at: nowIso(this.options.now()) });
     session.start();
   }
 
@@ -95,8 +95,9 @@ export class LiveSessions {
   finished(session: FlowSession): void {
     const nailed = nailedDialogs(session);
     const calls = this.options.calls.endCalls(session, nailed);
-    if (calls > 0) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, calls }, 'flow finished with calls up: ended them');
+    if (calls > 0 && logs(this.options.log, 'info')) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, calls }, 'flow finished with calls up: ended them');
     // Only the nailed calls still up: a nailed leg that failed or hung up is not left anything.
+    if (nailed.size === 0 || !logs(this.options.log, 'info')) return;
     const up = new Set(this.options.calls.factsOf(session).map((f) => f.id));
     const left = [...nailed].filter((id) => up.has(id));
     if (left.length > 0) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, nailed: left }, 'nailed calls left up');
