@@ -97,6 +97,8 @@ class FlowFacts {
   readonly triggerPre: Uint8Array;
   readonly triggerPost: Uint8Array;
   readonly ofLeg: readonly LegFacts[];
+  private readonly tables: readonly LegTables[];
+  private readonly byLeg: ReadonlyMap<string, LegTables>;
   private readonly scopes = new Map<StateNode, readonly TransitionSite[]>();
 
   constructor(graph: StateGraph, legs: readonly string[]) {
@@ -121,84 +123,72 @@ class FlowFacts {
       }),
     );
     this.ofLeg = tables;
-    const byLeg = new Map(tables.map((t) => [t.leg, t]));
+    this.tables = tables;
+    this.byLeg = new Map(tables.map((t) => [t.leg, t]));
+    // Per state and per transition in small methods: called thousands of times, they are optimised within
+    // the first analysis, where loops inline here would run unoptimised for the first few (a compile is one run).
+    for (const node of flow.states) this.readBlocks(node);
+    for (const t of tables) subtreeFacts(flow.states, t);
+    for (const site of flow.transitions) this.readTransition(graph, site);
+  }
 
-    // Each block once: what it does to the leg it moves, and what it may assign.
-    for (const node of flow.states) {
-      const pre = node.pre;
-      for (const block of exitBlocks(node)) {
-        for (const action of block.actions) {
-          const move = legMove(action);
-          const t = move === undefined ? undefined : byLeg.get(move.leg);
-          if (move === undefined || t === undefined) continue;
-          t.onExit[pre] = compose(t.onExit[pre] ?? IDENTITY, move.effect);
-          t.subtreeExit[pre] = (t.subtreeExit[pre] ?? 0) | move.assigns;
-          t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
-        }
-      }
-      for (const block of entryBlocks(node)) {
-        for (const action of block.actions) {
-          const move = legMove(action);
-          const t = move === undefined ? undefined : byLeg.get(move.leg);
-          if (move === undefined || t === undefined) continue;
-          t.onEntry[pre] = compose(t.onEntry[pre] ?? IDENTITY, move.effect);
-          t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
-        }
-      }
-      for (const site of node.transitions) {
-        for (const action of site.transition.actions?.actions ?? NO_ACTIONS) {
-          const move = legMove(action);
-          const t = move === undefined ? undefined : byLeg.get(move.leg);
-          if (move === undefined || t === undefined) continue;
-          t.effect[site.index] = compose(t.effect[site.index] ?? IDENTITY, move.effect);
-          t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
-        }
+  /** The entry and exit blocks of a state and the actions of its transitions, each once. */
+  private readBlocks(node: StateNode): void {
+    const pre = node.pre;
+    for (const block of exitBlocks(node)) {
+      for (const action of block.actions) {
+        const move = legMove(action);
+        const t = move === undefined ? undefined : this.byLeg.get(move.leg);
+        if (move === undefined || t === undefined) continue;
+        t.onExit[pre] = compose(t.onExit[pre] ?? IDENTITY, move.effect);
+        t.subtreeExit[pre] = (t.subtreeExit[pre] ?? 0) | move.assigns;
+        t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
       }
     }
-
-    for (const t of tables) {
-      // Reverse preorder visits children before their parent.
-      for (let pre = n - 1; pre >= 0; pre--) {
-        const parent = flow.states[pre]?.parent;
-        if (parent === undefined) continue;
-        t.subtreeExit[parent.pre] = (t.subtreeExit[parent.pre] ?? 0) | (t.subtreeExit[pre] ?? 0);
-        t.subtreeAll[parent.pre] = (t.subtreeAll[parent.pre] ?? 0) | (t.subtreeAll[pre] ?? 0);
-      }
-      // Preorder visits parents first: a region sees what its sibling regions (and its ancestors' siblings) assign.
-      for (const node of flow.states) {
-        const parent = node.parent;
-        if (parent === undefined) continue;
-        let bits = t.foreign[parent.pre] ?? 0;
-        if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= t.subtreeAll[region.pre] ?? 0;
-        t.foreign[node.pre] = bits;
+    for (const block of entryBlocks(node)) {
+      for (const action of block.actions) {
+        const move = legMove(action);
+        const t = move === undefined ? undefined : this.byLeg.get(move.leg);
+        if (move === undefined || t === undefined) continue;
+        t.onEntry[pre] = compose(t.onEntry[pre] ?? IDENTITY, move.effect);
+        t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
       }
     }
+    for (const site of node.transitions) {
+      for (const action of site.transition.actions?.actions ?? NO_ACTIONS) {
+        const move = legMove(action);
+        const t = move === undefined ? undefined : this.byLeg.get(move.leg);
+        if (move === undefined || t === undefined) continue;
+        t.effect[site.index] = compose(t.effect[site.index] ?? IDENTITY, move.effect);
+        t.subtreeAll[pre] = (t.subtreeAll[pre] ?? 0) | move.assigns;
+      }
+    }
+  }
 
-    for (const site of flow.transitions) {
-      const i = site.index;
-      const trigger = site.transition.kind === 'On' ? site.transition.trigger : undefined;
-      if (trigger?.kind === 'LegTrigger') {
-        const t = byLeg.get(trigger.leg.text);
-        const event = trigger.event.text;
-        if (t !== undefined && isLegEvent(event)) {
-          this.triggerLeg[i] = t.index;
-          this.triggerPre[i] = EVENT_PHASES[event].pre;
-          this.triggerPost[i] = EVENT_PHASES[event].post;
-        }
+  /** A transition's trigger, and for a targeted one, its whole effect: exits innermost first, actions, entries in order. */
+  private readTransition(graph: StateGraph, site: TransitionSite): void {
+    const i = site.index;
+    const trigger = site.transition.kind === 'On' ? site.transition.trigger : undefined;
+    if (trigger?.kind === 'LegTrigger') {
+      const t = this.byLeg.get(trigger.leg.text);
+      const event = trigger.event.text;
+      if (t !== undefined && isLegEvent(event)) {
+        this.triggerLeg[i] = t.index;
+        this.triggerPre[i] = EVENT_PHASES[event].pre;
+        this.triggerPost[i] = EVENT_PHASES[event].post;
       }
-      if (site.target === undefined) continue;
-      // Exit blocks innermost first, the transition's actions, entry blocks in entry order.
-      const step = graph.stepOf(site);
-      for (const t of tables) {
-        let effect = IDENTITY;
-        for (const node of step.exited) effect = compose(effect, t.onExit[node.pre] ?? IDENTITY);
-        effect = compose(effect, t.effect[i] ?? IDENTITY);
-        for (const node of step.entered) effect = compose(effect, t.onEntry[node.pre] ?? IDENTITY);
-        t.effect[i] = effect;
-        let mayExit = 0;
-        for (const root of step.mayExit) mayExit |= t.subtreeExit[root.pre] ?? 0;
-        t.mayExit[i] = mayExit;
-      }
+    }
+    if (site.target === undefined) return;
+    const step = graph.stepOf(site);
+    for (const t of this.tables) {
+      let effect = IDENTITY;
+      for (const node of step.exited) effect = compose(effect, t.onExit[node.pre] ?? IDENTITY);
+      effect = compose(effect, t.effect[i] ?? IDENTITY);
+      for (const node of step.entered) effect = compose(effect, t.onEntry[node.pre] ?? IDENTITY);
+      t.effect[i] = effect;
+      let mayExit = 0;
+      for (const root of step.mayExit) mayExit |= t.subtreeExit[root.pre] ?? 0;
+      t.mayExit[i] = mayExit;
     }
   }
 
@@ -333,6 +323,25 @@ class LegAnalysis {
     for (let i = 0; i < this.remoteKeys.length; i++) if (leavesOn(leaf, this.remoteKeys[i] ?? '')) bits |= 1 << i;
     this.leaving[leaf.pre] = bits;
     return bits;
+  }
+}
+
+/** Subtree unions (children before parents) and, for each state, what other parallel regions may assign. */
+function subtreeFacts(states: readonly StateNode[], t: LegTables): void {
+  // Reverse preorder visits children before their parent.
+  for (let pre = states.length - 1; pre >= 0; pre--) {
+    const parent = states[pre]?.parent;
+    if (parent === undefined) continue;
+    t.subtreeExit[parent.pre] = (t.subtreeExit[parent.pre] ?? 0) | (t.subtreeExit[pre] ?? 0);
+    t.subtreeAll[parent.pre] = (t.subtreeAll[parent.pre] ?? 0) | (t.subtreeAll[pre] ?? 0);
+  }
+  // Preorder visits parents first: a region sees what its sibling regions (and its ancestors' siblings) assign.
+  for (const node of states) {
+    const parent = node.parent;
+    if (parent === undefined) continue;
+    let bits = t.foreign[parent.pre] ?? 0;
+    if (parent.parallel) for (const region of parent.children) if (region !== node) bits |= t.subtreeAll[region.pre] ?? 0;
+    t.foreign[node.pre] = bits;
   }
 }
 
