@@ -123,37 +123,37 @@ export function unquote(content: string): string {
   return out;
 }
 
-/** Where `scanSimpleParamBytes` found the wanted parameter's value: `start` -1 when absent. */
+/** Where `simpleParamsEnd` found the wanted parameter's value: `start` -1 when absent. */
 export const simpleParam = { start: -1, end: -1 };
 
 /**
  * The common shape of header parameters, on bytes and building nothing:
  * `;name` or `;name=value` pieces of token characters only, from `start`
- * (a `;`, or `end` for none) to `end`. Records where the first parameter
- * called `wanted` (lowercase) has its value. False for any other shape
- * (quotes, LWS, empty pieces...), which is for `parseHeaderParams`: it
- * gives the same result for what this accepts.
+ * (a `;`, or anything else for none). Returns where they stop — the first
+ * byte that is neither `;` nor part of a piece, or `end` — or -1 when a
+ * piece is not of that shape (no name: `;;`, `;=x`). Records where the
+ * first parameter called `wanted` (lowercase) has its value. Callers
+ * accept only what `parseHeaderParams` gives the same result for (the
+ * parameters stopping at the end of the value, or at a list's comma).
  */
-export function scanSimpleParamBytes(buf: Uint8Array, start: number, end: number, wanted: string): boolean {
+export function simpleParamsEnd(buf: Uint8Array, start: number, end: number, wanted: string): number {
   simpleParam.start = -1;
   simpleParam.end = -1;
   let i = start;
-  while (i < end) {
-    if (buf[i] !== 0x3b) return false;
+  while (i < end && buf[i] === 0x3b) {
     const nameStart = i + 1;
     const nameEnd = tokenEnd(buf, nameStart, end);
-    if (nameEnd === nameStart) return false;
+    if (nameEnd === nameStart) return -1;
     let valueStart = nameEnd;
     i = nameEnd;
     if (i < end && buf[i] === 0x3d) {
       valueStart = i + 1;
       i = tokenEnd(buf, valueStart, end);
     }
-    if (i < end && buf[i] !== 0x3b) return false;
     if (simpleParam.start < 0 && bytesEqualLowercase(buf, nameStart, nameEnd, wanted)) {
       simpleParam.start = valueStart;
       simpleParam.end = i;
     }
   }
-  return true;
+  return i;
 }

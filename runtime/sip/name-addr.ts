@@ -1,4 +1,4 @@
-import { headerParam, parseHeaderParams, scanSimpleParamBytes, simpleParam, unquote } from './header-params.js';
+import { headerParam, parseHeaderParams, simpleParam, simpleParamsEnd, unquote } from './header-params.js';
 import type { MessageText } from './message-text.js';
 import { parseFailure, parsedValue, type Parsed } from './parsed.js';
 import { isLwsByte, isTokenChar, skipLwsBytes } from './byte-scan.js';
@@ -174,7 +174,7 @@ function scanAddrSpec(buf: Uint8Array, start: number, end: number): boolean {
 }
 
 function scanParams(buf: Uint8Array, from: number, end: number): boolean {
-  if (!scanSimpleParamBytes(buf, skipLwsBytes(buf, from, end), end, 'tag')) return false;
+  if (simpleParamsEnd(buf, skipLwsBytes(buf, from, end), end, 'tag') !== end) return false;
   scanned.tagStart = simpleParam.start;
   scanned.tagEnd = simpleParam.end;
   scanned.paramsStart = from;

@@ -1,5 +1,5 @@
 import { splitHeaderList } from './header-list.js';
-import { parseHeaderParams, scanSimpleParamBytes, simpleParam } from './header-params.js';
+import { parseHeaderParams, simpleParam, simpleParamsEnd } from './header-params.js';
 import { parseFailure, parsedValue, type Parsed } from './parsed.js';
 import { bytesStartWith, isLwsByte, skipLwsBytes } from './byte-scan.js';
 
@@ -126,18 +126,18 @@ export function scanViaBytes(buf: Uint8Array, start: number, end: number): boole
       }
       if (i === port || number > 65535) return false;
     }
-    let elementEnd = i;
-    while (elementEnd < end && buf[elementEnd] !== 0x2c) elementEnd++;
-    let paramsEnd = elementEnd;
-    while (paramsEnd > i && isLwsByte(buf[paramsEnd - 1])) paramsEnd--;
-    if (!scanSimpleParamBytes(buf, i, paramsEnd, 'branch')) return false;
+    // The parameters, then the end of the value or LWS and the comma before the next element.
+    const paramsEnd = simpleParamsEnd(buf, i, end, 'branch');
+    if (paramsEnd < 0) return false;
     if (first) {
       scannedBranch.start = simpleParam.start;
       scannedBranch.end = simpleParam.end;
       first = false;
     }
-    if (elementEnd >= end) return true;
-    i = elementEnd + 1;
+    i = skipLwsBytes(buf, paramsEnd, end);
+    if (i >= end) return true;
+    if (buf[i] !== 0x2c) return false;
+    i++;
   }
 }
 
