@@ -490,7 +490,22 @@ class AstBuilder {
     return operand;
   }
 
+  /**
+   * Each alternative of the `primary` rule labels its tokens apart from the others' and a node holds one
+   * alternative, so the first label found says which it is: names first, the commonest (the children are
+   * dictionaries, so every label tried is a hash lookup).
+   */
   private primary(node: CstNode, around: Span): ast.Expr {
+    const name = tokenOf(node, 'name');
+    if (name !== undefined) {
+      if (!has(node, 'Dot')) {
+        // A bare name is its name's span: no span of its own to compute.
+        const ref = this.name(name, around);
+        return { kind: 'NameRef', name: ref, span: ref.span };
+      }
+      const span = this.spanOrHole(node, around);
+      return { kind: 'MemberRef', object: this.name(name, span), property: this.name(tokenOf(node, 'property'), span), span };
+    }
     const string = tokenOf(node, 'string');
     if (string !== undefined) return { kind: 'StringLiteral', value: decodeString(string.image).value, span: this.lines.tokenSpan(string) };
     const integer = tokenOf(node, 'integer');
@@ -499,12 +514,6 @@ class AstBuilder {
     if (duration !== undefined) return { kind: 'DurationLiteral', ms: decodeDuration(duration.image).ms, text: duration.image, span: this.lines.tokenSpan(duration) };
     const boolean = tokenOf(node, 'boolean');
     if (boolean !== undefined) return { kind: 'BoolLiteral', value: boolean.tokenType === t.True, span: this.lines.tokenSpan(boolean) };
-    const name = tokenOf(node, 'name');
-    // The commonest primary, a bare name, is its name's span: no span of its own to compute.
-    if (name !== undefined && node.children['inner'] === undefined && node.children['in'] === undefined && !has(node, 'Dot')) {
-      const ref = this.name(name, around);
-      return { kind: 'NameRef', name: ref, span: ref.span };
-    }
     const span = this.spanOrHole(node, around);
     const inner = nodeOf(node, 'inner');
     // Parentheses leave no node of their own; the inner expression's span grows to cover them.
@@ -512,12 +521,7 @@ class AstBuilder {
     if (has(node, 'in') && has(node, 'LParen')) {
       return { kind: 'InState', state: this.name(tokenOf(node, 'state'), span), span };
     }
-    if (name === undefined) return this.missingExpression(span);
-    const object = this.name(name, span);
-    if (has(node, 'Dot')) {
-      return { kind: 'MemberRef', object, property: this.name(tokenOf(node, 'property'), span), span };
-    }
-    return { kind: 'NameRef', name: object, span: object.span };
+    return this.missingExpression(span);
   }
 }
 
