@@ -479,8 +479,12 @@ class AstBuilder {
   private unary(node: CstNode, around: Span): ast.Expr {
     if (node.name === 'primary') return this.primary(node, around);
     const primary = nodeOf(node, 'primary');
-    let operand = primary === undefined ? this.missingExpression(this.span(node, around)) : this.primary(primary, around);
     const operators = tokensOf(node, 'operator');
+    // A primary that recovery left without tokens sits right after the last operator, not at the start of
+    // `around`: there its span would end before the operator's and the Unary's span would run backwards.
+    const innermost = operators[operators.length - 1];
+    const inner = innermost === undefined || !isRealToken(innermost) ? around : emptySpan(this.lines.tokenSpan(innermost).end);
+    let operand = primary === undefined ? this.missingExpression(this.span(node, inner)) : this.primary(primary, inner);
     for (let i = operators.length - 1; i >= 0; i--) {
       const token = operators[i];
       if (token === undefined) continue;

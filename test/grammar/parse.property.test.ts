@@ -144,6 +144,10 @@ describe('parseFlowFile on any input', () => {
     );
   });
 
+  it('keeps a unary operator whose operand recovery dropped in order (a shrunk counterexample: `code! : ...`)', () => {
+    checkParse(mutate([{ kind: 'insert', at: 247, word: '!' }, { kind: 'delete', at: 1 }]));
+  });
+
   it('never throws on mutations of external-transfer.flow (delete, insert, swap tokens)', () => {
     expect(mutate([])).toBe(seed);
     fc.assert(
