@@ -1,6 +1,7 @@
 import { asBuffer } from './buffer-view.js';
 import { bodyOfType } from './body-part.js';
 import type { SipMessage } from './message.js';
+import { sdpField, trimmed, trimmedRange } from './sdp-fields.js';
 
 /** Media direction attributes (RFC 3264 §5.1, §8.4). */
 export type SdpDirection = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
@@ -31,10 +32,12 @@ export interface SdpSummary {
 
 const DIRECTIONS: readonly SdpDirection[] = ['sendrecv', 'sendonly', 'recvonly', 'inactive'];
 
-function asDirection(text: string): SdpDirection | undefined {
-  // All four are eight letters, and no other text lowercases to one of them: most a= lines end here, unlowercased.
-  if (text.length !== 8) return undefined;
-  const lower = text.toLowerCase();
+/** The direction attribute `text[start, end)` (trimmed) names, if any. */
+function asDirection(text: string, start: number, end: number): SdpDirection | undefined {
+  trimmedRange(text, start, end);
+  // All four are eight letters, and no other text lowercases to one of them: most a= lines end here, unsliced.
+  if (trimmed.end - trimmed.start !== 8) return undefined;
+  const lower = text.slice(trimmed.start, trimmed.end).toLowerCase();
   return DIRECTIONS.find((d) => d === lower);
 }
 
@@ -44,7 +47,7 @@ export function parseSdpDirection(sdp: string): SdpSummary {
   let sessionZero = false;
   const media: { type: string; port: number; direction: SdpDirection | undefined; zero: boolean | undefined }[] = [];
   for (let start = 0; start < sdp.length; ) {
-    // Line by line without splitting: only m=, c= and a= lines are sliced.
+    // Line by line without splitting; only the fields that matter are sliced.
     let end = sdp.indexOf('\n', start);
     if (end < 0) end = sdp.length;
     const lineStart = start;
@@ -52,18 +55,19 @@ export function parseSdpDirection(sdp: string): SdpSummary {
     if (end > lineStart && sdp.charCodeAt(end - 1) === 0x0d) end--;
     if (end - lineStart < 2 || sdp.charCodeAt(lineStart + 1) !== 0x3d) continue;
     const kind = sdp[lineStart];
-    if (kind !== 'm' && kind !== 'c' && kind !== 'a') continue;
-    const value = sdp.slice(lineStart + 2, end).trim();
-    const current = media[media.length - 1];
+    const valueStart = lineStart + 2;
+    // (Not media[-1]: an out-of-range negative index is a slow property lookup in V8.)
+    const current = media.length === 0 ? undefined : media[media.length - 1];
     if (kind === 'm') {
-      const [type = '', port = '0'] = value.split(/\s+/);
+      const type = sdpField(sdp, valueStart, end, 0) ?? '';
+      const port = sdpField(sdp, valueStart, end, 1) ?? '0';
       media.push({ type: type.toLowerCase(), port: Number.parseInt(port, 10) || 0, direction: undefined, zero: undefined });
     } else if (kind === 'c') {
-      const zero = isZeroAddress(value);
+      const zero = isZeroAddress(sdpField(sdp, valueStart, end, 2) ?? '');
       if (current === undefined) sessionZero = zero;
       else current.zero = zero;
     } else if (kind === 'a') {
-      const direction = asDirection(value);
+      const direction = asDirection(sdp, valueStart, end);
       if (direction === undefined) continue;
       if (current === undefined) sessionDirection = direction;
       else current.direction = direction;
@@ -90,10 +94,10 @@ function effective(declared: SdpDirection, connectionZero: boolean, port: number
   return declared;
 }
 
-/** `IN IP4 0.0.0.0` (and `IN IP6 ::`, which some stacks send for the same purpose). */
-function isZeroAddress(connection: string): boolean {
-  const address = connection.split(/\s+/)[2] ?? '';
-  const host = address.split('/')[0] ?? '';
+/** `IN IP4 0.0.0.0` (and `IN IP6 ::`, which some stacks send for the same purpose): the connection line's third field. */
+function isZeroAddress(address: string): boolean {
+  const slash = address.indexOf('/');
+  const host = slash < 0 ? address : address.slice(0, slash);
   return host === '0.0.0.0' || host === '::';
 }
 

@@ -1,3 +1,5 @@
+import { sdpField } from '../sip/sdp-fields.js';
+
 /**
  * Where an SDP says its audio is received (connection address and port of
  * each `m=audio` line) and which payload types carry telephone-events
@@ -40,7 +42,8 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
       case 0x6d: {
         // m=
         inMedia = true;
-        const [type = '', port = ''] = sdp.slice(lineStart + 2, end).trim().split(/\s+/);
+        const type = sdpField(sdp, lineStart + 2, end, 0) ?? '';
+        const port = sdpField(sdp, lineStart + 2, end, 1) ?? '';
         const number = Number.parseInt(port, 10);
         current = undefined;
         // Port 0 rejects or disables the stream: nothing is received there.
