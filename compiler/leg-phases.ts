@@ -39,9 +39,9 @@ export interface LegPhases {
   witness(leg: string, node: StateNode): TransitionSite | undefined;
 }
 
-/** What the far end may do on its own: an outbound dial is answered or fails, an offered call is cancelled. */
 const NO_ACTIONS: readonly Action[] = [];
 
+/** What the far end may do on its own: an outbound dial is answered or fails, an offered call is cancelled. */
 const OUTBOUND_REMOTE: readonly LegEventName[] = ['answered', 'failed', 'hangup', 'replaced'];
 const INBOUND_REMOTE: readonly LegEventName[] = ['cancelled', 'hangup', 'replaced'];
 
