@@ -97,6 +97,9 @@ export class Replay implements SessionObserver {
   readonly #ports: ReplayPorts;
   readonly #env: SessionEnvironment;
   readonly #calls: ReplayCall[] = [];
+  /** The flow's inbound legs, and the calls (oldest first) that may still have one unbound: an offered INVITE may be theirs. */
+  readonly #inbound: readonly string[];
+  readonly #awaitingOffer: ReplayCall[] = [];
   readonly #callOf = new Map<FlowSession, ReplayCall>();
   readonly #dialogs = new Map<string, TraceDialog>();
   /** Dial and takeover expectations of every call: a new INVITE is compared with these. */
@@ -139,6 +142,7 @@ export class Replay implements SessionObserver {
     this.#env = { ports: this.#ports, clock: this.#clock, observer: this };
     this.#coverage = new CoverageTracker(machine);
     this.#dialsFirst = initialDials(machine, this.#input);
+    this.#inbound = machine.legs.filter((l) => l.inbound).map((l) => l.name);
     const side = resolveFlowSide(this.#fromStart(), options.as, this.#dialsFirst);
     this.#flowSide = side.matcher;
     this.#side = side.side;
@@ -448,17 +452,21 @@ export class Replay implements SessionObserver {
       this.#deliver(item, dialog, replacedCall, leg, REPLACED);
       return;
     }
-    const inbound = this.#machine.legs.filter((l) => l.inbound).map((l) => l.name);
+    const inbound = this.#inbound;
     if (inbound.length === 0) {
       this.#unrelated(item, 'in', `an INVITE offered to the flow side, but ${this.#machine.name} has no inbound leg`);
       return;
     }
-    // A call still waiting for an inbound leg takes it; otherwise the offer starts a new call.
-    for (let i = this.#calls.length - 1; i >= 0; i--) {
-      const call = this.#calls[i];
-      if (call === undefined || !call.active) continue;
-      const leg = inbound.find((name) => !call.bound(name));
-      if (leg === undefined) continue;
+    // A call still waiting for an inbound leg takes it (the newest); otherwise the offer starts a new call.
+    const awaiting = this.#awaitingOffer;
+    for (let i = awaiting.length - 1; i >= 0; i--) {
+      const call = awaiting[i];
+      const leg = call === undefined || !call.active ? undefined : inbound.find((name) => !call.bound(name));
+      if (call === undefined || leg === undefined) {
+        // Finished, or every inbound leg bound: it never waits again (legs stay bound, a finished call stays finished).
+        awaiting.splice(i, 1);
+        continue;
+      }
       call.bind(leg, dialog, 'offered');
       call.session.bindLeg(leg, this.#ports.sip.offer());
       this.#recorder.sip(item, 'in', dialog, call, leg, { kind: 'offer', leg, started: false });
@@ -693,6 +701,7 @@ export class Replay implements SessionObserver {
   #adopt(call: ReplayCall): void {
     this.#calls.push(call);
     this.#callOf.set(call.session, call);
+    if (this.#inbound.length > 0) this.#awaitingOffer.push(call);
   }
 
   #startCall(call: ReplayCall): void {
