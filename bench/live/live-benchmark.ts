@@ -97,7 +97,11 @@ interface RoundFigures {
 
 type Side = 'plain' | 'flowc';
 
-const CALLER_PORT = 5101;
+/**
+ * SIPp's local ports: above the live suite's peers (test/live uses 5071-5112),
+ * so the bench can run beside the live tests on the same host.
+ */
+const CALLER_PORT = 5301;
 /**
  * How long each burst call stays up: long enough for both legs to be up
  * before the caller hangs up, so both apps do the same call (with 0 ms the
@@ -105,7 +109,7 @@ const CALLER_PORT = 5101;
  * plain app waits for the answer to BYE it: different messages).
  */
 const BURST_HOLD_MS = 100;
-const PARTY_PORT = 5102;
+const PARTY_PORT = 5302;
 
 export async function runLiveBenchmark(target: LiveBenchTarget, sizes: LiveBenchSizes, progress: (line: string) => void = () => undefined): Promise<LiveBenchResult> {
   const rounds: Record<Side, RoundFigures[]> = { plain: [], flowc: [] };
