@@ -77,6 +77,12 @@ export const EMIT_CODES = {
   FLOW3001: { severity: 'error', title: 'code generation failed' },
 } as const satisfies Record<string, { readonly severity: Severity; readonly title: string }>;
 
+/** `flowc compile --typecheck` (compiler/typecheck.ts): generated code the TypeScript compiler rejects. */
+export const TYPECHECK_CODES = {
+  FLOW3002: { severity: 'error', title: 'generated module does not type-check' },
+  FLOW3003: { severity: 'error', title: 'generated module uses `any`' },
+} as const satisfies Record<string, { readonly severity: Severity; readonly title: string }>;
+
 /** Reserved for the simulator (runtime/simulate and trace readers). */
 export const SIMULATE_CODES = {
   FLOW4001: { severity: 'error', title: 'trace unreadable' },
@@ -98,6 +104,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   ...entries(SYNTAX_CODES, 'error'),
   ...entries(SEMANTIC_CODES, 'error'),
   ...entries(EMIT_CODES, 'error'),
+  ...entries(TYPECHECK_CODES, 'error'),
   ...entries(SIMULATE_CODES, 'error'),
 ].sort((a, b) => a.code.localeCompare(b.code));
 

@@ -98,4 +98,15 @@ describe('flowc compile', () => {
     expect(run.code).toBe(0);
     expect(statSync(join(out, 'ExternalTransfer.flow.js')).isFile()).toBe(true);
   });
+
+  it('--typecheck type-checks what it generated and says so', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'ring.flow'), GOOD);
+    const run = runFlowc(['compile', join(dir, 'ring.flow'), '-o', join(dir, 'out'), '--typecheck']);
+    expect(run.stderr).toContain('type-checking 2 generated files with TypeScript');
+    expect(run.stderr).toContain('2 type-checked, no errors');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(runFlowc(['compile', join(dir, 'ring.flow'), '-o', join(dir, 'out'), '--typecheck', '--format', 'json']).stdout) as { typechecked: number; errors: number };
+    expect(json).toMatchObject({ typechecked: 2, errors: 0 });
+  });
 });
