@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, EMIT_CODES, SEMANTIC_CODES, SIMULATE_CODES, catalogEntry } from '../../../compiler/catalog.js';
+import { CATALOG, EMIT_CODES, SEMANTIC_CODES, SIMULATE_CODES, TYPECHECK_CODES, catalogEntry } from '../../../compiler/catalog.js';
 import { RULES } from '../../../compiler/checks/index.js';
 import { SYNTAX_CODES } from '../../../grammar/syntax-codes.js';
 
@@ -8,7 +8,7 @@ describe('the diagnostics catalog', () => {
   it('has no duplicate codes, across all phases', () => {
     const codes = CATALOG.map((e) => e.code);
     expect(codes.length).toBe(new Set(codes).size);
-    const groups = [SYNTAX_CODES, SEMANTIC_CODES, EMIT_CODES, SIMULATE_CODES].map((g) => Object.keys(g));
+    const groups = [SYNTAX_CODES, SEMANTIC_CODES, EMIT_CODES, TYPECHECK_CODES, SIMULATE_CODES].map((g) => Object.keys(g));
     expect(codes.length).toBe(groups.reduce((n, g) => n + g.length, 0));
   });
 
