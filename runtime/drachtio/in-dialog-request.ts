@@ -28,15 +28,36 @@ export async function requestInDialog(srf: SrfApi, dialog: PortDialog, request: 
 }
 
 async function viaStack(srf: SrfApi, dialog: PortDialog, request: SrfInDialogRequest): Promise<InDialogOutcome> {
-  try {
-    const stackDialogId = dialog.stackDialogId;
-    const target = dialog.coordinates?.remoteTarget;
-    if (stackDialogId === undefined || target === undefined) return { kind: 'error', error: new Error(`dialog \`${dialog.id}\` is not established`) };
-    const sent = await srf.request(target, { method: request.method, headers: request.headers ?? {}, stackDialogId, ...(request.body === undefined ? {} : { body: request.body }) });
-    return { kind: 'response', response: await finalResponse(sent, request.method) };
-  } catch (error) {
-    return { kind: 'error', error };
-  }
+  const stackDialogId = dialog.stackDialogId;
+  const target = dialog.coordinates?.remoteTarget;
+  if (stackDialogId === undefined || target === undefined) return { kind: 'error', error: new Error(`dialog \`${dialog.id}\` is not established`) };
+  return requestByStackId(srf, target, stackDialogId, request);
+}
+
+/**
+ * A request in the dialog drachtio-server knows by `stackDialogId`, sent on
+ * the current connection; resolves with its final response (a 2xx to an
+ * INVITE ACKed, since drachtio leaves that ACK to the application).
+ */
+export function requestByStackId(srf: SrfApi, target: string, stackDialogId: string, request: SrfInDialogRequest): Promise<InDialogOutcome> {
+  return new Promise((resolve) => {
+    try {
+      srf.request(target, { method: request.method, headers: request.headers ?? {}, stackDialogId, ...(request.body === undefined ? {} : { body: request.body }) }, (error, sent) => {
+        if ((error !== null && error !== undefined) || sent === undefined) {
+          resolve({ kind: 'error', error: error ?? new Error(`${request.method} not sent`) });
+          return;
+        }
+        // Listening now: the response may be the next message drachtio-srf handles.
+        sent.on('response', (res, ack) => {
+          if (res.status < 200) return;
+          if (request.method === 'INVITE') ack();
+          resolve({ kind: 'response', response: res });
+        });
+      });
+    } catch (error) {
+      resolve({ kind: 'error', error });
+    }
+  });
 }
 
 function viaDialog(sip: SrfDialog, request: SrfInDialogRequest): Promise<InDialogOutcome> {
@@ -44,17 +65,6 @@ function viaDialog(sip: SrfDialog, request: SrfInDialogRequest): Promise<InDialo
     sip.request(request, (error, res) => {
       if (error !== null && error !== undefined) resolve({ kind: 'error', error });
       else if (res.status >= 200) resolve({ kind: 'response', response: res });
-    });
-  });
-}
-
-function finalResponse(sent: { on(event: 'response', listener: (res: SrfResponse, ack: () => void) => void): unknown }, method: string): Promise<SrfResponse> {
-  return new Promise((resolve) => {
-    sent.on('response', (res, ack) => {
-      if (res.status < 200) return;
-      // drachtio leaves the ACK of a re-INVITE sent this way to the application.
-      if (method === 'INVITE') ack();
-      resolve(res);
     });
   });
 }

@@ -162,5 +162,11 @@ export interface SrfApi {
    */
   createUAC(uri: string, opts: SrfUacOptions, progress: SrfUacProgress, callback: SrfDialogCallback): unknown;
   createUAS(req: SrfRequest, res: SrfResponse, opts: SrfUasOptions, callback: SrfDialogCallback): unknown;
-  request(uri: string, opts: SrfRequestOptions): Promise<SrfRequest>;
+  /**
+   * The callback form (see createUAC): it runs as drachtio-server confirms the
+   * request went out, and a response that came in the same read is handled
+   * right after; a listener attached after a promise would miss it (seen
+   * live: the 200 to a re-INVITE on a recovered dialog, never ACKed).
+   */
+  request(uri: string, opts: SrfRequestOptions, callback: (err: unknown, req?: SrfRequest) => void): unknown;
 }

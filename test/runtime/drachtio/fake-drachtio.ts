@@ -399,13 +399,9 @@ export class FakeSrf extends EventEmitter implements SrfApi {
     });
   }
 
-  request(uri: string, opts: SrfRequestOptions): Promise<SrfRequest> {
+  request(uri: string, opts: SrfRequestOptions, callback: (err: unknown, req?: SrfRequest) => void): void {
     this.requests.push({ uri, opts });
-    return new Promise((resolve) => {
-      this.agent.request({ ...opts, uri }, (_err, req) => {
-        if (req !== undefined) resolve(req);
-      });
-    });
+    this.agent.request({ ...opts, uri }, (err, req) => callback(err, req));
   }
 
   // drachtio's Dialog keeps its Srf's dialog map up to date
