@@ -17,6 +17,19 @@ export interface DialogFacts {
   readonly referEventId?: string;
   /** A takeover moved the leg to this dialog: the peer's BYE here is that leg's `replaced`. */
   readonly supersededBy?: string;
+  /** The FreeSWITCH channel anchoring the dialog's media, taken up again after a restart. */
+  readonly media?: MediaFacts;
+}
+
+export interface MediaFacts {
+  /** The channel's uuid in FreeSWITCH. */
+  readonly uuid: string;
+  /** drachtio-server's id of the SIP dialog with FreeSWITCH for that channel, and FreeSWITCH's Contact in it. */
+  readonly mediaDialog?: { readonly stackDialogId: string; readonly target: string };
+  /** Music on hold plays on it (an unhold must break it). */
+  readonly music?: boolean;
+  /** The `o=` version last sent to the peer, as digits (later offers go up from it). */
+  readonly version?: string;
 }
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -35,6 +48,13 @@ export function parseDialogFacts(json: unknown): DialogFacts[] {
     if (typeof id !== 'string' || (direction !== 'outbound' && direction !== 'inbound') || typeof phase !== 'string' || !PHASES.includes(phase)) continue;
     if (stackDialogId !== undefined && typeof stackDialogId !== 'string') continue;
     if (coordinates !== undefined && !isCoordinates(coordinates)) continue;
+    // Media facts that do not read are dropped, not the dialog: it then comes back without its channel.
+    const media = item['media'];
+    if (media !== undefined && !isMediaFacts(media)) {
+      const { media: _dropped, ...rest } = item;
+      out.push(rest as unknown as DialogFacts);
+      continue;
+    }
     out.push(item as unknown as DialogFacts);
   }
   return out;
@@ -43,4 +63,12 @@ export function parseDialogFacts(json: unknown): DialogFacts[] {
 function isCoordinates(value: unknown): value is DialogCoordinates {
   if (!isObject(value)) return false;
   return ['callId', 'localTag', 'remoteTag', 'remoteTarget', 'localIdentity'].every((k) => typeof value[k] === 'string');
+}
+
+function isMediaFacts(value: unknown): value is MediaFacts {
+  if (!isObject(value) || typeof value['uuid'] !== 'string') return false;
+  const { mediaDialog, music, version } = value;
+  if (mediaDialog !== undefined && !(isObject(mediaDialog) && typeof mediaDialog['stackDialogId'] === 'string' && typeof mediaDialog['target'] === 'string')) return false;
+  if (music !== undefined && typeof music !== 'boolean') return false;
+  return version === undefined || (typeof version === 'string' && /^\d+$/.test(version));
 }

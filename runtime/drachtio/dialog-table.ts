@@ -9,11 +9,20 @@ import type { PortDialog } from './port-dialog.js';
 /** How many ended dialog ids are remembered, so a late request on one is a no-op rather than a failure. */
 const ENDED_REMEMBERED = 4096;
 
+/** How many ended dialogs of one session are saved with it (a flow has a handful of legs). */
+const ENDED_PER_OWNER = 16;
+
 export class DialogTable {
   private readonly byId = new Map<string, PortDialog>();
   /** A session's dialogs, found at every settled step (its snapshot's facts): a scan of every dialog there was quadratic in the calls up. */
   private readonly byOwner = new Map<DialogOwner, PortDialog[]>();
   private readonly endedIds = new Set<string>();
+  /**
+   * The ended dialogs of each owner, saved with its session: after a restart a
+   * leg still bound to one (a hung-up external leg) is adopted as ended, not
+   * reported lost.
+   */
+  private readonly endedOf = new WeakMap<DialogOwner, { readonly id: string; readonly direction: 'outbound' | 'inbound' }[]>();
 
   get size(): number {
     return this.byId.size;
@@ -42,11 +51,27 @@ export class DialogTable {
     this.byId.delete(id);
     dialog.table = undefined;
     this.unindex(dialog, dialog.owner);
+    if (dialog.owner !== undefined) {
+      let ended = this.endedOf.get(dialog.owner);
+      if (ended === undefined) this.endedOf.set(dialog.owner, (ended = []));
+      ended.push({ id, direction: dialog.direction });
+      if (ended.length > ENDED_PER_OWNER) ended.shift();
+    }
+    this.rememberEnded(id);
+  }
+
+  /** Remembers that a dialog id existed and ended (a recovered session's ended legs). */
+  rememberEnded(id: string): void {
     this.endedIds.add(id);
     if (this.endedIds.size > ENDED_REMEMBERED) {
       const oldest = this.endedIds.values().next().value;
       if (oldest !== undefined) this.endedIds.delete(oldest);
     }
+  }
+
+  /** The dialogs of `owner` that ended (the most recent ones). */
+  endedBy(owner: DialogOwner): readonly { readonly id: string; readonly direction: 'outbound' | 'inbound' }[] {
+    return this.endedOf.get(owner) ?? [];
   }
 
   /** The id named a dialog of this table that has ended since. */
@@ -75,6 +100,11 @@ export class DialogTable {
   findByStackId(stackDialogId: string): PortDialog | undefined {
     for (const dialog of this.byId.values()) if (dialog.stackDialogId === stackDialogId) return dialog;
     return undefined;
+  }
+
+  /** Every dialog of `owner` still in the table, ended ones included (their BYE still on its way). */
+  heldBy(owner: DialogOwner): readonly PortDialog[] {
+    return this.byOwner.get(owner) ?? NO_DIALOGS;
   }
 
   ownedBy(owner: DialogOwner): PortDialog[] {

@@ -19,6 +19,7 @@ import { SILENT_LOG, type AdapterLog } from './adapter-log.js';
 import { cancelInvite, hangupDialog, rejectOffer } from './call-ending.js';
 import { disarmDialTimeout } from './dial-timeout.js';
 import { DialogTable } from './dialog-table.js';
+import { OrphanWatch } from './orphan-watch.js';
 import { SYSTEM_GLARE_TIMING, type GlareTiming } from './glare-timing.js';
 import { gone, reinviteDirection } from './hold-reinvite.js';
 import type { IncomingCallHandler } from './incoming-call.js';
@@ -36,7 +37,7 @@ import { describeError, isDialogGone } from './sip-error-status.js';
 import { headerOf } from './sip-header.js';
 import { requestInDialog } from './in-dialog-request.js';
 import { IN_DIALOG_METHODS, onUnmatchedRequest } from './recovered-dialogs.js';
-import type { DialogFacts } from './dialog-facts.js';
+import type { DialogFacts, MediaFacts } from './dialog-facts.js';
 import type { SrfApi, SrfDialog, SrfHeaders } from './srf-api.js';
 
 export interface DrachtioSipPortOptions {
@@ -51,6 +52,8 @@ export interface DrachtioSipPortOptions {
   readonly connected?: () => boolean;
   /** A dialog turned out to be gone under its session (drachtio-server restarted, the peer lost it): told after the leg's `hangup`. */
   readonly dialogLost?: (owner: DialogOwner, dialogId: string) => void;
+  /** How often dialogs made before a restart or reconnect are probed (OrphanWatch). */
+  readonly orphanProbeMs?: number;
 }
 
 export class DrachtioSipPort implements SipPort, AdapterContext {
@@ -64,6 +67,7 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
   private readonly isConnected: () => boolean;
   readonly dialogLost: ((owner: DialogOwner, dialogId: string) => void) | undefined;
   private handler: IncomingCallHandler | undefined;
+  private readonly orphans: OrphanWatch;
 
   constructor(options: DrachtioSipPortOptions) {
     this.srf = options.srf;
@@ -74,6 +78,10 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
     this.newId = options.newId ?? uniqueIds();
     this.isConnected = options.connected ?? (() => true);
     this.dialogLost = options.dialogLost;
+    this.orphans = new OrphanWatch(
+      { clock: this.clock, isUp: (id) => this.dialogs.get(id)?.phase === 'confirmed', probe: (id) => this.probe(id) },
+      options.orphanProbeMs,
+    );
     this.srf.invite((req, res) => onInvite({ ctx: this, handler: this.handler, newId: this.newId }, req, res));
     for (const method of IN_DIALOG_METHODS) this.srf.use(method, (req, res) => onUnmatchedRequest(this, req, res));
   }
@@ -187,6 +195,7 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
 
   adopt(owner: DialogOwner, dialogId: string): PortFailure | undefined {
     const dialog = this.dialogs.get(dialogId);
+    if (dialog === undefined && this.dialogs.hasEnded(dialogId)) return undefined;
     if (dialog === undefined || dialog.ended) return portFailure('sip', `unknown dialog \`${dialogId}\``);
     dialog.owner = owner;
     return undefined;
@@ -214,7 +223,9 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
 
   /** What to save with `owner`'s session so its dialogs can be taken up again after a restart. */
   factsOf(owner: DialogOwner): DialogFacts[] {
-    return this.dialogs.ownedBy(owner).map((d) => ({
+    const held = this.dialogs.heldBy(owner);
+    const ended: DialogFacts[] = [...this.dialogs.endedBy(owner), ...held.filter((d) => d.ended)].map((d) => ({ id: d.id, direction: d.direction, phase: 'ended' }));
+    return held.filter((d) => !d.ended).map((d): DialogFacts => ({
       id: d.id,
       direction: d.direction,
       phase: d.phase,
@@ -223,7 +234,8 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
       ...(d.peerHeld ? { peerHeld: true } : {}),
       ...(d.referEventId === undefined ? {} : { referEventId: d.referEventId }),
       ...(d.supersededBy === undefined ? {} : { supersededBy: d.supersededBy }),
-    }));
+      ...mediaOf(this.media, d.id),
+    })).concat(ended);
   }
 
   /**
@@ -235,6 +247,11 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
     const recovered: string[] = [];
     const lost: DialogFacts[] = [];
     for (const fact of facts) {
+      if (fact.phase === 'ended') {
+        // The leg bound to it hung up before the restart: adopting it is a no-op, not a loss.
+        this.dialogs.rememberEnded(fact.id);
+        continue;
+      }
       if (fact.phase !== 'confirmed' || fact.coordinates === undefined || fact.stackDialogId === undefined || this.dialogs.get(fact.id) !== undefined) {
         lost.push(fact);
         continue;
@@ -246,6 +263,9 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
       dialog.referEventId = fact.referEventId;
       dialog.supersededBy = fact.supersededBy;
       this.dialogs.add(dialog);
+      if (fact.media !== undefined) this.media.recover?.(fact.id, fact.media);
+      // Made by the process before: the peer's requests on it no longer reach this one.
+      this.orphans.watch(fact.id);
       recovered.push(fact.id);
     }
     return { recovered, lost };
@@ -266,15 +286,30 @@ export class DrachtioSipPort implements SipPort, AdapterContext {
     });
   }
 
-  /** Probes every established dialog (after drachtio-server came back: those it lost are hung up). */
+  /**
+   * Probes every established dialog (after the connection to drachtio-server
+   * came back: those it lost are hung up), and keeps probing them: their
+   * peers' requests go to the old connection (OrphanWatch).
+   */
   probeAll(): number {
     let n = 0;
     for (const dialog of this.dialogs.values()) {
       if (dialog.phase !== 'confirmed') continue;
       this.probe(dialog.id);
+      this.orphans.watch(dialog.id);
       n++;
     }
     return n;
+  }
+
+  /** Dialogs probed now and then because their peers cannot reach this connection. */
+  get orphaned(): number {
+    return this.orphans.size;
+  }
+
+  /** Shutdown: stops the probing timer. */
+  stopWatching(): void {
+    this.orphans.stop();
   }
 
   /** Settles when every dialog's queued requests have run (tests, drain). */
@@ -360,6 +395,11 @@ function nameAddr(uri: string): string {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+function mediaOf(media: MediaAnchor, dialogId: string): { media?: MediaFacts } {
+  const facts = media.factsOf?.(dialogId);
+  return facts === undefined ? {} : { media: facts };
+}
 
 function uniqueIds(): () => string {
   // A time prefix keeps ids from before a restart (in saved sessions) apart from new ones.

@@ -13,6 +13,8 @@ export interface FreeswitchConnectionOptions {
   readonly log?: AdapterLog;
   /** FreeSWITCH went away: its endpoints are gone. */
   readonly lost?: () => void;
+  /** FreeSWITCH is connected (first time or again): channels waiting to be taken up can be. */
+  readonly connected?: () => void;
   readonly firstRetryMs?: number;
   readonly maxRetryMs?: number;
   /** Tests replace the timer. */
@@ -68,6 +70,7 @@ export class FreeswitchConnection {
       server.on('end', () => this.dropped(server, 'connection ended'));
       server.on('error', (error) => this.log.warn({ freeswitch: where, error: describeError(error) }, 'FreeSWITCH connection error'));
       this.log.info({ freeswitch: where }, 'connected to FreeSWITCH');
+      this.options.connected?.();
       return true;
     } catch (error) {
       this.log.warn({ freeswitch: where, error: describeError(error) }, 'FreeSWITCH unreachable');

@@ -15,12 +15,15 @@ import type { CollectRequest, MediaPort } from '../ports/media-port.js';
 import { portFailure, type PortFailure } from '../ports/port-failure.js';
 import type { SdpDirection } from '../sip/sdp-direction.js';
 import { SILENT_LOG, type AdapterLog } from './adapter-log.js';
-import type { EndpointApi, MediaServerApi } from './fsmrf-api.js';
+import type { MediaFacts } from './dialog-facts.js';
+import type { EndpointApi, EslChannelConnection, MediaServerApi } from './fsmrf-api.js';
+import { RecoveredEndpoint } from './recovered-endpoint.js';
+import type { SrfApi } from './srf-api.js';
 import { effectOf, legOfOwner, type LaterEffect } from './later-failure.js';
 import type { MediaAnchor } from './media-anchor.js';
 import { versionOf, withDirection, withVersion } from './sdp-text.js';
 import { describeError } from './sip-error-status.js';
-import { channelExecuted } from './channel-event.js';
+import { channelExecuted, channelParked } from './channel-event.js';
 
 export interface FreeswitchMediaOptions {
   /** The media server as connected now; undefined while FreeSWITCH is away. */
@@ -30,11 +33,19 @@ export interface FreeswitchMediaOptions {
   readonly lost?: (owner: DialogOwner, dialogId: string) => void;
   /** What `collect` plays while it waits for digits (nothing audible by default). */
   readonly collectPrompt?: string;
+  /** Who owns a dialog now: a channel taken up after a restart is known before its session adopts the dialog. */
+  readonly ownerOf?: (dialogId: string) => DialogOwner | undefined;
+  /** An inbound event-socket connection of its own, for a channel taken up after a restart. */
+  readonly connectEsl?: () => Promise<EslChannelConnection>;
+  /** drachtio, for re-INVITEs of such a channel's SIP dialog. */
+  readonly srf?: SrfApi;
 }
 
 class Anchored {
   /** The `o=` version of the last description sent to the peer: later ones go up from it. */
   version = 0n;
+  /** The dialog the endpoint serves now (a takeover may move it). */
+  dialogId: string;
   music = false;
   conference: string | undefined;
   /** The endpoint this one is uuid_bridged to: an unbridge parks both, so both wait for it. */
@@ -45,8 +56,12 @@ class Anchored {
 
   constructor(
     readonly endpoint: EndpointApi,
-    public owner: DialogOwner,
-  ) {}
+    /** Undefined for a channel taken up after a restart until its session acts on it (FreeswitchMedia.ownerOf). */
+    public owner: DialogOwner | undefined,
+    dialogId: string,
+  ) {
+    this.dialogId = dialogId;
+  }
 
   idle(): Promise<void> {
     return this.tail;
@@ -93,6 +108,13 @@ let conferenceSeq = 0;
 
 export class FreeswitchMedia implements MediaAnchor, MediaPort {
   private readonly anchored = new Map<string, Anchored>();
+  /** Channels of dialogs recovered after a restart, waiting for FreeSWITCH to be connected to be taken up. */
+  private readonly recovering = new Map<string, MediaFacts>();
+  /** Recovered dialogs that ended before their channel was taken up: the channel is hung up once it is. */
+  private readonly endedWhileRecovering = new Set<string>();
+  /** Settles when the recovered dialog's channel is taken up (or found gone). */
+  private readonly attaching = new Map<string, Promise<void>>();
+  private readonly attached = new Map<string, () => void>();
   private readonly log: AdapterLog;
 
   constructor(private readonly options: FreeswitchMediaOptions) {
@@ -125,13 +147,15 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     return this.create(owner, dialogId, remoteSdp);
   }
 
-  reoffer(dialogId: string, direction: SdpDirection): Promise<string | PortFailure> {
+  async reoffer(dialogId: string, direction: SdpDirection): Promise<string | PortFailure> {
+    await this.attaching.get(dialogId);
     const entry = this.anchored.get(dialogId);
-    if (entry === undefined) return Promise.resolve(portFailure('media', `dialog \`${dialogId}\` has no endpoint`));
-    return Promise.resolve(this.describe(entry, withDirection(entry.endpoint.local.sdp, direction)));
+    if (entry === undefined) return portFailure('media', `dialog \`${dialogId}\` has no endpoint`);
+    return this.describe(entry, withDirection(entry.endpoint.local.sdp, direction));
   }
 
   async reanswer(dialogId: string, remoteSdp: string): Promise<string | PortFailure> {
+    await this.attaching.get(dialogId);
     const entry = this.anchored.get(dialogId);
     if (entry === undefined) return portFailure('media', `dialog \`${dialogId}\` has no endpoint`);
     try {
@@ -148,9 +172,15 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     if (entry === undefined) return;
     this.anchored.delete(from);
     this.anchored.set(to, entry);
+    entry.dialogId = to;
   }
 
   release(dialogId: string): void {
+    if (this.recovering.has(dialogId)) {
+      // Ended before its channel was taken up: the channel is still to be hung up.
+      this.endedWhileRecovering.add(dialogId);
+      return;
+    }
     const entry = this.anchored.get(dialogId);
     if (entry === undefined) return;
     this.anchored.delete(dialogId);
@@ -171,12 +201,125 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     );
   }
 
+  factsOf(dialogId: string): MediaFacts | undefined {
+    const pending = this.recovering.get(dialogId);
+    if (pending !== undefined) return this.endedWhileRecovering.has(dialogId) ? undefined : pending;
+    const entry = this.anchored.get(dialogId);
+    if (entry === undefined) return undefined;
+    const dialog = entry.endpoint.dialog;
+    return {
+      uuid: entry.endpoint.uuid,
+      ...(dialog === undefined || dialog === null ? {} : { mediaDialog: { stackDialogId: dialog.id, target: dialog.remote.uri } }),
+      ...(entry.music ? { music: true } : {}),
+      ...(entry.version > 0n ? { version: entry.version.toString() } : {}),
+    };
+  }
+
+  recover(dialogId: string, facts: MediaFacts): void {
+    this.recovering.set(dialogId, facts);
+    this.attaching.set(dialogId, new Promise((resolve) => this.attached.set(dialogId, resolve)));
+  }
+
+  /**
+   * Takes up the channels of recovered dialogs, each on an event-socket
+   * connection of its own (RecoveredEndpoint), once FreeSWITCH is connected.
+   * A channel FreeSWITCH no longer has lost its media with the restart: the
+   * dialog's session hears `media lost`. Returns how many were taken up.
+   */
+  async attachRecovered(): Promise<number> {
+    const results = await Promise.all([...this.recovering.entries()].map(([dialogId, facts]) => this.attachOne(dialogId, facts)));
+    return results.filter(Boolean).length;
+  }
+
+  private async attachOne(dialogId: string, facts: MediaFacts): Promise<boolean> {
+    let endpoint: RecoveredEndpoint;
+    try {
+      const { connectEsl, srf } = this.options;
+      if (connectEsl === undefined || srf === undefined) throw new Error('no event-socket connection to take channels up with');
+      endpoint = await RecoveredEndpoint.attach(await connectEsl(), { uuid: facts.uuid, ...(facts.mediaDialog === undefined ? {} : { mediaDialog: facts.mediaDialog }) }, srf);
+    } catch (error) {
+      const released = this.endedWhileRecovering.delete(dialogId);
+      this.settleAttach(dialogId);
+      if (released) return false;
+      this.log.warn({ dialog: dialogId, channel: facts.uuid, error: describeError(error) }, 'the media of a recovered call is gone');
+      const owner = this.options.ownerOf?.(dialogId);
+      if (owner !== undefined) this.options.lost?.(owner, dialogId);
+      return false;
+    }
+    const released = this.endedWhileRecovering.delete(dialogId);
+    const entry = new Anchored(endpoint, undefined, dialogId);
+    entry.version = facts.version === undefined ? 0n : BigInt(facts.version);
+    entry.music = facts.music === true;
+    this.anchored.set(dialogId, entry);
+    this.settleAttach(dialogId);
+    this.watch(entry);
+    this.log.info({ dialog: dialogId, channel: facts.uuid }, 'media of a recovered call taken up');
+    if (released) this.release(dialogId);
+    return true;
+  }
+
+  private settleAttach(dialogId: string): void {
+    this.recovering.delete(dialogId);
+    this.attaching.delete(dialogId);
+    this.attached.get(dialogId)?.();
+    this.attached.delete(dialogId);
+  }
+
+  /** Runs `run` now, or, when a channel it needs is still being taken up, once it is (its failure then reaches the session as a failed effect). */
+  private whenUp(owner: DialogOwner, dialogIds: readonly string[], effect: LaterEffect, run: () => PortFailure | undefined): PortFailure | undefined {
+    const waiting = dialogIds.flatMap((id) => {
+      const pending = this.attaching.get(id);
+      return pending === undefined ? [] : [pending];
+    });
+    if (waiting.length === 0) return run();
+    void Promise.all(waiting).then(() => {
+      const failure = run();
+      if (failure === undefined) return;
+      this.log.warn({ dialog: dialogIds[0], effect: effect.kind, error: failure.message }, 'media operation failed');
+      try {
+        owner.effectFailed(effectOf(effect, legOfOwner(owner, dialogIds[0] ?? ''), (id) => legOfOwner(owner, id)), failure);
+      } catch (thrown) {
+        this.log.error({ dialog: dialogIds[0], error: describeError(thrown) }, 'the session threw on a failed effect');
+      }
+    });
+    return undefined;
+  }
+
   // --- MediaPort -------------------------------------------------------
+  // A verb on a dialog whose channel is still being taken up after a restart waits for it.
 
   startMusic(owner: DialogOwner, dialogId: string, music: string): PortFailure | undefined {
+    return this.whenUp(owner, [dialogId], { kind: 'music', music }, () => this.startMusicNow(owner, dialogId, music));
+  }
+
+  stopMusic(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+    return this.whenUp(owner, [dialogId], { kind: 'music', music: '' }, () => this.stopMusicNow(owner, dialogId));
+  }
+
+  bridge(owner: DialogOwner, a: string, b: string): PortFailure | undefined {
+    return this.whenUp(owner, [a, b], { kind: 'bridge', other: b }, () => this.bridgeNow(owner, a, b));
+  }
+
+  unbridge(owner: DialogOwner, a: string, b: string | undefined): PortFailure | undefined {
+    return this.whenUp(owner, b === undefined ? [a] : [a, b], { kind: 'unbridge', other: b }, () => this.unbridgeNow(owner, a, b));
+  }
+
+  conference(owner: DialogOwner, dialogIds: readonly string[]): PortFailure | undefined {
+    return this.whenUp(owner, dialogIds, { kind: 'conference', dialogs: dialogIds }, () => this.conferenceNow(owner, dialogIds));
+  }
+
+  play(owner: DialogOwner, dialogId: string, prompt: string): PortFailure | undefined {
+    return this.whenUp(owner, [dialogId], { kind: 'play', prompt }, () => this.playNow(owner, dialogId, prompt));
+  }
+
+  collect(owner: DialogOwner, dialogId: string, request: CollectRequest): PortFailure | undefined {
+    return this.whenUp(owner, [dialogId], { kind: 'collect' }, () => this.collectNow(owner, dialogId, request));
+  }
+
+  private startMusicNow(owner: DialogOwner, dialogId: string, music: string): PortFailure | undefined {
     const failure = this.on(owner, dialogId, { kind: 'music', music }, [], async (entry) => {
-      // Playback runs until stopMusic breaks it; the queue must not wait for it.
-      entry.endpoint.play(music).then(
+      // Music loops until stopMusic breaks it (a file ends, hold does not); the queue must not wait for it.
+      entry.endpoint.execute('endless_playback', music).then(
         () => (entry.music = false),
         (error: unknown) => this.laterFailure(entry, dialogId, { kind: 'music', music }, error),
       );
@@ -188,7 +331,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     return failure;
   }
 
-  stopMusic(owner: DialogOwner, dialogId: string): PortFailure | undefined {
+  private stopMusicNow(owner: DialogOwner, dialogId: string): PortFailure | undefined {
     const entry = this.anchored.get(dialogId);
     // Stopping music that is not playing does nothing, as the contract says.
     if (entry === undefined || !entry.music) return undefined;
@@ -198,7 +341,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     });
   }
 
-  bridge(owner: DialogOwner, a: string, b: string): PortFailure | undefined {
+  private bridgeNow(owner: DialogOwner, a: string, b: string): PortFailure | undefined {
     const entry = this.anchored.get(a);
     const other = this.anchored.get(b);
     if (other === undefined) return portFailure('media', `dialog \`${b}\` has no endpoint`);
@@ -217,17 +360,20 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     return failure;
   }
 
-  unbridge(owner: DialogOwner, a: string, b: string | undefined): PortFailure | undefined {
+  private unbridgeNow(owner: DialogOwner, a: string, b: string | undefined): PortFailure | undefined {
     const entry = this.anchored.get(a);
     // uuid_transfer -both parks the bridged partner too: its next operations wait for that.
     const partner = entry?.bridgedWith;
     const named = b === undefined ? undefined : this.anchored.get(b);
     const also = [partner, named].filter((x): x is Anchored => x !== undefined);
     const failure = this.on(owner, a, { kind: 'unbridge', other: b }, also, async (e) => {
-      const parked = [e, ...(partner === undefined ? [] : [partner])].map((x) => channelExecuted(x.endpoint, 'park', SETTLE_MS));
+      // A transfer interrupts the bridge or the conference (uuid_park alone leaves a conference
+      // member where it is); park_state then leaves both channels in the CS_PARK state.
+      const parked = [e, ...(partner === undefined ? [] : [partner])].map((x) => channelParked(x.endpoint, SETTLE_MS));
       e.conference = undefined;
       try {
-        await e.endpoint.unbridge();
+        const reply = await e.endpoint.api('uuid_transfer', `${e.endpoint.uuid} -both park_state inline`);
+        if (typeof reply === 'string' && reply.startsWith('-ERR')) throw new Error(reply.trim());
       } catch (error) {
         for (const p of parked) p.cancel();
         throw error;
@@ -239,7 +385,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     return failure;
   }
 
-  conference(owner: DialogOwner, dialogIds: readonly string[]): PortFailure | undefined {
+  private conferenceNow(owner: DialogOwner, dialogIds: readonly string[]): PortFailure | undefined {
     const entries: Anchored[] = [];
     for (const id of dialogIds) {
       const entry = this.anchored.get(id);
@@ -258,7 +404,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     return undefined;
   }
 
-  play(owner: DialogOwner, dialogId: string, prompt: string): PortFailure | undefined {
+  private playNow(owner: DialogOwner, dialogId: string, prompt: string): PortFailure | undefined {
     return this.on(owner, dialogId, { kind: 'play', prompt }, [], async (entry) => {
       // Not awaited: a prompt plays alongside what the flow does next.
       entry.endpoint.play(prompt).catch((error: unknown) => this.laterFailure(entry, dialogId, { kind: 'play', prompt }, error));
@@ -266,7 +412,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     });
   }
 
-  collect(owner: DialogOwner, dialogId: string, request: CollectRequest): PortFailure | undefined {
+  private collectNow(owner: DialogOwner, dialogId: string, request: CollectRequest): PortFailure | undefined {
     const timeout = request.timeoutMs ?? 5_000;
     return this.on(owner, dialogId, { kind: 'collect' }, [], async (entry) => {
       entry.endpoint
@@ -281,7 +427,7 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
         })
         .then(
           (result) => {
-            if (!entry.released) entry.owner.dialogEvent(dialogId, { type: 'collected', digits: result.digits ?? '' });
+            if (!entry.released) this.ownerOf(entry)?.dialogEvent(entry.dialogId, { type: 'collected', digits: result.digits ?? '' });
           },
           (error: unknown) => this.laterFailure(entry, dialogId, { kind: 'collect' }, error),
         );
@@ -297,7 +443,8 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     this.anchored.clear();
     for (const [dialogId, entry] of lost) {
       entry.released = true;
-      this.options.lost?.(entry.owner, dialogId);
+      const owner = this.ownerOf(entry);
+      if (owner !== undefined) this.options.lost?.(owner, dialogId);
     }
   }
 
@@ -317,39 +464,49 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     } catch (error) {
       return portFailure('media', `FreeSWITCH gave no endpoint: ${describeError(error)}`, 503);
     }
-    const entry = new Anchored(endpoint, owner);
+    const entry = new Anchored(endpoint, owner, dialogId);
     const existing = this.anchored.get(dialogId);
     if (existing !== undefined) this.release(dialogId);
     this.anchored.set(dialogId, entry);
-    // A uuid_bridge whose partner leaves sends the channel on through its dialplan, which
-    // ends after the socket app: FreeSWITCH would hang up a call the flow still has (the
-    // agent, once the consulted party is hung up). Parked, it waits for the flow's next step.
+    // Where a channel waits between the flow's steps is the CS_PARK state (uuid_park), not the
+    // socket or park application: the state outlives the event socket, so when flowc stops or
+    // crashes FreeSWITCH keeps the call for the next process to take up (an application under
+    // the socket's control ends with it, and the channel is hung up). A uuid_bridge whose
+    // partner leaves would send the channel on through its dialplan and hang it up: it parks.
+    endpoint.conn?.subscribe?.('CHANNEL_PARK');
     runOn(
       [entry],
       async () => {
         await endpoint.api('uuid_setvar', `${endpoint.uuid} park_after_bridge true`);
+        const parked = channelParked(endpoint, SETTLE_MS);
+        await endpoint.api('uuid_park', endpoint.uuid);
+        await parked.seen;
       },
-      (error) => this.log.warn({ dialog: dialogId, error: describeError(error) }, 'park_after_bridge not set'),
+      (error) => this.log.warn({ dialog: dialogId, error: describeError(error) }, 'channel not parked'),
     );
-    endpoint.on('dtmf', (event) => {
-      if (!entry.released && typeof event.dtmf === 'string') entry.owner.dialogEvent(this.idOf(entry) ?? dialogId, { type: 'dtmf', digits: event.dtmf });
-    });
-    endpoint.on('destroy', () => {
-      if (entry.released) return;
-      const id = this.idOf(entry);
-      if (id === undefined) return;
-      entry.released = true;
-      this.anchored.delete(id);
-      this.log.warn({ dialog: id }, 'FreeSWITCH ended the channel of a live dialog');
-      this.options.lost?.(entry.owner, id);
-    });
+    this.watch(entry);
     return this.describe(entry, endpoint.local.sdp);
   }
 
-  /** The dialog an endpoint serves now (a takeover may have moved it). */
-  private idOf(entry: Anchored): string | undefined {
-    for (const [id, e] of this.anchored) if (e === entry) return id;
-    return undefined;
+  /** RFC 2833 DTMF the channel hears is the dialog's `dtmf`; FreeSWITCH ending it under a live dialog is `lost`. */
+  private watch(entry: Anchored): void {
+    entry.endpoint.on('dtmf', (event) => {
+      if (!entry.released && typeof event.dtmf === 'string') this.ownerOf(entry)?.dialogEvent(entry.dialogId, { type: 'dtmf', digits: event.dtmf });
+    });
+    entry.endpoint.on('destroy', () => {
+      if (entry.released) return;
+      const id = entry.dialogId;
+      if (this.anchored.get(id) !== entry) return;
+      entry.released = true;
+      this.anchored.delete(id);
+      this.log.warn({ dialog: id }, 'FreeSWITCH ended the channel of a live dialog');
+      const owner = this.ownerOf(entry);
+      if (owner !== undefined) this.options.lost?.(owner, id);
+    });
+  }
+
+  private ownerOf(entry: Anchored): DialogOwner | undefined {
+    return entry.owner ?? this.options.ownerOf?.(entry.dialogId);
   }
 
   /** The description as sent to the peer: its version never goes back (RFC 3264 §8). */
@@ -377,7 +534,8 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     if (entry.released) return;
     const message = describeError(error);
     this.log.warn({ dialog: dialogId, effect: effect.kind, error: message }, 'media operation failed');
-    const owner = entry.owner;
+    const owner = this.ownerOf(entry);
+    if (owner === undefined) return;
     try {
       owner.effectFailed(effectOf(effect, legOfOwner(owner, dialogId), (id) => legOfOwner(owner, id)), portFailure('media', message));
     } catch (thrown) {

@@ -40,6 +40,7 @@ export interface CollectResult {
 /** One event FreeSWITCH sent on an endpoint's event socket (drachtio-modesl's Event). */
 export interface EslEventApi {
   getHeader(name: string): string | undefined;
+  getBody?(): string | undefined;
 }
 
 /**
@@ -52,21 +53,25 @@ export interface EslEventApi {
 export interface EslConnectionApi {
   on(event: string, listener: (event: EslEventApi) => void): unknown;
   removeListener(event: string, listener: (event: EslEventApi) => void): unknown;
+  /** Adds these events (space separated) to what the connection receives (FreeSWITCH's `event` command adds up). */
+  subscribe?(events: string): unknown;
 }
 
 export interface EndpointApi {
   readonly uuid: string;
   /** null once the channel's connection has ended. */
   readonly conn: EslConnectionApi | null;
+  /** The SIP dialog between drachtio-server and FreeSWITCH that carries the channel (saved to re-INVITE it after a restart). */
+  readonly dialog?: { readonly id: string; readonly remote: { readonly uri: string } } | null;
   readonly local: { readonly sdp: string };
   /** re-INVITE FreeSWITCH with the peer's SDP; FreeSWITCH's answer is then `local.sdp`. */
   modify(sdp: string): Promise<unknown>;
   /** Resolves when the file has played (or was broken off). */
   play(file: string): Promise<unknown>;
+  /** Runs a dialplan application on the channel; resolves when it finishes (or is broken off). */
+  execute(app: string, arg: string): Promise<unknown>;
   playCollect(opts: CollectOptions): Promise<CollectResult>;
   bridge(other: EndpointApi): Promise<unknown>;
-  /** Takes the channel out of a bridge or conference (uuid_transfer to park). */
-  unbridge(): Promise<unknown>;
   join(conference: string): Promise<unknown>;
   api(command: string, args: string): Promise<unknown>;
   destroy(): Promise<unknown>;
@@ -82,4 +87,30 @@ export interface MediaServerApi {
   disconnect(): void;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;
+}
+
+/**
+ * An inbound event-socket connection of its own (drachtio-modesl's
+ * Connection, which fsmrf uses underneath): after a restart of flowc it
+ * takes up a channel the outbound connection of the old process left
+ * behind, by its uuid (sendmsg, uuid_* commands, the channel's events).
+ */
+export interface EslChannelConnection extends EslConnectionApi {
+  /** Subscribes, in JSON, to these events (space separated). */
+  events(type: 'json', events: string, callback?: () => void): void;
+  /** Only events whose header has this value (filters of one header add up). */
+  filter(header: string, value: string, callback?: () => void): void;
+  /** An API command; the callback gets the response (its body is the result). */
+  api(command: string, args: string, callback: (response: EslEventApi) => void): void;
+  /** sendmsg execute on the channel `uuid`; the callback gets its CHANNEL_EXECUTE_COMPLETE. */
+  execute(app: string, arg: string, uuid: string, callback: (complete: EslEventApi) => void): void;
+  /** As execute, without waiting for the application to finish before the next one (conference). */
+  executeAsync(app: string, arg: string, uuid: string, callback?: (complete: EslEventApi) => void): void;
+  disconnect(): void;
+}
+
+export interface EslConnectOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly secret: string;
 }

@@ -9,6 +9,7 @@ import type { AdapterContext } from './adapter-context.js';
 import { GLARE_RETRIES, glareDelay } from './glare-timing.js';
 import { requestInDialog } from './in-dialog-request.js';
 import type { PortDialog } from './port-dialog.js';
+import { peerBye } from './peer-requests.js';
 import { describeError, isDialogGone } from './sip-error-status.js';
 
 export function reinviteDirection(ctx: AdapterContext, dialog: PortDialog, direction: SdpDirection): void {
@@ -60,6 +61,12 @@ async function reinvite(ctx: AdapterContext, dialog: PortDialog, sdp: string): P
 /** drachtio-server no longer knows the dialog (it restarted): for the flow, the peer is gone. */
 export function gone(ctx: AdapterContext, dialog: PortDialog): void {
   if (dialog.ended) return;
+  if (dialog.supersededBy !== undefined) {
+    // The dialog a takeover replaced: its peer ended it, as RFC 3891 has it, while nobody
+    // listened (flowc was restarting). That is the leg's `replaced`, not a lost call.
+    peerBye(ctx, dialog);
+    return;
+  }
   ctx.log.warn({ dialog: dialog.id }, 'drachtio-server no longer knows this dialog: the call is lost');
   dialog.phase = 'ended';
   ctx.signal(dialog, { type: 'hangup' });

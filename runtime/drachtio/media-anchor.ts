@@ -7,6 +7,7 @@
 import type { SdpDirection } from '../sip/sdp-direction.js';
 import type { DialogOwner } from '../ports/dialog-owner.js';
 import type { PortFailure } from '../ports/port-failure.js';
+import type { MediaFacts } from './dialog-facts.js';
 
 export interface MediaAnchor {
   /** The offer for a new outgoing INVITE on `dialogId`. */
@@ -23,4 +24,8 @@ export interface MediaAnchor {
   move(from: string, to: string): void;
   /** The dialog ended: free what it held. Releasing twice does nothing. */
   release(dialogId: string): void;
+  /** What to save with the dialog so its media can be taken up after a restart (nothing without a media server). */
+  factsOf?(dialogId: string): MediaFacts | undefined;
+  /** A dialog recovered after a restart had this media: take it up again (once the media server is there). */
+  recover?(dialogId: string, facts: MediaFacts): void;
 }

@@ -59,6 +59,7 @@ export function peerBye(ctx: AdapterContext, dialog: PortDialog): void {
   const successor = dialog.supersededBy === undefined ? undefined : ctx.dialogs.get(dialog.supersededBy);
   if (successor !== undefined) {
     // The peer ends the dialog our takeover replaced: the leg (now on the successor) is `replaced`.
+    ctx.log.info({ dialog: dialog.id, successor: successor.id }, 'the dialog a takeover replaced has ended');
     ctx.signal(successor, { type: 'replaced' });
   } else {
     ctx.signal(dialog, { type: 'hangup' });

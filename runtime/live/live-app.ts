@@ -15,8 +15,8 @@ import { DrachtioSipPort } from '../drachtio/drachtio-sip-port.js';
 import { FixedSdpAnchor } from '../drachtio/fixed-sdp-anchor.js';
 import { FreeswitchConnection } from '../drachtio/freeswitch-connection.js';
 import { FreeswitchMedia } from '../drachtio/freeswitch-media.js';
-import type { MrfApi } from '../drachtio/fsmrf-api.js';
-import { createMrf } from '../drachtio/load-fsmrf.js';
+import type { EslChannelConnection, MrfApi } from '../drachtio/fsmrf-api.js';
+import { connectEsl, createMrf } from '../drachtio/load-fsmrf.js';
 import type { MediaAnchor } from '../drachtio/media-anchor.js';
 import { NoMediaPort } from '../drachtio/no-media-port.js';
 import type { SrfApi } from '../drachtio/srf-api.js';
@@ -38,9 +38,10 @@ export interface LiveAppOptions {
   readonly machines: readonly AnyFlowMachine[];
   readonly log: AdapterLog;
   readonly clock?: Clock;
-  /** Tests pass fakes; the defaults are drachtio-srf and drachtio-fsmrf. */
+  /** Tests pass fakes; the defaults are drachtio-srf and drachtio-fsmrf (and its event-socket library). */
   readonly srf?: SrfApi;
   readonly mrf?: MrfApi;
+  readonly connectEsl?: () => Promise<EslChannelConnection>;
 }
 
 export type LiveAppStart = { readonly ok: true; readonly app: LiveApp; readonly resumed: ResumeReport } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
@@ -84,6 +85,7 @@ export class LiveApp {
     };
 
     let port: DrachtioSipPort | undefined;
+    const ownerOf = (dialogId: string): DialogOwner | undefined => port?.dialogs.get(dialogId)?.owner;
     const drachtio = new DrachtioConnection({
       target: config.drachtio,
       log,
@@ -96,7 +98,7 @@ export class LiveApp {
         }
       },
     });
-    const media = LiveApp.media(options, drachtio.srf, log, (owner, id) => endLost(owner, id, 'media lost'));
+    const media = LiveApp.media(options, drachtio.srf, log, (owner, id) => endLost(owner, id, 'media lost'), ownerOf);
     port = new DrachtioSipPort({
       srf: drachtio.srf,
       clock,
@@ -178,19 +180,28 @@ export class LiveApp {
       await this.stores.close();
       await this.api?.close();
       this.media.connection?.stop();
+      this.sip.stopWatching();
       this.drachtio.stop();
       this.log.info({}, 'stopped');
     })();
     return this.draining;
   }
 
-  private static media(options: LiveAppOptions, srf: SrfApi, log: AdapterLog, lost: (owner: DialogOwner, dialogId: string) => void): Media {
+  private static media(options: LiveAppOptions, srf: SrfApi, log: AdapterLog, lost: (owner: DialogOwner, dialogId: string) => void, ownerOf: (dialogId: string) => DialogOwner | undefined): Media {
     const fs = options.config.freeswitch;
     if (fs === undefined) {
       return { anchor: new FixedSdpAnchor(options.config.sdp), port: new NoMediaPort(log), connection: undefined };
     }
     let connection: FreeswitchConnection | undefined;
-    const media = new FreeswitchMedia({ server: () => connection?.server, log, lost });
+    const media = new FreeswitchMedia({
+      server: () => connection?.server,
+      log,
+      lost,
+      ownerOf,
+      srf,
+      // Channels of calls recovered after a restart are taken up on event-socket connections of their own.
+      connectEsl: options.connectEsl ?? (() => connectEsl({ host: fs.host, port: fs.port, secret: fs.secret })),
+    });
     connection = new FreeswitchConnection({
       mrf: options.mrf ?? createMrf(srf),
       connect: {
@@ -204,6 +215,9 @@ export class LiveApp {
       },
       log,
       lost: () => media.serverLost(),
+      connected: () => {
+        void media.attachRecovered().catch((error: unknown) => log.error({ error: error instanceof Error ? error.message : String(error) }, 'recovered media not taken up'));
+      },
     });
     return { anchor: media, port: media, connection };
   }

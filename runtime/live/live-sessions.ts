@@ -98,7 +98,7 @@ export class LiveSessions {
     if (calls > 0 && logs(this.options.log, 'info')) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, calls }, 'flow finished with calls up: ended them');
     // Only the nailed calls still up: a nailed leg that failed or hung up is not left anything.
     if (nailed.size === 0 || !logs(this.options.log, 'info')) return;
-    const up = new Set(this.options.calls.factsOf(session).map((f) => f.id));
+    const up = new Set(this.options.calls.factsOf(session).flatMap((f) => (f.phase === 'ended' ? [] : [f.id])));
     const left = [...nailed].filter((id) => up.has(id));
     if (left.length > 0) this.options.log.info({ callId: this.callIdOf(session), flow: session.flow, key: session.key, nailed: left }, 'nailed calls left up');
   }
@@ -115,7 +115,7 @@ export class LiveSessions {
 
   /** Sessions that still have calls (the ones a drain waits for). */
   withCalls(): FlowSession[] {
-    return [...this.options.registry.sessions()].filter((s) => this.options.calls.factsOf(s).length > 0);
+    return [...this.options.registry.sessions()].filter((s) => this.options.calls.factsOf(s).some((f) => f.phase !== 'ended'));
   }
 
   private spawn(machine: AnyFlowMachine, inputs: Readonly<Record<string, Value>>, key: string | undefined, inboundCallId: string | undefined): FlowSession | StartFailure {

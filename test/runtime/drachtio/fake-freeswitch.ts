@@ -20,6 +20,8 @@ export class FakeEndpoint extends EventEmitter implements EndpointApi {
   readonly conn: EslConnectionApi & EventEmitter = new EventEmitter();
   /** The endpoint this one is bridged to, as FreeSWITCH would know it. */
   partner: FakeEndpoint | undefined;
+  /** Parked after it was made (FreeswitchMedia parks every new channel). */
+  madeParked = false;
 
   constructor(
     readonly uuid: string,
@@ -59,16 +61,23 @@ export class FakeEndpoint extends EventEmitter implements EndpointApi {
     });
     return Promise.resolve();
   }
-  unbridge(): Promise<unknown> {
-    this.calls.push('unbridge');
+  execute(app: string, arg: string): Promise<unknown> {
+    this.calls.push(`${app} ${arg}`);
+    // Endless music plays until uuid_break; anything else is done at once.
+    return app === 'endless_playback' ? new Promise((resolve) => (this.endPlay = () => resolve(undefined))) : Promise.resolve();
+  }
+  /** Out of its bridge (the partner parks after it, park_after_bridge), reported later as CHANNEL_PARK. */
+  private park(): void {
     const partner = this.partner;
     this.partner = undefined;
     if (partner !== undefined) partner.partner = undefined;
     this.server.later(() => {
-      this.executed('park');
-      partner?.executed('park');
+      this.parked();
+      partner?.parked();
     });
-    return Promise.resolve();
+  }
+  parked(): void {
+    this.conn.emit(`esl::event::CHANNEL_PARK::${this.uuid}`, { getHeader: () => undefined });
   }
   join(conference: string): Promise<unknown> {
     this.calls.push(`join ${conference.replace(/-[^-]+-[^-]+$/, '')}`);
@@ -81,6 +90,18 @@ export class FakeEndpoint extends EventEmitter implements EndpointApi {
     if (command === 'uuid_setvar') {
       const [uuid, name, value] = args.split(' ');
       if (uuid === this.uuid && name !== undefined) this.vars.set(name, value ?? '');
+      return Promise.resolve('+OK');
+    }
+    if (command === 'uuid_transfer' && args.endsWith(' park_state inline')) {
+      this.calls.push('park');
+      this.park();
+      return Promise.resolve('+OK');
+    }
+    if (command === 'uuid_park') {
+      // Every channel is parked once made (not worth a test's look); later parks are.
+      if (this.madeParked) this.calls.push('park');
+      this.madeParked = true;
+      this.park();
       return Promise.resolve('+OK');
     }
     this.calls.push(`api ${command} ${args}`);

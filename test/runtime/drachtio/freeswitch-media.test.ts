@@ -24,14 +24,14 @@ describe('FreeswitchMedia as the SDP anchor', () => {
     expect(server.endpoint(0).calls).toEqual(['modify sendrecv']);
   });
 
-  it('parks every channel when its bridge ends, so FreeSWITCH never hangs up a call the flow still has', async () => {
+  it('parks every new channel (the CS_PARK state outlives the event socket) and parks it again when its bridge ends', async () => {
     // Live: the external party hung up after the transfer and FreeSWITCH ended the agent's
     // channel with it (uuid_bridge sends the survivor on through its dialplan).
     const { server, media, owner } = setup();
     await media.offer(owner, 'd1');
     await media.answer(owner, 'd2', 'v=0\r\n');
     await settle();
-    expect(server.endpoints.map((e) => e.vars.get('park_after_bridge'))).toEqual(['true', 'true']);
+    expect(server.endpoints.map((e) => [e.vars.get('park_after_bridge'), e.madeParked])).toEqual([['true', true], ['true', true]]);
   });
 
   it('answers an incoming offer from an endpoint created with it', async () => {
@@ -87,8 +87,8 @@ describe('FreeswitchMedia as the MediaPort', () => {
     expect(media.stopMusic(owner, 'b')).toBeUndefined(); // not playing: nothing
     expect(media.play(owner, 'a', 'prompts/welcome.wav')).toBeUndefined();
     await settle();
-    expect(server.endpoint(0).calls).toEqual(['bridge uuid-2', 'unbridge', 'play prompts/welcome.wav']);
-    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh', 'api uuid_break uuid-2 all']);
+    expect(server.endpoint(0).calls).toEqual(['bridge uuid-2', 'park', 'play prompts/welcome.wav']);
+    expect(server.endpoint(1).calls).toEqual(['endless_playback local_stream://moh', 'api uuid_break uuid-2 all']);
     expect(owner.failures).toEqual([]);
   });
 
@@ -98,6 +98,7 @@ describe('FreeswitchMedia as the MediaPort', () => {
     const { server, media, owner } = setup();
     await media.offer(owner, 'agent');
     await media.offer(owner, 'customer');
+    await settle(); // both parked, as every new channel is
     server.holdChannelEvents = true;
     media.bridge(owner, 'agent', 'customer');
     media.startMusic(owner, 'customer', 'local_stream://moh');
@@ -106,17 +107,17 @@ describe('FreeswitchMedia as the MediaPort', () => {
     expect(server.endpoint(1).calls).toEqual([]);
     server.releaseChannelEvents();
     await settle();
-    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh']);
-    // Unbridged (uuid_transfer -both park): the customer's prompt waits until both channels are parked.
+    expect(server.endpoint(1).calls).toEqual(['endless_playback local_stream://moh']);
+    // Unbridged (uuid_transfer -both park_state): the customer's prompt waits until both are parked.
     server.holdChannelEvents = true;
     media.unbridge(owner, 'agent', undefined);
     media.play(owner, 'customer', 'prompts/after.wav');
     await settle();
-    expect(server.endpoint(0).calls).toEqual(['bridge uuid-2', 'unbridge']);
-    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh']);
+    expect(server.endpoint(0).calls).toEqual(['bridge uuid-2', 'park']);
+    expect(server.endpoint(1).calls).toEqual(['endless_playback local_stream://moh']);
     server.releaseChannelEvents();
     await settle();
-    expect(server.endpoint(1).calls).toEqual(['play local_stream://moh', 'play prompts/after.wav']);
+    expect(server.endpoint(1).calls).toEqual(['endless_playback local_stream://moh', 'play prompts/after.wav']);
     expect(owner.failures).toEqual([]);
   });
 

@@ -179,6 +179,87 @@ describe('LiveSystem resume after a restart (drachtio adapter on the fake dracht
     expect(second.system.session('ExternalTransfer', 'c1')).toBeUndefined();
     expect(second.agent.sent.filter((s) => s.method === 'BYE')).toHaveLength(1);
   });
+
+  it('keeps probing the recovered dialogs: a peer whose BYE drachtio-server answered 481 (it went to the dead connection) is found gone', async () => {
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+    const store = new MemorySnapshotStore();
+    const facts = new MemoryDialogFactsStore();
+    const first = drachtioLive(machines, clock, store, facts, 'a');
+    const { session } = await talking(first);
+    await first.system.persister.flush();
+    const agentStack = first.port.dialogs.get(session.dialogOf('agent') ?? '')?.stackDialogId;
+    const second = drachtioLive(machines, clock, store, facts, 'b');
+    await second.system.resume(second.port);
+    await settle();
+    const probes = () => second.agent.sent.filter((s) => s.method === 'OPTIONS' && s.stackDialogId === agentStack);
+    for (const probe of probes()) second.agent.respond(probe, 200); // alive at the restart
+    await settle();
+    expect(second.port.orphaned).toBe(2); // the agent and the takeover of the customer
+    clock.advanceBy(30_000);
+    await settle();
+    const again = probes();
+    expect(again).toHaveLength(2);
+    const last = again[again.length - 1];
+    if (last === undefined) throw new Error('no probe');
+    second.agent.respond(last, 481); // the agent hung up meanwhile
+    await settle();
+    // agent.hangup in Talking: Failed, with the customer hung up.
+    expect(second.system.session('ExternalTransfer', 'c1')).toBeUndefined();
+    second.port.stopWatching();
+  });
+
+  it('a leg whose call ended before the restart is adopted as ended, not reported lost', async () => {
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+    const store = new MemorySnapshotStore();
+    const facts = new MemoryDialogFactsStore();
+    const first = drachtioLive(machines, clock, store, facts, 'a');
+    const { session } = await talking(first);
+    session.deliver({ type: 'Consult' });
+    await settle();
+    first.agent.respond(first.agent.last('INVITE'), 200, { body: 'v=0\r\n' }); // the hold re-INVITE
+    await settle();
+    first.srf.lastUac().sent().answer(); // external
+    await settle();
+    session.deliver({ type: 'CancelConsult' }); // hangup external
+    await settle();
+    first.agent.respond(first.agent.last('BYE'), 200);
+    await settle();
+    await first.system.persister.flush();
+    const second = drachtioLive(machines, clock, store, facts, 'b');
+    const errors: LiveEvent[] = [];
+    second.system.events.subscribe((e) => void (e.type === 'error' && errors.push(e)));
+    expect(await second.system.resume(second.port)).toMatchObject({ sessions: 1, lostLegs: 0 });
+    expect([errors, second.log.messages('warn')]).toEqual([[], []]);
+  });
+
+  it('the dialog a takeover replaced, gone when the restarted flowc probes it, is the leg\'s replaced, not a lost call', async () => {
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+    const store = new MemorySnapshotStore();
+    const facts = new MemoryDialogFactsStore();
+    const first = drachtioLive(machines, clock, store, facts, 'a');
+    const session = started(first.system.start('ExternalTransfer', EXTERNAL_TRANSFER_INPUTS, 'c1'));
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      first.srf.lastUac().sent().answer(); // agent, customer, the takeover
+    }
+    await settle();
+    expect(session.snapshot?.configuration).toEqual(['Talking']);
+    const replaced = first.port.dialogs.get('a2')?.stackDialogId;
+    await first.system.persister.flush();
+    // The gateway's BYE of the replaced dialog came while no flowc listened.
+    const second = drachtioLive(machines, clock, store, facts, 'b');
+    const errors: LiveEvent[] = [];
+    second.system.events.subscribe((e) => void (e.type === 'error' && errors.push(e)));
+    await second.system.resume(second.port);
+    await settle();
+    const probe = second.agent.sent.find((s) => s.method === 'OPTIONS' && s.stackDialogId === replaced);
+    if (probe === undefined) throw new Error('the replaced dialog was not probed');
+    second.agent.respond(probe, 481);
+    await settle();
+    expect(errors).toEqual([]);
+    expect(second.system.session('ExternalTransfer', 'c1')?.snapshot?.configuration).toEqual(['Talking']);
+    expect(second.agent.sent.filter((s) => s.method === 'BYE')).toEqual([]);
+  });
 });
 
 describe('peer requests on unknown dialogs', () => {
