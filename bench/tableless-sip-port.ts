@@ -5,63 +5,16 @@
  * dialogs); leaving it out measures what the session itself holds, which is
  * what the XState actor it is compared with holds too.
  */
-import type { DialRequest, SipPort } from '../runtime/ports/sip-port.js';
-import type { DialogOwner } from '../runtime/ports/dialog-owner.js';
+import { AcceptingSipPort } from '../runtime/ports/accepting-sip-port.js';
 
-export class TablelessSipPort implements SipPort {
+export class TablelessSipPort extends AcceptingSipPort {
   private next = 0;
 
-  constructor(private readonly ids: readonly string[]) {}
-
-  dial(_owner: DialogOwner, _request: DialRequest): string {
-    return this.take();
+  constructor(private readonly ids: readonly string[]) {
+    super();
   }
 
-  takeover(_owner: DialogOwner, _leg: string, _dialogId: string): string {
-    return this.take();
-  }
-
-  answer(): undefined {
-    return undefined;
-  }
-
-  reject(): undefined {
-    return undefined;
-  }
-
-  hangup(): undefined {
-    return undefined;
-  }
-
-  cancel(): undefined {
-    return undefined;
-  }
-
-  hold(): undefined {
-    return undefined;
-  }
-
-  unhold(): undefined {
-    return undefined;
-  }
-
-  refer(): undefined {
-    return undefined;
-  }
-
-  referReplacing(): undefined {
-    return undefined;
-  }
-
-  notify(): undefined {
-    return undefined;
-  }
-
-  adopt(): undefined {
-    return undefined;
-  }
-
-  private take(): string {
+  protected newDialogId(): string {
     const id = this.ids[this.next++ % this.ids.length];
     if (id === undefined) throw new Error('bench: TablelessSipPort has no dialog ids');
     return id;

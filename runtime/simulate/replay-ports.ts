@@ -12,62 +12,18 @@ import type { FlowRouter } from '../ports/flow-router.js';
 import type { MediaPort } from '../ports/media-port.js';
 import type { PortFailure } from '../ports/port-failure.js';
 import type { Ports } from '../ports/ports.js';
-import type { SipPort } from '../ports/sip-port.js';
+import { AcceptingSipPort } from '../ports/accepting-sip-port.js';
 
-class ReplaySipPort implements SipPort {
+class ReplaySipPort extends AcceptingSipPort {
   #next = 1;
 
-  dial(): string {
+  protected newDialogId(): string {
     return `r${this.#next++}`;
-  }
-
-  takeover(): string {
-    return `r${this.#next++}`;
-  }
-
-  answer(): undefined {
-    return undefined;
-  }
-
-  reject(): undefined {
-    return undefined;
-  }
-
-  hangup(): undefined {
-    return undefined;
-  }
-
-  cancel(): undefined {
-    return undefined;
-  }
-
-  hold(): undefined {
-    return undefined;
-  }
-
-  unhold(): undefined {
-    return undefined;
-  }
-
-  refer(): undefined {
-    return undefined;
-  }
-
-  referReplacing(): undefined {
-    return undefined;
-  }
-
-  notify(): undefined {
-    return undefined;
-  }
-
-  adopt(): undefined {
-    return undefined;
   }
 
   /** An id for an offered dialog, bound to the inbound leg before the session starts. */
   offer(): string {
-    return `r${this.#next++}`;
+    return this.newDialogId();
   }
 }
 
