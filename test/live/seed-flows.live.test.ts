@@ -1,6 +1,8 @@
 /**
  * The seed flows, live: flowc on the real drachtio-server and FreeSWITCH of
- * the environment, every peer a SIPp instance (test/live/sipp). Each test
+ * the environment, every peer a SIPp instance (test/live/sipp): the flows
+ * with SIP legs (seeds 000 and 002; the others are in
+ * seed-event-flows.live.test.ts). Each test
  * checks the path the flow took, that every SIPp party saw what its
  * scenario expects, and that FreeSWITCH's channel count returns to zero.
  */
@@ -101,36 +103,4 @@ describe('seed flows on drachtio-server and FreeSWITCH, SIPp peers', () => {
     expect(path.some((s) => s.includes('Transferred'))).toBe(true);
     expect(await channelsDrainTo(flowc)).toBe(0);
   }, { timeoutMs: 180_000 });
-
-  liveIt('seed 004 Genesys interaction invite through the control API: route, invite, accept', async () => {
-    const servers = liveServers();
-    const machines = await compileFlows(['flows/genesys/interaction-invite.flow']);
-    const flowc = await startFlowc(servers, machines, { api: { host: '127.0.0.1', port: 0 } });
-    running.push(flowc);
-    const base = flowc.app.apiAddress() ?? '';
-    const start = await fetch(`${base}/sessions/InteractionInvite`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'i-1', inputs: { inviteTimeout: '30s' } }) });
-    expect(start.status).toBe(201);
-    const post = (body: Record<string, unknown>) => fetch(`${base}/sessions/InteractionInvite/i-1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post({ type: 'RequestRouteCall', interactionId: 'ix', agentId: 'a1', placeId: 'p1', strategy: 's', referenceId: 7 })).status).toBe(202);
-    await flowc.waitFor((e) => e.type === 'emitted' && e.event === 'EventInvite', 'EventInvite');
-    expect((await post({ type: 'RequestAccept', interactionId: 'ix', agentId: 'a1', referenceId: 8 })).status).toBe(202);
-    await flowc.waitFor((e) => e.type === 'emitted' && e.event === 'EventRouteUsed', 'EventRouteUsed');
-    await flowc.waitFor((e) => e.type === 'ended' && e.key === 'i-1', 'the end');
-  });
-
-  liveIt('seed 001 POM agent state machine and seed 003 CCM consult call through the control API', async () => {
-    const servers = liveServers();
-    const machines = await compileFlows(['flows/pom/agent.flow', 'flows/ccm/consult-call.flow']);
-    const flowc = await startFlowc(servers, machines, { api: { host: '127.0.0.1', port: 0 } });
-    running.push(flowc);
-    const base = flowc.app.apiAddress() ?? '';
-    const json = { 'content-type': 'application/json' };
-    expect((await fetch(`${base}/sessions/Agent`, { method: 'POST', headers: json, body: JSON.stringify({ inputs: { agentId: 'a1' } }) })).status).toBe(201);
-    const login = await fetch(`${base}/sessions/Agent/a1/events`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'Login', extension: '5020', zone: 'UTC', skills: 'sales' }) });
-    expect(login.status).toBe(202);
-    expect((await fetch(`${base}/sessions/Agent/a1/events`, { method: 'POST', headers: json, body: JSON.stringify({ type: 'Ready' }) })).status).toBe(202);
-    await flowc.waitFor((e) => e.type === 'state' && e.key === 'a1' && e.after.includes('Ready'), 'Ready');
-    const consult = await fetch(`${base}/sessions/ConsultCall`, { method: 'POST', headers: json, body: JSON.stringify({ inputs: { customerAni: '+4930123', channelSessionId: 'cs1', conversationId: 'cv1' } }) });
-    expect(consult.status).toBe(201);
-  });
 });
