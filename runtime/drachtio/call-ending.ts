@@ -34,8 +34,7 @@ export function cancelInvite(ctx: AdapterContext, dialog: PortDialog): void {
 
 /** Final failure to the peer's INVITE the flow has not answered. */
 export function rejectOffer(ctx: AdapterContext, dialog: PortDialog, status: number): void {
-  const offered = dialog.offered;
-  dialog.offered = undefined;
+  const offered = dialog.dropOffer();
   if (offered !== undefined && !offered.res.finalResponseSent) {
     try {
       offered.res.send(status);

@@ -59,8 +59,7 @@ function replaceDialog(ctx: AdapterContext, value: string, req: SrfRequest, res:
   dialog.replacedSip = dialog.sip;
   dialog.sip = undefined;
   dialog.phase = 'offered';
-  dialog.offered = { req, res };
-  watchCancel(ctx, dialog, req);
+  offer(ctx, dialog, req, res);
   ctx.log.info({ dialog: dialog.id, callId: headerOf(req, 'Call-ID') }, 'INVITE with Replaces takes over the dialog');
   ctx.signal(dialog, { type: 'replaced' });
 }
@@ -75,9 +74,8 @@ function offerCall(intake: InviteIntake, req: SrfRequest, res: SrfResponse): voi
     return;
   }
   const dialog = new PortDialog(intake.newId(), 'inbound', undefined, 'offered');
-  dialog.offered = { req, res };
+  offer(ctx, dialog, req, res);
   ctx.dialogs.add(dialog);
-  watchCancel(ctx, dialog, req);
   let decided = false;
   const target = parseUri(req.uri);
   const call: IncomingCall = {
@@ -93,7 +91,7 @@ function offerCall(intake: InviteIntake, req: SrfRequest, res: SrfResponse): voi
     reject: (status) => {
       decided = true;
       if (!res.finalResponseSent) res.send(status);
-      dialog.offered = undefined;
+      dialog.dropOffer();
       ctx.finish(dialog);
     },
   };
@@ -104,12 +102,16 @@ function offerCall(intake: InviteIntake, req: SrfRequest, res: SrfResponse): voi
   }
 }
 
-/** The caller gives up before the flow answers: `cancelled` (drachtio has answered the CANCEL; the INVITE gets its 487 here). */
-function watchCancel(ctx: AdapterContext, dialog: PortDialog, req: SrfRequest): void {
-  req.on('cancel', () => {
+/**
+ * The INVITE waits for the flow's answer; the caller may give up meanwhile:
+ * `cancelled` (drachtio has answered the CANCEL; the INVITE gets its 487
+ * here). The listener goes when the offer does (PortDialog.dropOffer).
+ */
+function offer(ctx: AdapterContext, dialog: PortDialog, req: SrfRequest, res: SrfResponse): void {
+  const cancelled = (): void => {
     const offered = dialog.offered;
     if (dialog.phase !== 'offered' || offered === undefined || offered.req !== req) return;
-    dialog.offered = undefined;
+    dialog.dropOffer();
     if (!offered.res.finalResponseSent) {
       try {
         offered.res.send(487);
@@ -127,5 +129,7 @@ function watchCancel(ctx: AdapterContext, dialog: PortDialog, req: SrfRequest): 
     dialog.phase = 'ended';
     ctx.signal(dialog, { type: 'cancelled' });
     ctx.finish(dialog);
-  });
+  };
+  dialog.offered = { req, res, cancelled };
+  req.on('cancel', cancelled);
 }

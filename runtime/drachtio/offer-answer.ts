@@ -23,7 +23,7 @@ export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
         ctx.failed(dialog, { kind: 'answer' }, `no answer SDP: ${sdp.message}`, 488);
         if (dialog.phase === 'offered') {
           offered.res.send(488);
-          dialog.offered = undefined;
+          dialog.dropOffer();
           if (replacing === undefined) ctx.finish(dialog);
         }
         return;
@@ -37,7 +37,7 @@ export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
           }
           // Called while drachtio-srf still handles the 200 it sent: a BYE that came in the
           // same read from drachtio-server is handled right after, so the listeners go on now.
-          dialog.offered = undefined;
+          dialog.dropOffer();
           dialog.phase = 'confirmed';
           dialog.sip = sip;
           dialog.coordinates = coordinatesOf(sip);
@@ -58,7 +58,7 @@ export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
       if (dialog.phase === 'offered') {
         ctx.failed(dialog, { kind: 'answer' }, `answer failed: ${describeError(error)}`);
         ctx.signal(dialog, { type: 'hangup' });
-        dialog.offered = undefined;
+        dialog.dropOffer();
         ctx.finish(dialog);
       }
     },

@@ -51,14 +51,17 @@ async function send(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInv
     ctx.finish(dialog);
     return;
   }
-  const call = new UacCall(ctx, dialog, invite);
+  let call: UacCall | undefined;
+  // Not a field of the call: drachtio-srf keeps the call for the dialog's life, the promise is over once sent.
+  const sent = new Promise<void>((resolve) => (call = new UacCall(ctx, dialog, invite, resolve)));
+  if (call === undefined) return;
   try {
     ctx.srf.createUAC(invite.to, { headers: invite.headers, localSdp: sdp }, call.progress, call.outcome);
   } catch (error) {
     unsent(ctx, dialog, invite, `INVITE not sent: ${describeError(error)}`);
     return;
   }
-  await call.sent;
+  await sent;
 }
 
 /**
@@ -68,19 +71,26 @@ async function send(ctx: AdapterContext, dialog: PortDialog, invite: OutgoingInv
  * a closure scope with the request, its headers and the offer.
  */
 class UacCall {
-  readonly sent: Promise<void>;
-  private markSent: () => void = () => undefined;
   private invite: OutgoingInvite | undefined;
   private dialog: PortDialog | undefined;
+  /** Resolves send()'s promise; let go of once called. */
+  private sent: (() => void) | undefined;
 
   constructor(
     private readonly ctx: AdapterContext,
     dialog: PortDialog,
     invite: OutgoingInvite,
+    sent: () => void,
   ) {
     this.dialog = dialog;
     this.invite = invite;
-    this.sent = new Promise<void>((resolve) => (this.markSent = resolve));
+    this.sent = sent;
+  }
+
+  private markSent(): void {
+    const sent = this.sent;
+    this.sent = undefined;
+    sent?.();
   }
 
   readonly progress: SrfUacProgress = {

@@ -27,6 +27,8 @@ export type DialogPhase =
 export interface OfferedInvite {
   readonly req: SrfRequest;
   readonly res: SrfResponse;
+  /** Listens for the caller's CANCEL while the INVITE waits (req's 'cancel' listener). */
+  readonly cancelled: () => void;
 }
 
 export class PortDialog {
@@ -90,6 +92,20 @@ export class PortDialog {
 
   get unanswered(): boolean {
     return this.phase === 'calling' || this.phase === 'early';
+  }
+
+  /**
+   * The peer's INVITE has its final answer, or is cancelled: forgotten, and
+   * its CANCEL no longer listened for. drachtio-srf keeps the request for
+   * the dialog's life, so a listener left on it would keep its closure (and
+   * this dialog) as long: ~170 bytes a held call.
+   */
+  dropOffer(): OfferedInvite | undefined {
+    const offered = this.offered;
+    if (offered === undefined) return undefined;
+    this.offered = undefined;
+    offered.req.removeListener('cancel', offered.cancelled);
+    return offered;
   }
 
   /** Queues `op` after the requests already asked for on this dialog. `op` must not throw; a throw is passed to `onError`. */

@@ -31,6 +31,7 @@ export interface SrfRequest extends SrfMessage {
   /** Incoming INVITE: the caller sent CANCEL. Outgoing request: its responses. */
   on(event: 'cancel', listener: () => void): unknown;
   on(event: 'response', listener: (res: SrfResponse, ack: () => void) => void): unknown;
+  removeListener(event: 'cancel', listener: () => void): unknown;
   /** CANCEL for an INVITE we sent (only valid on a sent request). */
   cancel(opts?: { readonly headers?: SrfHeaders }, callback?: (err: unknown) => void): void;
 }

@@ -79,6 +79,25 @@ describe('DrachtioSipPort: new INVITEs', () => {
     expect(f.srf.uasAnswers).toHaveLength(0);
   });
 
+  it('lets go of an INVITE once it has its final answer: drachtio-srf keeps the request for the dialog\'s life, so no CANCEL listener of ours stays on it', async () => {
+    const f = portFixture();
+    takeCalls(f);
+    const answered = offerInvite(f.srf).req;
+    const refused = offerInvite(f.srf).req;
+    const listening = answered.listenerCount('cancel');
+    expect(listening).toBeGreaterThan(0);
+    expect(refused.listenerCount('cancel')).toBe(listening);
+    f.port.answer(f.owner, 'd1');
+    f.port.reject(f.owner, 'd2', 486);
+    await settle();
+    expect(dialogOf(f, 'd1')).toMatchObject({ phase: 'confirmed', offered: undefined });
+    expect(answered.listenerCount('cancel')).toBe(listening - 1);
+    expect(refused.listenerCount('cancel')).toBe(listening - 1);
+    // A CANCEL crossing the 200 finds nothing to cancel.
+    answered.emit('cancel');
+    expect(f.owner.heard('d1')).toEqual([]);
+  });
+
   it('a handler that decides nothing gets the call refused with 500', () => {
     const f = portFixture();
     f.port.takeCalls(() => undefined);
