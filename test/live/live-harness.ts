@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { compile, loadMachines } from '../../compiler/index.js';
 import { readConfig } from '../../runtime/live/config-file.js';
 import { LiveApp } from '../../runtime/live/live-app.js';
+import { connectEsl } from '../../runtime/drachtio/load-fsmrf.js';
 import type { LiveEvent } from '../../runtime/live/live-events.js';
 import type { AnyFlowMachine } from '../../runtime/machine.js';
 import type { LiveServers } from './live-env.js';
@@ -104,6 +105,29 @@ export async function channelsDrainTo(flowc: RunningFlowc, count = 0, timeoutMs 
   while (current !== count && Date.now() - start < timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     current = await flowc.channelCount();
+  }
+  return current;
+}
+
+/** FreeSWITCH's channel count over an event-socket connection of the test's own (for flowc in a child process). */
+export async function freeswitchChannels(servers: LiveServers): Promise<number> {
+  const conn = await connectEsl(servers.freeswitch);
+  try {
+    const body = await new Promise<string>((resolve) => conn.api('show', 'channels count', (response) => resolve(response.getBody?.() ?? '')));
+    const m = /(\d+)\s+total/.exec(body);
+    return m === null ? Number.NaN : Number(m[1]);
+  } finally {
+    conn.disconnect();
+  }
+}
+
+/** Waits until FreeSWITCH holds `count` channels (they appear in its count ~200 ms late). */
+export async function freeswitchDrainsTo(servers: LiveServers, count = 0, timeoutMs = 15_000): Promise<number> {
+  const start = Date.now();
+  let current = await freeswitchChannels(servers);
+  while (current !== count && Date.now() - start < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    current = await freeswitchChannels(servers);
   }
   return current;
 }
