@@ -2,12 +2,15 @@
  * The stores of `flowc run` as the config chooses them: the session records
  * and the SIP dialog facts beside them, in files (default), in memory, or in
  * Redis. A Redis store connects here, before anything else starts, so an
- * unreachable Redis is a startup error at `store.url`.
+ * unreachable Redis is a startup error at `store.url`, and takes its
+ * prefix's lease (redis-lease.ts), so a prefix another running flowc holds
+ * is one at `store.prefix`.
  */
 import { join } from 'node:path';
 import { FileSnapshotStore } from '../persist/file-snapshot-store.js';
 import { MemorySnapshotStore } from '../persist/memory-snapshot-store.js';
 import { RedisHashWriter } from '../persist/redis-hash-writer.js';
+import { RedisLease } from '../persist/redis-lease.js';
 import { RedisLink } from '../persist/redis-link.js';
 import { RedisSnapshotStore } from '../persist/redis-snapshot-store.js';
 import type { SnapshotStore } from '../persist/snapshot-store.js';
@@ -52,6 +55,12 @@ export async function openStores(config: StoreConfig, log: StoreLog): Promise<Li
 async function openRedis(url: string, prefix: string, log: StoreLog): Promise<LiveStores | ConfigProblem> {
   const link = await RedisLink.open({ url, log });
   if (typeof link === 'string') return { path: 'store.url', message: link };
+  // Before anything is read: another flowc on this prefix would resume the same sessions.
+  const lease = await RedisLease.acquire({ link, key: `${prefix}owner`, log });
+  if (typeof lease === 'string') {
+    await link.close();
+    return { path: 'store.prefix', message: lease };
+  }
   // Facts first: on a reconnect the writers catch up in this order, so a record never lands before its dialogs.
   const dialogs = new RedisHashWriter({ link, hash: `${prefix}dialogs`, log });
   const sessions = new RedisHashWriter({ link, hash: `${prefix}sessions`, log });
@@ -65,6 +74,7 @@ async function openRedis(url: string, prefix: string, log: StoreLog): Promise<Li
       if (unwritten > 0) log.error({ store: link.address.shown, unwritten }, 'stopping with writes Redis has not taken: it keeps the state of those sessions before them');
       sessions.stop();
       dialogs.stop();
+      await lease.release();
       await link.close();
     },
   };
