@@ -5,9 +5,9 @@
  * the new peer's offer.
  */
 import type { AdapterContext } from './adapter-context.js';
-import { coordinatesOf } from './coordinates-of.js';
 import type { PortDialog } from './port-dialog.js';
 import { describeError } from './sip-error-status.js';
+import type { SrfDialog } from './srf-api.js';
 
 export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
   dialog.run(
@@ -30,21 +30,8 @@ export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
       }
       if (dialog.phase !== 'offered') return; // the caller cancelled while the media was prepared
       await new Promise<void>((resolve, reject) => {
-        ctx.srf.createUAS(offered.req, offered.res, { localSdp: sdp, headers: { 'Content-Type': 'application/sdp' } }, (error, sip) => {
-          if (sip === undefined || (error !== null && error !== undefined)) {
-            reject(error ?? new Error('createUAS gave no dialog'));
-            return;
-          }
-          // Called while drachtio-srf still handles the 200 it sent: a BYE that came in the
-          // same read from drachtio-server is handled right after, so the listeners go on now.
-          dialog.dropOffer();
-          dialog.phase = 'confirmed';
-          dialog.sip = sip;
-          dialog.coordinates = coordinatesOf(sip);
-          dialog.stackDialogId = sip.id;
-          ctx.established(dialog, sip);
-          resolve();
-        });
+        const answer = new UasAnswer(ctx, dialog, resolve, reject);
+        ctx.srf.createUAS(offered.req, offered.res, { localSdp: sdp, headers: { 'Content-Type': 'application/sdp' } }, answer.done);
       });
       if (replacing !== undefined) {
         dialog.replacedSip = undefined;
@@ -63,4 +50,48 @@ export function answerOffer(ctx: AdapterContext, dialog: PortDialog): void {
       }
     },
   );
+}
+
+/**
+ * createUAS's callback. drachtio-srf keeps it for the dialog's life (its
+ * listeners on the request close over it): it holds this small object,
+ * emptied once called, rather than the answer's scope — the offer with its
+ * CANCEL listener, the SDP, a promise and its resolvers (~300 bytes a held
+ * call in the live benchmark).
+ */
+class UasAnswer {
+  private ctx: AdapterContext | undefined;
+  private dialog: PortDialog | undefined;
+  private resolve: (() => void) | undefined;
+  private reject: ((error: unknown) => void) | undefined;
+
+  constructor(ctx: AdapterContext, dialog: PortDialog, resolve: () => void, reject: (error: unknown) => void) {
+    this.ctx = ctx;
+    this.dialog = dialog;
+    this.resolve = resolve;
+    this.reject = reject;
+  }
+
+  readonly done = (error: unknown, sip: SrfDialog | undefined): void => {
+    const { ctx, dialog, resolve, reject } = this;
+    this.ctx = undefined;
+    this.dialog = undefined;
+    this.resolve = undefined;
+    this.reject = undefined;
+    if (ctx === undefined || dialog === undefined || resolve === undefined || reject === undefined) return;
+    if (sip === undefined || (error !== null && error !== undefined)) {
+      reject(error ?? new Error('createUAS gave no dialog'));
+      return;
+    }
+    // Called while drachtio-srf still handles the 200 it sent: a BYE that came in the
+    // same read from drachtio-server is handled right after, so the listeners go on now.
+    dialog.dropOffer();
+    dialog.phase = 'confirmed';
+    dialog.sip = sip;
+    // Read from `sip` when asked (the replaced dialog's until now).
+    dialog.coordinates = undefined;
+    dialog.stackDialogId = sip.id;
+    ctx.established(dialog, sip);
+    resolve();
+  };
 }

@@ -9,7 +9,6 @@
  */
 import type { PortFailure } from '../ports/port-failure.js';
 import type { AdapterContext } from './adapter-context.js';
-import { coordinatesOf } from './coordinates-of.js';
 import { armDialTimeout, disarmDialTimeout } from './dial-timeout.js';
 import { failureSignal, provisionalSignal } from './invite-outcome.js';
 import type { LaterEffect } from './later-failure.js';
@@ -146,7 +145,8 @@ async function confirmed(ctx: AdapterContext, dialog: PortDialog, sip: SrfDialog
   }
   dialog.phase = 'confirmed';
   dialog.sip = sip;
-  dialog.coordinates = coordinatesOf(sip);
+  // Read from `sip` when asked (a takeover's dialog has none before).
+  dialog.coordinates = undefined;
   dialog.stackDialogId = sip.id;
   // The peer may hang up (or re-INVITE) before the media has taken the answer: what it
   // says waits until the flow has heard `answered`, so the leg never hangs up unanswered.

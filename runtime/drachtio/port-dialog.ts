@@ -11,6 +11,7 @@
 import type { ArmedTimer } from '../clock/clock.js';
 import type { DialogOwner } from '../ports/dialog-owner.js';
 import type { DialogSignal } from '../ports/dialog-signal.js';
+import { coordinatesOf } from './coordinates-of.js';
 import type { DialogCoordinates } from './dialog-coordinates.js';
 import type { SrfDialog, SrfRequest, SrfResponse } from './srf-api.js';
 
@@ -38,8 +39,8 @@ export class PortDialog {
   phase: DialogPhase;
   /** The drachtio dialog while confirmed (absent for a dialog recovered after a restart). */
   sip: SrfDialog | undefined;
-  /** Where the dialog is, while confirmed: Replaces, Refer-To and recovery read it. */
-  coordinates: DialogCoordinates | undefined;
+  /** The coordinates as read or recovered; see `coordinates`. */
+  private knownCoordinates: DialogCoordinates | undefined;
   /** drachtio-server's id of the dialog: what in-dialog requests of a recovered dialog go by. */
   stackDialogId: string | undefined;
   /** Our INVITE as sent: CANCEL goes through it. */
@@ -50,14 +51,9 @@ export class PortDialog {
   replacedSip: SrfDialog | undefined;
   /** A takeover moved the leg to the dialog with this id: a BYE here is that leg's `replaced`. */
   supersededBy: string | undefined;
-  /** CANCEL asked for (by the flow or the dial timeout). */
-  cancelRequested = false;
-  timedOut = false;
   dialTimer: ArmedTimer | undefined;
-  /** The peer has us on hold (its last offer was sendonly or inactive). */
-  peerHeld = false;
-  /** A re-INVITE of ours is waiting for its answer (a peer's re-INVITE meanwhile is glare: 491). */
-  reinviting = false;
+  /** The yes/no facts below, one bit each: a field each was 24 more bytes per dialog of every held call. */
+  private flags = 0;
   /** Set while our answered INVITE is being confirmed: the peer's signals wait here until `answered` is told. */
   heldSignals: DialogSignal[] | undefined;
   /** CSeq number of the last REFER the peer sent: the `id` of our NOTIFYs about it. */
@@ -84,6 +80,62 @@ export class PortDialog {
     const before = this.currentOwner;
     this.currentOwner = owner;
     this.table?.ownerChanged(this, before);
+  }
+
+  /**
+   * Where the dialog is, while confirmed: Replaces, Refer-To and recovery
+   * read it. Read from drachtio's dialog when first asked, not when it is
+   * established: most calls never ask (no snapshot store, no transfer), and
+   * a copy per dialog was ~100 bytes of every held call. Setting it (a
+   * recovered dialog, or undefined when `sip` is a new dialog) replaces
+   * what was read.
+   */
+  get coordinates(): DialogCoordinates | undefined {
+    if (this.knownCoordinates === undefined && this.sip !== undefined) this.knownCoordinates = coordinatesOf(this.sip);
+    return this.knownCoordinates;
+  }
+
+  set coordinates(coordinates: DialogCoordinates | undefined) {
+    this.knownCoordinates = coordinates;
+  }
+
+  /** CANCEL asked for (by the flow or the dial timeout). */
+  get cancelRequested(): boolean {
+    return (this.flags & CANCEL_REQUESTED) !== 0;
+  }
+
+  set cancelRequested(on: boolean) {
+    this.flag(CANCEL_REQUESTED, on);
+  }
+
+  get timedOut(): boolean {
+    return (this.flags & TIMED_OUT) !== 0;
+  }
+
+  set timedOut(on: boolean) {
+    this.flag(TIMED_OUT, on);
+  }
+
+  /** The peer has us on hold (its last offer was sendonly or inactive). */
+  get peerHeld(): boolean {
+    return (this.flags & PEER_HELD) !== 0;
+  }
+
+  set peerHeld(on: boolean) {
+    this.flag(PEER_HELD, on);
+  }
+
+  /** A re-INVITE of ours is waiting for its answer (a peer's re-INVITE meanwhile is glare: 491). */
+  get reinviting(): boolean {
+    return (this.flags & REINVITING) !== 0;
+  }
+
+  set reinviting(on: boolean) {
+    this.flag(REINVITING, on);
+  }
+
+  private flag(bit: number, on: boolean): void {
+    this.flags = on ? this.flags | bit : this.flags & ~bit;
   }
 
   get ended(): boolean {
@@ -125,3 +177,8 @@ export class PortDialog {
 }
 
 const IDLE: Promise<void> = Promise.resolve();
+
+const CANCEL_REQUESTED = 1;
+const TIMED_OUT = 2;
+const PEER_HELD = 4;
+const REINVITING = 8;
