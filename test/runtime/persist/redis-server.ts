@@ -11,7 +11,7 @@ import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { it } from 'vitest';
+import { afterEach, it } from 'vitest';
 import { SILENT_LOG } from '../../../runtime/drachtio/adapter-log.js';
 import { RedisLink } from '../../../runtime/persist/redis-link.js';
 
@@ -142,4 +142,31 @@ export async function until(condition: () => Promise<boolean>, what: string, ms 
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * What a test file's Redis tests open, closed after each test in reverse
+ * order: servers (`server()`), inspector connections (`look()`), and
+ * anything else handed to `defer()`.
+ */
+export function redisTestScope(): { server(): Promise<RedisServer>; look(server: RedisServer): Promise<RedisLink>; defer(done: () => Promise<void>): void } {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const done of cleanup.splice(0).reverse()) await done();
+  });
+  return {
+    async server() {
+      const started = await RedisServer.start();
+      cleanup.push(() => started.stop());
+      return started;
+    },
+    async look(server) {
+      const link = await inspector(server);
+      cleanup.push(() => link.close());
+      return link;
+    },
+    defer(done) {
+      cleanup.push(done);
+    },
+  };
 }

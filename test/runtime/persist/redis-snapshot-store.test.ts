@@ -12,7 +12,7 @@ import { RedisSnapshotStore, redisField } from '../../../runtime/persist/redis-s
 import type { SessionRecord } from '../../../runtime/persist/session-record.js';
 import { isStoreFailure } from '../../../runtime/persist/snapshot-store.js';
 import { RecordingLog } from '../live/memory-live.js';
-import { inspector, redisIt, RedisServer, until } from './redis-server.js';
+import { redisIt, redisTestScope, type RedisServer, until } from './redis-server.js';
 
 function record(key: string, step: number): SessionRecord {
   return {
@@ -32,28 +32,13 @@ function stepOf(text: unknown): number | undefined {
   return typeof step === 'number' ? step : undefined;
 }
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
-
-async function server(): Promise<RedisServer> {
-  const started = await RedisServer.start();
-  cleanup.push(() => started.stop());
-  return started;
-}
+const { server, look, defer } = redisTestScope();
 
 async function stores(redis: RedisServer, prefix = 'flowc:', log = new RecordingLog()): Promise<LiveStores> {
   const opened = await openStores({ type: 'redis', url: redis.url(), prefix }, log);
   if ('path' in opened) throw new Error(opened.message);
-  cleanup.push(() => opened.close());
+  defer(() => opened.close());
   return opened;
-}
-
-async function look(redis: RedisServer): Promise<RedisLink> {
-  const link = await inspector(redis);
-  cleanup.push(() => link.close());
-  return link;
 }
 
 describe('RedisSnapshotStore', () => {
@@ -158,7 +143,7 @@ describe('RedisSnapshotStore', () => {
     const redis = await server();
     const link = await RedisLink.open({ url: redis.url(), log: SILENT_LOG });
     if (typeof link === 'string') throw new Error(link);
-    cleanup.push(() => link.close());
+    defer(() => link.close());
     const writer = new RedisHashWriter({ link, hash: 'flowc:sessions', log: SILENT_LOG, firstRetryMs: 20, maxRetryMs: 100 });
     const store = new RedisSnapshotStore(link, writer);
     const raw = await look(redis);
@@ -174,7 +159,7 @@ describe('RedisSnapshotStore', () => {
     const redis = await server();
     const link = await RedisLink.open({ url: redis.url(), log: SILENT_LOG });
     if (typeof link === 'string') throw new Error(link);
-    cleanup.push(async () => {
+    defer(async () => {
       redis.resume();
       await link.close();
     });
