@@ -33,6 +33,8 @@ export class FakeEslConnection extends EventEmitter implements EslChannelConnect
   filtered: string | undefined;
   subscribed = '';
   closed = false;
+  /** Music playing on a channel: completes when broken. */
+  private readonly playing = new Map<string, () => void>();
 
   constructor(private readonly server: FakeEslServer) {
     super();
@@ -55,6 +57,11 @@ export class FakeEslConnection extends EventEmitter implements EslChannelConnect
     let body = exists ? '+OK' : '-ERR No such channel!';
     if (command === 'uuid_getvar') body = exists ? (this.server.channels.get(uuid) ?? '') : '-ERR No such channel!';
     if (command === 'uuid_kill' && exists) this.server.channels.delete(uuid);
+    if (command === 'uuid_break') {
+      const ended = this.playing.get(uuid);
+      this.playing.delete(uuid);
+      if (ended !== undefined) setImmediate(ended);
+    }
     setImmediate(() => {
       callback(eslEvent({}, body));
       // What the command starts, FreeSWITCH reports afterwards on the channel.
@@ -65,7 +72,10 @@ export class FakeEslConnection extends EventEmitter implements EslChannelConnect
 
   execute(app: string, arg: string, uuid: string, callback: (complete: EslEventApi) => void): void {
     this.commands.push(`execute ${app} ${arg} ${uuid}`);
-    setImmediate(() => callback(eslEvent({ Application: app, 'Application-Response': '_none_', variable_flowcDigits: '42' })));
+    const complete = (): void => callback(eslEvent({ Application: app, 'Application-Response': '_none_', variable_flowcDigits: '42' }));
+    // Endless music plays until uuid_break; anything else is done at once.
+    if (app === 'endless_playback') this.playing.set(uuid, complete);
+    else setImmediate(complete);
   }
 
   executeAsync(app: string, arg: string, uuid: string): void {
