@@ -26,12 +26,12 @@ async function loadChevrotain(): Promise<Chevrotain> {
 
 const chevrotain = await loadChevrotain();
 
-export const CstParser: Chevrotain['CstParser'] = chevrotain.CstParser;
+export const EmbeddedActionsParser: Chevrotain['EmbeddedActionsParser'] = chevrotain.EmbeddedActionsParser;
 export const EOF: Chevrotain['EOF'] = chevrotain.EOF;
 export const Lexer: Chevrotain['Lexer'] = chevrotain.Lexer;
 export const createToken: Chevrotain['createToken'] = chevrotain.createToken;
 export const tokenMatcher: Chevrotain['tokenMatcher'] = chevrotain.tokenMatcher;
 
 // The classes are also types where the grammar annotates instances.
-export type CstParser = import('chevrotain').CstParser;
+export type EmbeddedActionsParser = import('chevrotain').EmbeddedActionsParser;
 export type Lexer = import('chevrotain').Lexer;

@@ -25,9 +25,9 @@ export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Di
   const tooDeep = nestingDiagnostic(source.path, lines, lexed.tokens);
   let file: FlowFile;
   if (tooDeep === undefined) {
-    const { cst, parser } = parseTokens(lexed.tokens);
+    const { root, parser } = parseTokens(lexed.tokens);
     diagnostics.push(...parser.errors.map((error) => parseErrorDiagnostic(source.path, lines, lexed.tokens, error)));
-    const built = toAst(cst, source, lines);
+    const built = toAst(root, source, lines);
     diagnostics.push(...built.diagnostics);
     file = built.file;
   } else {

@@ -1,73 +1,50 @@
 /**
- * The flow grammar as a pure chevrotain `CstParser`: rules as class properties,
- * error recovery on, no meaning (no AST, no checks, no diagnostics wording
- * beyond what syntax-messages.ts builds from the parser's expectations).
+ * The flow grammar as a chevrotain parser with error recovery: rules as class
+ * properties, no meaning (no AST, no checks, no diagnostics wording beyond
+ * what syntax-messages.ts builds from the parser's expectations).
  *
  * Newlines are not tokens. Blocks stay unambiguous because every state item
  * starts with a hard keyword (`entry`, `on`, `state`, ...) and every action
  * with its verb; `;` is accepted between items and is never required.
  *
- * Items of one list share a label (`declaration`, `item`, `action`) so the CST
- * keeps them in document order under one key; toAst dispatches on rule name.
+ * The rules build frames (parse-frames.ts) in embedded actions instead of
+ * chevrotain's CST: the CST's dictionaries of arrays per node were most of
+ * the time and memory of parsing a big file (the generated 10,000-line flow:
+ * ~150 ms of CST parse and ~105 ms of CST-to-AST at load 8, now ~80 + ~95).
+ * Each rule opens its frame first, records the tokens it reads (`at`,
+ * `real`: every token moves the frame's location as it moved the CST
+ * node's) and returns the frame, which the caller stores. A rule left by an
+ * exception hangs its partial frame in its caller's itself (`fail`, under
+ * the slot the caller named before the `SUBRULE`), as chevrotain hangs a
+ * partial CST node, so what recovery keeps is what it kept before; toAst
+ * reads frames as it read CST nodes.
  */
-import { CstParser } from './chevrotain-runtime.js';
-import type { CstNode, IOrAlt, IToken } from 'chevrotain';
+import { EmbeddedActionsParser } from './chevrotain-runtime.js';
+import type { IOrAlt, IToken, ParserMethod } from 'chevrotain';
+import { attach, PRIMARY } from './parse-frames.js';
+import type { Frame, Slot } from './parse-frames.js';
+import { isRealToken } from './spans.js';
 import * as t from './tokens.js';
 import { syntaxMessages } from './syntax-messages.js';
 
 /**
- * The labels, as option objects made once: a `{ LABEL: 'x' }` literal in a
- * rule is a new object on every call, and a big file makes hundreds of
- * thousands of calls. For the same reason every `OR` below takes an array of
- * alternatives built once per parser (chevrotain's "caching arrays of
- * alternatives") instead of a fresh array of fresh closures per call.
+ * Every `OR` below takes an array of alternatives built once per parser
+ * (chevrotain's "caching arrays of alternatives") instead of a fresh array
+ * of fresh closures per call: a big file makes hundreds of thousands of calls.
  */
-const L = {
-  action: { LABEL: 'action' },
-  boolean: { LABEL: 'boolean' },
-  declaration: { LABEL: 'declaration' },
-  default: { LABEL: 'default' },
-  delay: { LABEL: 'delay' },
-  duration: { LABEL: 'duration' },
-  event: { LABEL: 'event' },
-  flow: { LABEL: 'flow' },
-  from: { LABEL: 'from' },
-  fromKeyword: { LABEL: 'fromKeyword' },
-  guard: { LABEL: 'guard' },
-  head: { LABEL: 'head' },
-  in: { LABEL: 'in' },
-  initial: { LABEL: 'initial' },
-  inner: { LABEL: 'inner' },
-  integer: { LABEL: 'integer' },
-  item: { LABEL: 'item' },
-  key: { LABEL: 'key' },
-  leg: { LABEL: 'leg' },
-  max: { LABEL: 'max' },
-  maxKeyword: { LABEL: 'maxKeyword' },
-  modifier: { LABEL: 'modifier' },
-  music: { LABEL: 'music' },
-  name: { LABEL: 'name' },
-  operand: { LABEL: 'operand' },
-  operator: { LABEL: 'operator' },
-  prompt: { LABEL: 'prompt' },
-  property: { LABEL: 'property' },
-  state: { LABEL: 'state' },
-  status: { LABEL: 'status' },
-  string: { LABEL: 'string' },
-  target: { LABEL: 'target' },
-  terminator: { LABEL: 'terminator' },
-  terminatorKeyword: { LABEL: 'terminatorKeyword' },
-  timeout: { LABEL: 'timeout' },
-  timeoutKeyword: { LABEL: 'timeoutKeyword' },
-  to: { LABEL: 'to' },
-  type: { LABEL: 'type' },
-  value: { LABEL: 'value' },
-  variable: { LABEL: 'variable' },
-} as const;
-
 type Alternatives = IOrAlt<unknown>[];
 
-export class FlowParser extends CstParser {
+/** Where actions write while chevrotain records the grammar (no frame is open then). */
+const RECORDING: Frame = { rule: 'flowFile', slot: 'root', start: NaN, end: NaN, flows: [] };
+
+export class FlowParser extends EmbeddedActionsParser {
+  /** The open frames, innermost last: one per rule on chevrotain's rule stack. */
+  private readonly frames: Frame[] = [];
+  /** Where the next `SUBRULE`'s frame goes in the current one; set right before each call. */
+  private slot: Slot = 'root';
+  /** The frame of the last top-level parse. */
+  private root: Frame | undefined;
+
   /**
    * `validate` runs chevrotain's checks of the grammar (ambiguous
    * alternatives, left recursion, unreachable rules, ...) while building the
@@ -77,7 +54,6 @@ export class FlowParser extends CstParser {
   constructor(validate = false) {
     super([...t.ALL_TOKENS], {
       recoveryEnabled: true,
-      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 3,
       errorMessageProvider: syntaxMessages,
       skipValidations: !validate,
@@ -85,432 +61,929 @@ export class FlowParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** Parses a token vector into the frame of `flowFile`; errors stay on the parser (`errors`) until the next call. */
+  parse(tokens: IToken[]): Frame {
+    this.frames.length = 0;
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.root = undefined;
+    this.input = tokens;
+    this.flowFile();
+    const root: Frame = this.root ?? { rule: 'flowFile', slot: 'root', start: NaN, end: NaN, flows: [] };
+    this.root = undefined;
+    return root;
+  }
+
+  // ---------------------------------------------------------------- frames
+  // The location of each open frame lives in `starts`/`ends` (by depth) while it is read, and is
+  // written to the frame when it closes: every token moves it, and frames of ~40 shapes behind
+  // one property access would make that access megamorphic (slow); so would a generic "hang the
+  // child in its parent", so callers store what SUBRULE returns themselves and `attach` only runs
+  // for frames left by an exception.
+
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  private open(frame: Frame): Frame {
+    if (!this.RECORDING_PHASE) {
+      const depth = this.frames.length;
+      this.frames.push(frame);
+      this.starts[depth] = NaN;
+      this.ends[depth] = NaN;
+    }
+    return frame;
+  }
+
+  /**
+   * A rule read to its end: as chevrotain's `cstPostRuleOnlyOffset`, its location ends at the last
+   * token read. The caller stores the frame SUBRULE returns; its location moves the caller's.
+   */
+  private close(frame: Frame): Frame {
+    if (this.RECORDING_PHASE) return frame;
+    const depth = this.frames.length - 1;
+    const previous = this.LA(0);
+    const start = this.starts[depth] ?? NaN;
+    if (start <= previous.startOffset) this.ends[depth] = previous.endOffset ?? NaN;
+    else this.starts[depth] = NaN;
+    this.settle(frame, depth);
+    return frame;
+  }
+
+  /**
+   * A rule left by an exception: its partial frame is hung in its caller's as it is, as chevrotain
+   * hangs a partial CST node (recovery then resumes above or in it; SUBRULE returns undefined).
+   */
+  private fail(frame: Frame, error: unknown): unknown {
+    if (!this.RECORDING_PHASE) {
+      const depth = this.frames.length - 1;
+      this.settle(frame, depth);
+      const parent = this.frames[depth - 1];
+      if (parent === undefined) this.root = frame;
+      else attach(parent, frame);
+    }
+    return error;
+  }
+
+  /** Writes the frame's location, pops it and moves the caller's location by it. */
+  private settle(frame: Frame, depth: number): void {
+    const start = this.starts[depth] ?? NaN;
+    const end = this.ends[depth] ?? NaN;
+    frame.start = start;
+    frame.end = end;
+    this.frames.pop();
+    if (depth === 0) this.root = frame;
+    else this.locate(depth - 1, start, end);
+  }
+
+  /** chevrotain's `setNodeLocationOnlyOffset`: the first located piece sets both ends, later ones only push the end. */
+  private locate(depth: number, start: number, end: number): void {
+    const current = this.starts[depth] ?? NaN;
+    if (Number.isNaN(current)) {
+      this.starts[depth] = start;
+      this.ends[depth] = end;
+    } else if ((this.ends[depth] ?? NaN) < end) {
+      this.ends[depth] = end;
+    }
+  }
+
+  /** The frame of the rule being read (a scratch frame while chevrotain records the grammar). */
+  private current(): Frame {
+    return this.frames[this.frames.length - 1] ?? RECORDING;
+  }
+
+  /** A token read by the current rule: it moves the rule's location (invented tokens have none). */
+  private at(token: IToken): IToken {
+    const depth = this.frames.length - 1;
+    if (depth >= 0) this.locate(depth, token.startOffset, token.endOffset ?? NaN);
+    return token;
+  }
+
+  /** A token read and kept: the token if it is in the text, undefined if recovery invented it. */
+  private real(token: IToken): IToken | undefined {
+    this.at(token);
+    return isRealToken(token) ? token : undefined;
+  }
+
+  /** A token read and kept in a list (only if it is in the text). */
+  private push(list: IToken[] | undefined, token: IToken): void {
+    this.at(token);
+    if (list !== undefined && isRealToken(token)) list.push(token);
+  }
+
   // ---------------------------------------------------------------- file and flow
 
-  private readonly topLevelItems: Alternatives = [{ ALT: () => this.SUBRULE(this.flowDecl) }, { ALT: () => this.CONSUME(t.Semicolon) }];
+  private readonly topLevelItems: Alternatives = [
+    {
+      ALT: () => {
+        this.slot = 'flow';
+        const flowFrame: Frame | undefined = this.SUBRULE(this.flowDecl);
+        if (flowFrame !== undefined) this.current().flows?.push(flowFrame);
+      },
+    },
+    { ALT: () => this.at(this.CONSUME(t.Semicolon)) },
+  ];
 
   public readonly flowFile = this.RULE('flowFile', () => {
-    this.MANY(() => {
-      this.OR(this.topLevelItems);
-    });
+    const f = this.open({ rule: 'flowFile', slot: this.slot, start: NaN, end: NaN, flows: [] });
+    try {
+      this.MANY(() => {
+        this.OR(this.topLevelItems);
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly flowItems: Alternatives = [
-    { ALT: () => this.SUBRULE(this.legDecl, L.declaration) },
-    { ALT: () => this.SUBRULE(this.inputDecl, L.declaration) },
-    { ALT: () => this.SUBRULE(this.varDecl, L.declaration) },
-    { ALT: () => this.SUBRULE(this.eventDecl, L.declaration) },
-    { ALT: () => this.SUBRULE(this.emitDecl, L.declaration) },
-    { ALT: () => this.SUBRULE(this.keyDecl, L.declaration) },
-    { ALT: () => this.SUBRULE(this.stateDecl, L.state) },
-    { ALT: () => this.CONSUME(t.Semicolon) },
+    { ALT: () => this.declaration(this.legDecl) },
+    { ALT: () => this.declaration(this.inputDecl) },
+    { ALT: () => this.declaration(this.varDecl) },
+    { ALT: () => this.declaration(this.eventDecl) },
+    { ALT: () => this.declaration(this.emitDecl) },
+    { ALT: () => this.declaration(this.keyDecl) },
+    {
+      ALT: () => {
+        this.slot = 'state';
+        const stateFrame: Frame | undefined = this.SUBRULE(this.stateDecl);
+        if (stateFrame !== undefined) this.current().states?.push(stateFrame);
+      },
+    },
+    { ALT: () => this.at(this.CONSUME(t.Semicolon)) },
   ];
 
+  private declaration(rule: ParserMethod<[], Frame>): void {
+    this.slot = 'declaration';
+    const declarationFrame: Frame | undefined = this.SUBRULE(rule);
+    if (declarationFrame !== undefined) this.current().declarations?.push(declarationFrame);
+  }
+
   private readonly flowDecl = this.RULE('flowDecl', () => {
-    this.CONSUME(t.Flow);
-    this.CONSUME(t.Identifier, L.name);
-    this.CONSUME(t.LCurly);
-    this.MANY(() => {
-      this.OR(this.flowItems);
-    });
-    this.CONSUME(t.RCurly);
+    const f = this.open({ rule: 'flowDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, declarations: [], states: [] });
+    try {
+      this.at(this.CONSUME(t.Flow));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.LCurly));
+      this.MANY(() => {
+        this.OR(this.flowItems);
+      });
+      this.at(this.CONSUME(t.RCurly));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   // ---------------------------------------------------------------- declarations
 
   private readonly legDecl = this.RULE('legDecl', () => {
-    this.CONSUME(t.Leg);
-    this.CONSUME(t.Identifier, L.name);
-    this.OPTION(() => this.CONSUME(t.Inbound));
-    this.OPTION2(() => this.CONSUME(t.Nailed));
+    const f = this.open({ rule: 'legDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, inbound: false, nailed: false });
+    try {
+      this.at(this.CONSUME(t.Leg));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        if (this.real(this.CONSUME(t.Inbound)) !== undefined) f.inbound = true;
+      });
+      this.OPTION2(() => {
+        if (this.real(this.CONSUME(t.Nailed)) !== undefined) f.nailed = true;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly inputDecl = this.RULE('inputDecl', () => {
-    this.CONSUME(t.Input);
-    this.CONSUME(t.Identifier, L.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.typeRef);
-    this.OPTION(() => {
-      this.CONSUME(t.Equals);
-      this.SUBRULE(this.expression, L.default);
-    });
+    const f = this.open({ rule: 'inputDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined, default: undefined });
+    try {
+      this.at(this.CONSUME(t.Input));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Colon));
+      this.slot = 'typeRef';
+      const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
+      if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+      this.OPTION(() => {
+        this.at(this.CONSUME(t.Equals));
+        this.slot = 'default';
+        const defaultFrame: Frame | undefined = this.SUBRULE(this.expression);
+        if (f.default === undefined) f.default = defaultFrame;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly varDecl = this.RULE('varDecl', () => {
-    this.CONSUME(t.Var);
-    this.CONSUME(t.Identifier, L.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.typeRef);
-    this.CONSUME(t.Equals);
-    this.SUBRULE(this.expression, L.initial);
+    const f = this.open({ rule: 'varDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined, initial: undefined });
+    try {
+      this.at(this.CONSUME(t.Var));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Colon));
+      this.slot = 'typeRef';
+      const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
+      if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+      this.at(this.CONSUME(t.Equals));
+      this.slot = 'initial';
+      const initialFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.initial === undefined) f.initial = initialFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly eventDecl = this.RULE('eventDecl', () => {
-    this.CONSUME(t.Event);
-    this.CONSUME(t.Identifier, L.name);
-    this.OPTION(() => this.SUBRULE(this.fieldList));
+    const f = this.open({ rule: 'eventDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, fieldList: undefined });
+    try {
+      this.at(this.CONSUME(t.Event));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        this.slot = 'fieldList';
+        const fieldListFrame: Frame | undefined = this.SUBRULE(this.fieldList);
+        if (f.fieldList === undefined) f.fieldList = fieldListFrame;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly emitDecl = this.RULE('emitDecl', () => {
-    this.CONSUME(t.Emit);
-    this.CONSUME(t.Identifier, L.name);
-    this.OPTION(() => this.SUBRULE(this.fieldList));
+    const f = this.open({ rule: 'emitDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, fieldList: undefined });
+    try {
+      this.at(this.CONSUME(t.Emit));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        this.slot = 'fieldList';
+        const fieldListFrame: Frame | undefined = this.SUBRULE(this.fieldList);
+        if (f.fieldList === undefined) f.fieldList = fieldListFrame;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly keyDecl = this.RULE('keyDecl', () => {
-    this.CONSUME(t.Key);
-    this.CONSUME(t.Identifier, L.name);
+    const f = this.open({ rule: 'keyDecl', slot: this.slot, start: NaN, end: NaN, name: undefined });
+    try {
+      this.at(this.CONSUME(t.Key));
+      f.name = this.real(this.CONSUME(t.Identifier));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly fieldList = this.RULE('fieldList', () => {
-    this.CONSUME(t.LParen);
-    this.OPTION(() => {
-      this.SUBRULE(this.fieldDecl);
-      this.MANY(() => {
-        this.CONSUME(t.Comma);
-        this.SUBRULE2(this.fieldDecl);
+    const f = this.open({ rule: 'fieldList', slot: this.slot, start: NaN, end: NaN, fields: [] });
+    try {
+      this.at(this.CONSUME(t.LParen));
+      this.OPTION(() => {
+        this.slot = 'field';
+        const fieldFrame: Frame | undefined = this.SUBRULE(this.fieldDecl);
+        if (fieldFrame !== undefined) f.fields?.push(fieldFrame);
+        this.MANY(() => {
+          this.at(this.CONSUME(t.Comma));
+          this.slot = 'field';
+          const fieldFrame: Frame | undefined = this.SUBRULE2(this.fieldDecl);
+          if (fieldFrame !== undefined) f.fields?.push(fieldFrame);
+        });
+        this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
       });
-      this.OPTION2(() => this.CONSUME2(t.Comma));
-    });
-    this.CONSUME(t.RParen);
+      this.at(this.CONSUME(t.RParen));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly fieldDecl = this.RULE('fieldDecl', () => {
-    this.CONSUME(t.Identifier, L.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.typeRef);
+    const f = this.open({ rule: 'fieldDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined });
+    try {
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Colon));
+      this.slot = 'typeRef';
+      const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
+      if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
-  private readonly typeNames: Alternatives = t.TYPE_TOKENS.map((token) => ({ ALT: () => this.CONSUME(token, L.type) }));
+  private readonly typeNames: Alternatives = t.TYPE_TOKENS.map((token) => ({
+    ALT: () => {
+      this.current().type = this.real(this.CONSUME(token));
+    },
+  }));
 
   private readonly typeRef = this.RULE('typeRef', () => {
-    this.OR(this.typeNames);
+    const f = this.open({ rule: 'typeRef', slot: this.slot, start: NaN, end: NaN, type: undefined });
+    try {
+      this.OR(this.typeNames);
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   // ---------------------------------------------------------------- states
 
-  private readonly modifiers: Alternatives = [
-    { ALT: () => this.CONSUME(t.Initial, L.modifier) },
-    { ALT: () => this.CONSUME(t.Final, L.modifier) },
-    { ALT: () => this.CONSUME(t.Parallel, L.modifier) },
+  private readonly modifierKinds: Alternatives = [
+    { ALT: () => this.push(this.current().modifiers, this.CONSUME(t.Initial)) },
+    { ALT: () => this.push(this.current().modifiers, this.CONSUME(t.Final)) },
+    { ALT: () => this.push(this.current().modifiers, this.CONSUME(t.Parallel)) },
   ];
 
   private readonly stateItems: Alternatives = [
-    { ALT: () => this.SUBRULE(this.entryBlock, L.item) },
-    { ALT: () => this.SUBRULE(this.exitBlock, L.item) },
-    { ALT: () => this.SUBRULE(this.onTransition, L.item) },
-    { ALT: () => this.SUBRULE(this.afterTransition, L.item) },
-    { ALT: () => this.SUBRULE(this.stateDecl, L.item) },
-    { ALT: () => this.CONSUME(t.Semicolon) },
+    { ALT: () => this.item(this.entryBlock) },
+    { ALT: () => this.item(this.exitBlock) },
+    { ALT: () => this.item(this.onTransition) },
+    { ALT: () => this.item(this.afterTransition) },
+    { ALT: () => this.item(this.stateDecl) },
+    { ALT: () => this.at(this.CONSUME(t.Semicolon)) },
   ];
 
+  private item(rule: ParserMethod<[], Frame>): void {
+    this.slot = 'item';
+    const itemFrame: Frame | undefined = this.SUBRULE(rule);
+    if (itemFrame !== undefined) this.current().items?.push(itemFrame);
+  }
+
   private readonly stateDecl = this.RULE('stateDecl', () => {
-    this.MANY(() => {
-      this.OR(this.modifiers);
-    });
-    this.CONSUME(t.State);
-    this.CONSUME(t.Identifier, L.name);
-    this.OPTION(() => {
-      this.CONSUME(t.LCurly);
-      this.MANY2(() => {
-        this.OR2(this.stateItems);
+    const f = this.open({ rule: 'stateDecl', slot: this.slot, start: NaN, end: NaN, modifiers: [], name: undefined, items: [] });
+    try {
+      this.MANY(() => {
+        this.OR(this.modifierKinds);
       });
-      this.CONSUME(t.RCurly);
-    });
+      this.at(this.CONSUME(t.State));
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        this.at(this.CONSUME(t.LCurly));
+        this.MANY2(() => {
+          this.OR2(this.stateItems);
+        });
+        this.at(this.CONSUME(t.RCurly));
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly entryBlock = this.RULE('entryBlock', () => {
-    this.CONSUME(t.Entry);
-    this.SUBRULE(this.block);
+    const f = this.open({ rule: 'entryBlock', slot: this.slot, start: NaN, end: NaN, block: undefined });
+    try {
+      this.at(this.CONSUME(t.Entry));
+      this.slot = 'block';
+      const blockFrame: Frame | undefined = this.SUBRULE(this.block);
+      if (f.block === undefined) f.block = blockFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly exitBlock = this.RULE('exitBlock', () => {
-    this.CONSUME(t.Exit);
-    this.SUBRULE(this.block);
+    const f = this.open({ rule: 'exitBlock', slot: this.slot, start: NaN, end: NaN, block: undefined });
+    try {
+      this.at(this.CONSUME(t.Exit));
+      this.slot = 'block';
+      const blockFrame: Frame | undefined = this.SUBRULE(this.block);
+      if (f.block === undefined) f.block = blockFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly onTransition = this.RULE('onTransition', () => {
-    this.CONSUME(t.On);
-    this.SUBRULE(this.trigger);
-    this.SUBRULE(this.transitionTail);
+    const f = this.open({ rule: 'onTransition', slot: this.slot, start: NaN, end: NaN, trigger: undefined, tail: undefined });
+    try {
+      this.at(this.CONSUME(t.On));
+      this.slot = 'trigger';
+      const triggerFrame: Frame | undefined = this.SUBRULE(this.trigger);
+      if (f.trigger === undefined) f.trigger = triggerFrame;
+      this.slot = 'tail';
+      const tailFrame: Frame | undefined = this.SUBRULE(this.transitionTail);
+      if (f.tail === undefined) f.tail = tailFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly afterTransition = this.RULE('afterTransition', () => {
-    this.CONSUME(t.After);
-    this.SUBRULE(this.expression, L.delay);
-    this.SUBRULE(this.transitionTail);
+    const f = this.open({ rule: 'afterTransition', slot: this.slot, start: NaN, end: NaN, delay: undefined, tail: undefined });
+    try {
+      this.at(this.CONSUME(t.After));
+      this.slot = 'delay';
+      const delayFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.delay === undefined) f.delay = delayFrame;
+      this.slot = 'tail';
+      const tailFrame: Frame | undefined = this.SUBRULE(this.transitionTail);
+      if (f.tail === undefined) f.tail = tailFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   /** `[when GUARD] [-> Target] [{ actions }]`, shared by `on` and `after`. */
   private readonly transitionTail = this.RULE('transitionTail', () => {
-    this.OPTION(() => {
-      this.CONSUME(t.When);
-      this.SUBRULE(this.expression, L.guard);
-    });
-    this.OPTION2(() => {
-      this.CONSUME(t.Arrow);
-      this.CONSUME(t.Identifier, L.target);
-    });
-    this.OPTION3(() => this.SUBRULE(this.block));
+    const f = this.open({ rule: 'transitionTail', slot: this.slot, start: NaN, end: NaN, guard: undefined, arrow: undefined, target: undefined, block: undefined });
+    try {
+      this.OPTION(() => {
+        this.at(this.CONSUME(t.When));
+        this.slot = 'guard';
+        const guardFrame: Frame | undefined = this.SUBRULE(this.expression);
+        if (f.guard === undefined) f.guard = guardFrame;
+      });
+      this.OPTION2(() => {
+        f.arrow = this.real(this.CONSUME(t.Arrow));
+        f.target = this.real(this.CONSUME(t.Identifier));
+      });
+      this.OPTION3(() => {
+        this.slot = 'block';
+        const blockFrame: Frame | undefined = this.SUBRULE(this.block);
+        if (f.block === undefined) f.block = blockFrame;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   // `done` is also a name: `done(` (two tokens of lookahead) is the done event, anything else a leg or application event.
   private readonly triggerKinds: Alternatives = [
     {
       ALT: () => {
-        this.CONSUME(t.Done);
-        this.CONSUME(t.LParen);
-        this.CONSUME(t.Identifier, L.state);
-        this.CONSUME(t.RParen);
+        const f = this.current();
+        if (this.real(this.CONSUME(t.Done)) !== undefined) f.done = true;
+        if (this.real(this.CONSUME(t.LParen)) !== undefined) f.lparen = true;
+        f.stateName = this.real(this.CONSUME(t.Identifier));
+        this.at(this.CONSUME(t.RParen));
       },
     },
     {
       ALT: () => {
-        this.CONSUME2(t.Identifier, L.head);
+        const f = this.current();
+        f.head = this.real(this.CONSUME2(t.Identifier));
         this.OPTION(() => {
-          this.CONSUME(t.Dot);
-          this.CONSUME(t.Word, L.event);
+          if (this.real(this.CONSUME(t.Dot)) !== undefined) f.dot = true;
+          f.event = this.real(this.CONSUME(t.Word));
         });
       },
     },
   ];
 
   private readonly trigger = this.RULE('trigger', () => {
-    this.OR(this.triggerKinds);
+    const f = this.open({ rule: 'trigger', slot: this.slot, start: NaN, end: NaN, done: false, lparen: false, stateName: undefined, head: undefined, dot: false, event: undefined });
+    try {
+      this.OR(this.triggerKinds);
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   // ---------------------------------------------------------------- actions
 
-  private readonly actions: Alternatives = [
-    { ALT: () => this.SUBRULE(this.dialAction, L.action) },
-    { ALT: () => this.SUBRULE(this.answerAction, L.action) },
-    { ALT: () => this.SUBRULE(this.rejectAction, L.action) },
-    { ALT: () => this.SUBRULE(this.hangupAction, L.action) },
-    { ALT: () => this.SUBRULE(this.cancelAction, L.action) },
-    { ALT: () => this.SUBRULE(this.holdAction, L.action) },
-    { ALT: () => this.SUBRULE(this.unholdAction, L.action) },
-    { ALT: () => this.SUBRULE(this.bridgeAction, L.action) },
-    { ALT: () => this.SUBRULE(this.unbridgeAction, L.action) },
-    { ALT: () => this.SUBRULE(this.conferenceAction, L.action) },
-    { ALT: () => this.SUBRULE(this.referAction, L.action) },
-    { ALT: () => this.SUBRULE(this.takeoverAction, L.action) },
-    { ALT: () => this.SUBRULE(this.notifyAction, L.action) },
-    { ALT: () => this.SUBRULE(this.playAction, L.action) },
-    { ALT: () => this.SUBRULE(this.collectAction, L.action) },
-    { ALT: () => this.SUBRULE(this.emitAction, L.action) },
-    { ALT: () => this.SUBRULE(this.setAction, L.action) },
-    { ALT: () => this.SUBRULE(this.sendAction, L.action) },
-    { ALT: () => this.CONSUME(t.Semicolon) },
+  private readonly actionKinds: Alternatives = [
+    { ALT: () => this.action(this.dialAction) },
+    { ALT: () => this.action(this.answerAction) },
+    { ALT: () => this.action(this.rejectAction) },
+    { ALT: () => this.action(this.hangupAction) },
+    { ALT: () => this.action(this.cancelAction) },
+    { ALT: () => this.action(this.holdAction) },
+    { ALT: () => this.action(this.unholdAction) },
+    { ALT: () => this.action(this.bridgeAction) },
+    { ALT: () => this.action(this.unbridgeAction) },
+    { ALT: () => this.action(this.conferenceAction) },
+    { ALT: () => this.action(this.referAction) },
+    { ALT: () => this.action(this.takeoverAction) },
+    { ALT: () => this.action(this.notifyAction) },
+    { ALT: () => this.action(this.playAction) },
+    { ALT: () => this.action(this.collectAction) },
+    { ALT: () => this.action(this.emitAction) },
+    { ALT: () => this.action(this.setAction) },
+    { ALT: () => this.action(this.sendAction) },
+    { ALT: () => this.at(this.CONSUME(t.Semicolon)) },
   ];
 
+  private action(rule: ParserMethod<[], Frame>): void {
+    this.slot = 'action';
+    const actionFrame: Frame | undefined = this.SUBRULE(rule);
+    if (actionFrame !== undefined) this.current().actions?.push(actionFrame);
+  }
+
   private readonly block = this.RULE('block', () => {
-    this.CONSUME(t.LCurly);
-    this.MANY(() => {
-      this.OR(this.actions);
-    });
-    this.CONSUME(t.RCurly);
+    const f = this.open({ rule: 'block', slot: this.slot, start: NaN, end: NaN, actions: [] });
+    try {
+      this.at(this.CONSUME(t.LCurly));
+      this.MANY(() => {
+        this.OR(this.actionKinds);
+      });
+      this.at(this.CONSUME(t.RCurly));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly dialClauses: Alternatives = [
     {
       ALT: () => {
-        this.CONSUME(t.From, L.fromKeyword);
-        this.SUBRULE2(this.expression, L.from);
+        const f = this.current();
+        this.push((f.fromKeywords ??= []), this.CONSUME(t.From));
+        this.slot = 'from';
+        const fromFrame: Frame | undefined = this.SUBRULE2(this.expression);
+        if (f.from === undefined) f.from = fromFrame;
       },
     },
-    { ALT: () => this.SUBRULE(this.headerList) },
     {
       ALT: () => {
-        this.CONSUME(t.Timeout, L.timeoutKeyword);
-        this.SUBRULE3(this.expression, L.timeout);
+        this.slot = 'headerList';
+        const headerListFrame: Frame | undefined = this.SUBRULE(this.headerList);
+        if (headerListFrame !== undefined) this.current().headerLists?.push(headerListFrame);
+      },
+    },
+    {
+      ALT: () => {
+        const f = this.current();
+        this.push((f.timeoutKeywords ??= []), this.CONSUME(t.Timeout));
+        this.slot = 'timeout';
+        const timeoutFrame: Frame | undefined = this.SUBRULE3(this.expression);
+        if (f.timeout === undefined) f.timeout = timeoutFrame;
       },
     },
   ];
 
   /** `dial leg to EXPR` then `from`, `headers`, `timeout` clauses in any order (duplicates are reported later). */
   private readonly dialAction = this.RULE('dialAction', () => {
-    this.CONSUME(t.Dial);
-    this.CONSUME(t.Identifier, L.leg);
-    this.CONSUME(t.To);
-    this.SUBRULE(this.expression, L.to);
-    this.MANY(() => {
-      this.OR(this.dialClauses);
+    const f = this.open({
+      rule: 'dialAction',
+      slot: this.slot,
+      start: NaN,
+      end: NaN,
+      leg: undefined,
+      to: undefined,
+      fromKeywords: undefined,
+      from: undefined,
+      timeoutKeywords: undefined,
+      timeout: undefined,
+      headerLists: [],
     });
+    try {
+      this.at(this.CONSUME(t.Dial));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.To));
+      this.slot = 'to';
+      const toFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.to === undefined) f.to = toFrame;
+      this.MANY(() => {
+        this.OR(this.dialClauses);
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly headerList = this.RULE('headerList', () => {
-    this.CONSUME(t.Headers);
-    this.CONSUME(t.LCurly);
-    this.OPTION(() => {
-      this.SUBRULE(this.header);
-      this.MANY(() => {
-        this.CONSUME(t.Comma);
-        this.SUBRULE2(this.header);
+    const f = this.open({ rule: 'headerList', slot: this.slot, start: NaN, end: NaN, headersKeyword: undefined, headers: [] });
+    try {
+      f.headersKeyword = this.real(this.CONSUME(t.Headers));
+      this.at(this.CONSUME(t.LCurly));
+      this.OPTION(() => {
+        this.slot = 'header';
+        const headerFrame: Frame | undefined = this.SUBRULE(this.header);
+        if (headerFrame !== undefined) f.headers?.push(headerFrame);
+        this.MANY(() => {
+          this.at(this.CONSUME(t.Comma));
+          this.slot = 'header';
+          const headerFrame: Frame | undefined = this.SUBRULE2(this.header);
+          if (headerFrame !== undefined) f.headers?.push(headerFrame);
+        });
+        this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
       });
-      this.OPTION2(() => this.CONSUME2(t.Comma));
-    });
-    this.CONSUME(t.RCurly);
+      this.at(this.CONSUME(t.RCurly));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly header = this.RULE('header', () => {
-    this.CONSUME(t.StringLiteral, L.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.expression, L.value);
+    const f = this.open({ rule: 'header', slot: this.slot, start: NaN, end: NaN, name: undefined, value: undefined });
+    try {
+      f.name = this.real(this.CONSUME(t.StringLiteral));
+      this.at(this.CONSUME(t.Colon));
+      this.slot = 'value';
+      const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.value === undefined) f.value = valueFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
-  private readonly answerAction = this.RULE('answerAction', () => {
-    this.CONSUME(t.Answer);
-    this.CONSUME(t.Identifier, L.leg);
-  });
+  /** `verb leg`: answer, hangup, cancel, unhold and takeover. */
+  private legOnly(rule: 'answerAction' | 'hangupAction' | 'cancelAction' | 'unholdAction' | 'takeoverAction', verb: typeof t.Answer): Frame {
+    const f = this.open({ rule, slot: this.slot, start: NaN, end: NaN, leg: undefined });
+    try {
+      this.at(this.CONSUME(verb));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
+  }
+
+  private readonly answerAction = this.RULE('answerAction', () => this.legOnly('answerAction', t.Answer));
 
   private readonly rejectAction = this.RULE('rejectAction', () => {
-    this.CONSUME(t.Reject);
-    this.CONSUME(t.Identifier, L.leg);
-    this.SUBRULE(this.expression, L.status);
+    const f = this.open({ rule: 'rejectAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, status: undefined });
+    try {
+      this.at(this.CONSUME(t.Reject));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.slot = 'status';
+      const statusFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.status === undefined) f.status = statusFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
-  private readonly hangupAction = this.RULE('hangupAction', () => {
-    this.CONSUME(t.Hangup);
-    this.CONSUME(t.Identifier, L.leg);
-  });
+  private readonly hangupAction = this.RULE('hangupAction', () => this.legOnly('hangupAction', t.Hangup));
 
-  private readonly cancelAction = this.RULE('cancelAction', () => {
-    this.CONSUME(t.Cancel);
-    this.CONSUME(t.Identifier, L.leg);
-  });
+  private readonly cancelAction = this.RULE('cancelAction', () => this.legOnly('cancelAction', t.Cancel));
 
   private readonly holdAction = this.RULE('holdAction', () => {
-    this.CONSUME(t.Hold);
-    this.CONSUME(t.Identifier, L.leg);
-    this.OPTION(() => {
-      this.CONSUME(t.Music);
-      this.SUBRULE(this.expression, L.music);
-    });
+    const f = this.open({ rule: 'holdAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, music: undefined });
+    try {
+      this.at(this.CONSUME(t.Hold));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        this.at(this.CONSUME(t.Music));
+        this.slot = 'music';
+        const musicFrame: Frame | undefined = this.SUBRULE(this.expression);
+        if (f.music === undefined) f.music = musicFrame;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
-  private readonly unholdAction = this.RULE('unholdAction', () => {
-    this.CONSUME(t.Unhold);
-    this.CONSUME(t.Identifier, L.leg);
-  });
+  private readonly unholdAction = this.RULE('unholdAction', () => this.legOnly('unholdAction', t.Unhold));
 
   private readonly bridgeAction = this.RULE('bridgeAction', () => {
-    this.CONSUME(t.Bridge);
-    this.CONSUME(t.Identifier, L.leg);
-    this.CONSUME2(t.Identifier, L.leg);
+    const f = this.open({ rule: 'bridgeAction', slot: this.slot, start: NaN, end: NaN, legs: [] });
+    try {
+      this.at(this.CONSUME(t.Bridge));
+      this.push(f.legs, this.CONSUME(t.Identifier));
+      this.push(f.legs, this.CONSUME2(t.Identifier));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly unbridgeAction = this.RULE('unbridgeAction', () => {
-    this.CONSUME(t.Unbridge);
-    this.CONSUME(t.Identifier, L.leg);
-    this.OPTION(() => this.CONSUME2(t.Identifier, L.leg));
+    const f = this.open({ rule: 'unbridgeAction', slot: this.slot, start: NaN, end: NaN, legs: [] });
+    try {
+      this.at(this.CONSUME(t.Unbridge));
+      this.push(f.legs, this.CONSUME(t.Identifier));
+      this.OPTION(() => this.push(f.legs, this.CONSUME2(t.Identifier)));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   /** Two legs or more: the checker, not the grammar, enforces the three-party limit. */
   private readonly conferenceAction = this.RULE('conferenceAction', () => {
-    this.CONSUME(t.Conference);
-    this.CONSUME(t.Identifier, L.leg);
-    this.AT_LEAST_ONE(() => this.CONSUME2(t.Identifier, L.leg));
+    const f = this.open({ rule: 'conferenceAction', slot: this.slot, start: NaN, end: NaN, legs: [] });
+    try {
+      this.at(this.CONSUME(t.Conference));
+      this.push(f.legs, this.CONSUME(t.Identifier));
+      this.AT_LEAST_ONE(() => this.push(f.legs, this.CONSUME2(t.Identifier)));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   /** `refer leg to EXPR [replacing]`: with `replacing` the target must be a bare leg name (checked in toAst). */
   private readonly referAction = this.RULE('referAction', () => {
-    this.CONSUME(t.Refer);
-    this.CONSUME(t.Identifier, L.leg);
-    this.CONSUME(t.To);
-    this.SUBRULE(this.expression, L.to);
-    this.OPTION(() => this.CONSUME(t.Replacing));
+    const f = this.open({ rule: 'referAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, to: undefined, replacing: false });
+    try {
+      this.at(this.CONSUME(t.Refer));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.To));
+      this.slot = 'to';
+      const toFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.to === undefined) f.to = toFrame;
+      this.OPTION(() => {
+        if (this.real(this.CONSUME(t.Replacing)) !== undefined) f.replacing = true;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
-  private readonly takeoverAction = this.RULE('takeoverAction', () => {
-    this.CONSUME(t.Takeover);
-    this.CONSUME(t.Identifier, L.leg);
-  });
+  private readonly takeoverAction = this.RULE('takeoverAction', () => this.legOnly('takeoverAction', t.Takeover));
 
   private readonly notifyAction = this.RULE('notifyAction', () => {
-    this.CONSUME(t.Notify);
-    this.CONSUME(t.Identifier, L.leg);
-    this.CONSUME(t.Status);
-    this.SUBRULE(this.expression, L.status);
+    const f = this.open({ rule: 'notifyAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, status: undefined });
+    try {
+      this.at(this.CONSUME(t.Notify));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Status));
+      this.slot = 'status';
+      const statusFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.status === undefined) f.status = statusFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly playAction = this.RULE('playAction', () => {
-    this.CONSUME(t.Play);
-    this.CONSUME(t.Identifier, L.leg);
-    this.SUBRULE(this.expression, L.prompt);
+    const f = this.open({ rule: 'playAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, prompt: undefined });
+    try {
+      this.at(this.CONSUME(t.Play));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.slot = 'prompt';
+      const promptFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.prompt === undefined) f.prompt = promptFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly collectClauses: Alternatives = [
     {
       ALT: () => {
-        this.CONSUME(t.Max, L.maxKeyword);
-        this.SUBRULE(this.expression, L.max);
+        const f = this.current();
+        this.push((f.maxKeywords ??= []), this.CONSUME(t.Max));
+        this.slot = 'max';
+        const maxFrame: Frame | undefined = this.SUBRULE(this.expression);
+        if (f.max === undefined) f.max = maxFrame;
       },
     },
     {
       ALT: () => {
-        this.CONSUME(t.Terminator, L.terminatorKeyword);
-        this.SUBRULE2(this.expression, L.terminator);
+        const f = this.current();
+        this.push((f.terminatorKeywords ??= []), this.CONSUME(t.Terminator));
+        this.slot = 'terminator';
+        const terminatorFrame: Frame | undefined = this.SUBRULE2(this.expression);
+        if (f.terminator === undefined) f.terminator = terminatorFrame;
       },
     },
     {
       ALT: () => {
-        this.CONSUME(t.Timeout, L.timeoutKeyword);
-        this.SUBRULE3(this.expression, L.timeout);
+        const f = this.current();
+        this.push((f.timeoutKeywords ??= []), this.CONSUME(t.Timeout));
+        this.slot = 'timeout';
+        const timeoutFrame: Frame | undefined = this.SUBRULE3(this.expression);
+        if (f.timeout === undefined) f.timeout = timeoutFrame;
       },
     },
   ];
 
   /** `collect leg digits` then `max`, `terminator`, `timeout` clauses in any order. */
   private readonly collectAction = this.RULE('collectAction', () => {
-    this.CONSUME(t.Collect);
-    this.CONSUME(t.Identifier, L.leg);
-    this.CONSUME(t.Digits);
-    this.MANY(() => {
-      this.OR(this.collectClauses);
+    const f = this.open({
+      rule: 'collectAction',
+      slot: this.slot,
+      start: NaN,
+      end: NaN,
+      leg: undefined,
+      maxKeywords: undefined,
+      max: undefined,
+      terminatorKeywords: undefined,
+      terminator: undefined,
+      timeoutKeywords: undefined,
+      timeout: undefined,
     });
+    try {
+      this.at(this.CONSUME(t.Collect));
+      f.leg = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Digits));
+      this.MANY(() => {
+        this.OR(this.collectClauses);
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly emitAction = this.RULE('emitAction', () => {
-    this.CONSUME(t.Emit);
-    this.CONSUME(t.Identifier, L.event);
-    this.OPTION(() => this.SUBRULE(this.argumentList));
+    const f = this.open({ rule: 'emitAction', slot: this.slot, start: NaN, end: NaN, event: undefined, argumentList: undefined });
+    try {
+      this.at(this.CONSUME(t.Emit));
+      f.event = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        this.slot = 'argumentList';
+        const argumentListFrame: Frame | undefined = this.SUBRULE(this.argumentList);
+        if (f.argumentList === undefined) f.argumentList = argumentListFrame;
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly setAction = this.RULE('setAction', () => {
-    this.CONSUME(t.Set);
-    this.CONSUME(t.Identifier, L.variable);
-    this.CONSUME(t.Equals);
-    this.SUBRULE(this.expression, L.value);
+    const f = this.open({ rule: 'setAction', slot: this.slot, start: NaN, end: NaN, variable: undefined, value: undefined });
+    try {
+      this.at(this.CONSUME(t.Set));
+      f.variable = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Equals));
+      this.slot = 'value';
+      const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.value === undefined) f.value = valueFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly sendAction = this.RULE('sendAction', () => {
-    this.CONSUME(t.Send);
-    this.CONSUME(t.Identifier, L.event);
-    this.OPTION(() => this.SUBRULE(this.argumentList));
-    this.CONSUME(t.To);
-    this.CONSUME2(t.Identifier, L.flow);
-    this.CONSUME(t.LParen);
-    this.SUBRULE(this.expression, L.key);
-    this.CONSUME(t.RParen);
+    const f = this.open({
+      rule: 'sendAction',
+      slot: this.slot,
+      start: NaN,
+      end: NaN,
+      event: undefined,
+      argumentList: undefined,
+      flowName: undefined,
+      key: undefined,
+    });
+    try {
+      this.at(this.CONSUME(t.Send));
+      f.event = this.real(this.CONSUME(t.Identifier));
+      this.OPTION(() => {
+        this.slot = 'argumentList';
+        const argumentListFrame: Frame | undefined = this.SUBRULE(this.argumentList);
+        if (f.argumentList === undefined) f.argumentList = argumentListFrame;
+      });
+      this.at(this.CONSUME(t.To));
+      f.flowName = this.real(this.CONSUME2(t.Identifier));
+      this.at(this.CONSUME(t.LParen));
+      this.slot = 'key';
+      const keyFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.key === undefined) f.key = keyFrame;
+      this.at(this.CONSUME(t.RParen));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly argumentList = this.RULE('argumentList', () => {
-    this.CONSUME(t.LParen);
-    this.OPTION(() => {
-      this.SUBRULE(this.argument);
-      this.MANY(() => {
-        this.CONSUME(t.Comma);
-        this.SUBRULE2(this.argument);
+    const f = this.open({ rule: 'argumentList', slot: this.slot, start: NaN, end: NaN, args: [] });
+    try {
+      this.at(this.CONSUME(t.LParen));
+      this.OPTION(() => {
+        this.slot = 'argument';
+        const argumentFrame: Frame | undefined = this.SUBRULE(this.argument);
+        if (argumentFrame !== undefined) f.args?.push(argumentFrame);
+        this.MANY(() => {
+          this.at(this.CONSUME(t.Comma));
+          this.slot = 'argument';
+          const argumentFrame: Frame | undefined = this.SUBRULE2(this.argument);
+          if (argumentFrame !== undefined) f.args?.push(argumentFrame);
+        });
+        this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
       });
-      this.OPTION2(() => this.CONSUME2(t.Comma));
-    });
-    this.CONSUME(t.RParen);
+      this.at(this.CONSUME(t.RParen));
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly argument = this.RULE('argument', () => {
-    this.CONSUME(t.Identifier, L.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.expression, L.value);
+    const f = this.open({ rule: 'argument', slot: this.slot, start: NaN, end: NaN, name: undefined, value: undefined });
+    try {
+      f.name = this.real(this.CONSUME(t.Identifier));
+      this.at(this.CONSUME(t.Colon));
+      this.slot = 'value';
+      const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.value === undefined) f.value = valueFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   // ---------------------------------------------------------------- expressions
@@ -518,73 +991,144 @@ export class FlowParser extends CstParser {
   /**
    * `operand (op operand)*`, flat: precedence is applied in toAst (see
    * precedence.ts). An operand is a `primary`, or a `prefixed` primary when it
-   * has `!`/`-` in front; both sit under `operand`, in order.
+   * has `!`/`-` in front; both go to `operands`, in order.
    */
   private readonly firstOperand: Alternatives = [
-    { ALT: () => this.SUBRULE(this.prefixed, L.operand) },
-    { ALT: () => this.SUBRULE(this.primary, L.operand) },
+    {
+      ALT: () => {
+        this.slot = 'operand';
+        const operandFrame: Frame | undefined = this.SUBRULE(this.prefixed);
+        if (operandFrame !== undefined) this.current().operands?.push(operandFrame);
+      },
+    },
+    {
+      ALT: () => {
+        this.slot = 'operand';
+        const operandFrame: Frame | undefined = this.SUBRULE(this.primary);
+        if (operandFrame !== undefined) this.current().operands?.push(operandFrame);
+      },
+    },
   ];
 
   private readonly nextOperand: Alternatives = [
-    { ALT: () => this.SUBRULE2(this.prefixed, L.operand) },
-    { ALT: () => this.SUBRULE2(this.primary, L.operand) },
+    {
+      ALT: () => {
+        this.slot = 'operand';
+        const operandFrame: Frame | undefined = this.SUBRULE2(this.prefixed);
+        if (operandFrame !== undefined) this.current().operands?.push(operandFrame);
+      },
+    },
+    {
+      ALT: () => {
+        this.slot = 'operand';
+        const operandFrame: Frame | undefined = this.SUBRULE2(this.primary);
+        if (operandFrame !== undefined) this.current().operands?.push(operandFrame);
+      },
+    },
   ];
 
   private readonly expression = this.RULE('expression', () => {
-    this.OR(this.firstOperand);
-    this.MANY(() => {
-      this.CONSUME(t.BinaryOperator, L.operator);
-      this.OR2(this.nextOperand);
-    });
+    const f = this.open({ rule: 'expression', slot: this.slot, start: NaN, end: NaN, operands: [], operators: undefined, anyOperator: false });
+    try {
+      this.OR(this.firstOperand);
+      this.MANY(() => {
+        const operator = this.CONSUME(t.BinaryOperator);
+        f.anyOperator = true;
+        this.push((f.operators ??= []), operator);
+        this.OR2(this.nextOperand);
+      });
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   private readonly prefixOperators: Alternatives = [
-    { ALT: () => this.CONSUME(t.Bang, L.operator) },
-    { ALT: () => this.CONSUME(t.Minus, L.operator) },
+    { ALT: () => this.push(this.current().operators, this.CONSUME(t.Bang)) },
+    { ALT: () => this.push(this.current().operators, this.CONSUME(t.Minus)) },
   ];
 
   private readonly prefixed = this.RULE('prefixed', () => {
-    this.AT_LEAST_ONE(() => {
-      this.OR(this.prefixOperators);
-    });
-    this.SUBRULE(this.primary);
+    const f = this.open({ rule: 'prefixed', slot: this.slot, start: NaN, end: NaN, operators: [], primary: undefined });
+    try {
+      this.AT_LEAST_ONE(() => {
+        this.OR(this.prefixOperators);
+      });
+      this.slot = 'primary';
+      const primaryFrame: Frame | undefined = this.SUBRULE(this.primary);
+      if (f.primary === undefined) f.primary = primaryFrame;
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 
   // `in` is also a name: `in(` (two tokens of lookahead) is the state test, anything else a reference.
   private readonly primaries: Alternatives = [
-    { ALT: () => this.CONSUME(t.StringLiteral, L.string) },
-    { ALT: () => this.CONSUME(t.Integer, L.integer) },
-    { ALT: () => this.CONSUME(t.Duration, L.duration) },
-    { ALT: () => this.CONSUME(t.True, L.boolean) },
-    { ALT: () => this.CONSUME(t.False, L.boolean) },
+    { ALT: () => this.literal(PRIMARY.string, this.CONSUME(t.StringLiteral)) },
+    { ALT: () => this.literal(PRIMARY.integer, this.CONSUME(t.Integer)) },
+    { ALT: () => this.literal(PRIMARY.duration, this.CONSUME(t.Duration)) },
+    { ALT: () => this.literal(PRIMARY.boolean, this.CONSUME(t.True)) },
+    { ALT: () => this.literal(PRIMARY.boolean, this.CONSUME(t.False)) },
     {
       ALT: () => {
-        this.CONSUME(t.LParen);
-        this.SUBRULE(this.expression, L.inner);
-        this.CONSUME(t.RParen);
+        const f = this.current();
+        f.alt = PRIMARY.paren;
+        this.at(this.CONSUME(t.LParen));
+        this.slot = 'inner';
+        const innerFrame: Frame | undefined = this.SUBRULE(this.expression);
+        if (f.inner === undefined) f.inner = innerFrame;
+        this.at(this.CONSUME(t.RParen));
       },
     },
     {
       ALT: () => {
-        this.CONSUME(t.In, L.in);
-        this.CONSUME2(t.LParen);
-        this.CONSUME(t.Identifier, L.state);
-        this.CONSUME2(t.RParen);
+        const f = this.current();
+        this.literal(PRIMARY.in, this.CONSUME(t.In));
+        if (this.real(this.CONSUME2(t.LParen)) !== undefined) f.lparen = true;
+        f.stateName = this.real(this.CONSUME(t.Identifier));
+        this.at(this.CONSUME2(t.RParen));
       },
     },
     {
       ALT: () => {
-        this.CONSUME2(t.Identifier, L.name);
+        const f = this.current();
+        this.literal(PRIMARY.name, this.CONSUME2(t.Identifier));
         this.OPTION(() => {
-          this.CONSUME(t.Dot);
-          this.CONSUME(t.Word, L.property);
+          if (this.real(this.CONSUME(t.Dot)) !== undefined) f.dot = true;
+          f.property = this.real(this.CONSUME(t.Word));
         });
       },
     },
   ];
 
+  /** The token that says which alternative a primary is (its name, literal or `in`). */
+  private literal(alt: number, token: IToken): void {
+    const f = this.current();
+    f.alt = alt;
+    f.token = this.real(token);
+  }
+
   private readonly primary = this.RULE('primary', () => {
-    this.OR(this.primaries);
+    const f = this.open({
+      rule: 'primary',
+      slot: this.slot,
+      start: NaN,
+      end: NaN,
+      alt: PRIMARY.none,
+      token: undefined,
+      dot: false,
+      property: undefined,
+      inner: undefined,
+      lparen: false,
+      stateName: undefined,
+    });
+    try {
+      this.OR(this.primaries);
+    } catch (error) {
+      throw this.fail(f, error);
+    }
+    return this.close(f);
   });
 }
 
@@ -596,10 +1140,9 @@ export function flowParser(): FlowParser {
   return parser;
 }
 
-/** Parses tokens into a CST. Errors stay on the parser (`parser.errors`) until the next call. */
-export function parseTokens(tokens: IToken[]): { cst: CstNode; parser: FlowParser } {
+/** Parses tokens into frames (see parse-frames.ts). Errors stay on the parser (`parser.errors`) until the next call. */
+export function parseTokens(tokens: IToken[]): { root: Frame; parser: FlowParser } {
   const p = flowParser();
-  p.input = tokens;
-  const cst = p.flowFile();
-  return { cst, parser: p };
+  const root = p.parse(tokens);
+  return { root, parser: p };
 }

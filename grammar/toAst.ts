@@ -1,7 +1,8 @@
 /**
- * CST -> AST: the only place where the parser's concrete tree gets a shape.
+ * Parse frames -> AST: the only place where what the parser read gets a
+ * shape (parse-frames.ts says what a frame holds: what chevrotain's CST held).
  *
- * After syntax errors the CST has holes (recovery skipped or invented
+ * After syntax errors the frames have holes (recovery skipped or invented
  * tokens). The AST keeps its shape anyway so tools still see the rest of the
  * file: a missing name becomes a `Name` with empty text and an empty span
  * where it should have been, a missing expression a `NameRef` to such a name,
@@ -9,7 +10,7 @@
  * syntax errors; these placeholders only keep the tree walkable.
  */
 import { tokenMatcher } from './chevrotain-runtime.js';
-import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Source, Span } from './source.js';
@@ -17,63 +18,11 @@ import { decodeDuration, decodeInteger, decodeString } from './literals.js';
 import { applyPrecedence } from './precedence.js';
 import type { OperatorStep } from './precedence.js';
 import type { LineIndex } from './line-index.js';
+import { PRIMARY } from './parse-frames.js';
+import type { Frame } from './parse-frames.js';
 import { emptySpan, isRealToken, spanFrom, START } from './spans.js';
 import type { SyntaxCode } from './syntax-codes.js';
 import * as t from './tokens.js';
-
-// ---------------------------------------------------------------- reading the CST
-// Indexed loops and one shared empty list: this runs for every node of a big file.
-
-const NONE: readonly CstElement[] = [];
-
-function isToken(element: CstElement): element is IToken {
-  return 'tokenType' in element;
-}
-
-/** Real tokens under `key`: recovery may leave invented tokens, which are no part of the text. */
-function tokensOf(node: CstNode, key: string): IToken[] {
-  const elements = node.children[key] ?? NONE;
-  const out: IToken[] = [];
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i];
-    if (element !== undefined && isToken(element) && isRealToken(element)) out.push(element);
-  }
-  return out;
-}
-
-function tokenOf(node: CstNode, key: string): IToken | undefined {
-  const elements = node.children[key];
-  if (elements === undefined) return undefined;
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i];
-    if (element !== undefined && isToken(element) && isRealToken(element)) return element;
-  }
-  return undefined;
-}
-
-function has(node: CstNode, key: string): boolean {
-  return tokenOf(node, key) !== undefined;
-}
-
-function nodesOf(node: CstNode, key: string): CstNode[] {
-  const elements = node.children[key] ?? NONE;
-  const out: CstNode[] = [];
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i];
-    if (element !== undefined && !isToken(element)) out.push(element);
-  }
-  return out;
-}
-
-function nodeOf(node: CstNode, key: string): CstNode | undefined {
-  const elements = node.children[key];
-  if (elements === undefined) return undefined;
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i];
-    if (element !== undefined && !isToken(element)) return element;
-  }
-  return undefined;
-}
 
 /**
  * AST nodes are built as literals of their required fields, optional ones
@@ -115,7 +64,10 @@ const MODIFIERS: ReadonlyMap<TokenType, ast.StateModifier> = new Map<TokenType, 
   [t.Parallel, 'parallel'],
 ]);
 
-// ---------------------------------------------------------------- the visitor
+// ---------------------------------------------------------------- the builder
+
+const NO_FRAMES: readonly Frame[] = [];
+const NO_TOKENS: readonly IToken[] = [];
 
 class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
@@ -125,24 +77,35 @@ class AstBuilder {
     private readonly lines: LineIndex,
   ) {}
 
-  file(cst: CstNode): ast.FlowFile {
+  file(root: Frame): ast.FlowFile {
+    const flows = root.flows ?? NO_FRAMES;
+    const built: ast.FlowDecl[] = [];
+    for (let i = 0; i < flows.length; i++) built.push(this.flow(flows[i] as Frame));
     return {
       kind: 'FlowFile',
       path: this.source.path,
-      flows: nodesOf(cst, 'flowDecl').map((n) => this.flow(n)),
+      flows: built,
       span: { start: START, end: this.lines.end().end },
     };
   }
 
   // -------------------------------------------------------------- spans and names
 
-  private span(node: CstNode, fallback: Span): Span {
-    return this.lines.nodeSpan(node.location) ?? fallback;
+  /** A frame's span (chevrotain's node location, end inclusive), or undefined where recovery left it without real tokens. */
+  private located(frame: Frame): Span | undefined {
+    const start = frame.start;
+    const end = frame.end;
+    if (!Number.isFinite(start) || !Number.isFinite(end)) return undefined;
+    return this.lines.span(start, end + 1);
   }
 
-  /** A node's span or, where recovery left it without real tokens, the empty span at the start of `around`. */
-  private spanOrHole(node: CstNode, around: Span): Span {
-    return this.lines.nodeSpan(node.location) ?? this.hole(around);
+  private span(frame: Frame, fallback: Span): Span {
+    return this.located(frame) ?? fallback;
+  }
+
+  /** A frame's span or, where recovery left it without real tokens, the empty span at the start of `around`. */
+  private spanOrHole(frame: Frame, around: Span): Span {
+    return this.located(frame) ?? this.hole(around);
   }
 
   /** Where a missing piece would have been: the start of its construct, empty. */
@@ -172,83 +135,86 @@ class AstBuilder {
   }
 
   /** The first occurrence of an optional clause; later ones are reported as duplicates at their keyword. */
-  private single(node: CstNode, valueKey: string, keywordKey: string, clause: string, around: Span): ast.Expr | undefined {
-    const keywords = tokensOf(node, keywordKey);
-    const first = keywords[0];
-    for (let i = 1; i < keywords.length; i++) {
-      const keyword = keywords[i];
-      if (first !== undefined && keyword !== undefined) this.duplicate(clause, this.lines.tokenSpan(keyword), this.lines.tokenSpan(first));
+  private single(keywords: readonly IToken[] | undefined, value: Frame | undefined, clause: string, around: Span): ast.Expr | undefined {
+    if (keywords !== undefined) {
+      const first = keywords[0];
+      for (let i = 1; i < keywords.length; i++) {
+        const keyword = keywords[i];
+        if (first !== undefined && keyword !== undefined) this.duplicate(clause, this.lines.tokenSpan(keyword), this.lines.tokenSpan(first));
+      }
     }
-    const value = nodeOf(node, valueKey);
     return value === undefined ? undefined : this.expression(value, around);
   }
 
   // -------------------------------------------------------------- flows and declarations
 
-  private flow(node: CstNode): ast.FlowDecl {
-    const span = this.span(node, emptySpan(START));
-    return {
-      kind: 'Flow',
-      name: this.name(tokenOf(node, 'name'), span),
-      declarations: nodesOf(node, 'declaration').map((n) => this.declaration(n, span)),
-      states: nodesOf(node, 'state').map((n) => this.state(n, span)),
-      span,
-    };
+  private flow(frame: Frame): ast.FlowDecl {
+    const span = this.span(frame, emptySpan(START));
+    const name = this.name(frame.name, span);
+    const declarationFrames = frame.declarations ?? NO_FRAMES;
+    const declarations: ast.Declaration[] = [];
+    for (let i = 0; i < declarationFrames.length; i++) declarations.push(this.declaration(declarationFrames[i] as Frame, span));
+    const stateFrames = frame.states ?? NO_FRAMES;
+    const states: ast.StateDecl[] = [];
+    for (let i = 0; i < stateFrames.length; i++) states.push(this.state(stateFrames[i] as Frame, span));
+    return { kind: 'Flow', name, declarations, states, span };
   }
 
-  private declaration(node: CstNode, around: Span): ast.Declaration {
-    const span = this.spanOrHole(node, around);
-    const name = this.name(tokenOf(node, 'name'), span);
-    switch (node.name) {
+  private declaration(frame: Frame, around: Span): ast.Declaration {
+    const span = this.spanOrHole(frame, around);
+    const name = this.name(frame.name, span);
+    switch (frame.rule) {
       case 'legDecl':
-        return { kind: 'Leg', name, inbound: has(node, 'Inbound'), nailed: has(node, 'Nailed'), span };
+        return { kind: 'Leg', name, inbound: frame.inbound === true, nailed: frame.nailed === true, span };
       case 'inputDecl': {
-        const defaultNode = nodeOf(node, 'default');
-        const type = this.typeRef(nodeOf(node, 'typeRef'), span);
-        return defaultNode === undefined
+        const defaultFrame = frame.default;
+        const type = this.typeRef(frame.typeRef, span);
+        return defaultFrame === undefined
           ? { kind: 'Input', name, type, span }
-          : { kind: 'Input', name, type, default: this.expression(defaultNode, span), span };
+          : { kind: 'Input', name, type, default: this.expression(defaultFrame, span), span };
       }
       case 'varDecl':
-        return { kind: 'Var', name, type: this.typeRef(nodeOf(node, 'typeRef'), span), initial: this.expressionOrHole(nodeOf(node, 'initial'), span), span };
+        return { kind: 'Var', name, type: this.typeRef(frame.typeRef, span), initial: this.expressionOrHole(frame.initial, span), span };
       case 'eventDecl':
-        return { kind: 'Event', name, fields: this.fields(nodeOf(node, 'fieldList'), span), span };
+        return { kind: 'Event', name, fields: this.fields(frame.fieldList, span), span };
       case 'emitDecl':
-        return { kind: 'EmitDecl', name, fields: this.fields(nodeOf(node, 'fieldList'), span), span };
+        return { kind: 'EmitDecl', name, fields: this.fields(frame.fieldList, span), span };
       default:
         return { kind: 'Key', input: name, span };
     }
   }
 
-  private fields(list: CstNode | undefined, around: Span): ast.FieldDecl[] {
+  private fields(list: Frame | undefined, around: Span): ast.FieldDecl[] {
     if (list === undefined) return [];
-    return nodesOf(list, 'fieldDecl').map((node) => {
-      const span = this.spanOrHole(node, around);
-      return { kind: 'Field', name: this.name(tokenOf(node, 'name'), span), type: this.typeRef(nodeOf(node, 'typeRef'), span), span };
+    return (list.fields ?? NO_FRAMES).map((frame) => {
+      const span = this.spanOrHole(frame, around);
+      return { kind: 'Field', name: this.name(frame.name, span), type: this.typeRef(frame.typeRef, span), span };
     });
   }
 
-  private typeRef(node: CstNode | undefined, around: Span): ast.TypeRef {
-    const token = node === undefined ? undefined : tokenOf(node, 'type');
+  private typeRef(frame: Frame | undefined, around: Span): ast.TypeRef {
+    const token = frame === undefined ? undefined : frame.type;
     if (token === undefined) return { kind: 'TypeRef', name: 'string', span: this.hole(around) };
     return { kind: 'TypeRef', name: TYPE_NAMES.get(token.tokenType) ?? 'string', span: this.lines.tokenSpan(token) };
   }
 
   // -------------------------------------------------------------- states and transitions
 
-  private state(node: CstNode, around: Span): ast.StateDecl {
-    const span = this.spanOrHole(node, around);
+  private state(frame: Frame, around: Span): ast.StateDecl {
+    const span = this.spanOrHole(frame, around);
     const entry: ast.Block[] = [];
     const exit: ast.Block[] = [];
     const transitions: ast.Transition[] = [];
     const states: ast.StateDecl[] = [];
-    for (const item of nodesOf(node, 'item')) {
-      switch (item.name) {
+    const items = frame.items ?? NO_FRAMES;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as Frame;
+      switch (item.rule) {
         case 'entryBlock':
-          entry.push(this.block(nodeOf(item, 'block'), this.span(item, span)));
+          entry.push(this.block(item.block, this.span(item, span)));
           break;
         case 'exitBlock':
-          exit.push(this.block(nodeOf(item, 'block'), this.span(item, span)));
+          exit.push(this.block(item.block, this.span(item, span)));
           break;
         case 'onTransition':
           transitions.push(this.onTransition(item, span));
@@ -260,75 +226,70 @@ class AstBuilder {
           states.push(this.state(item, span));
       }
     }
-    const modifiers = tokensOf(node, 'modifier').map((token) => ({
+    const modifiers = (frame.modifiers ?? NO_TOKENS).map((token) => ({
       modifier: MODIFIERS.get(token.tokenType) ?? 'initial',
       span: this.lines.tokenSpan(token),
     }));
-    return { kind: 'State', name: this.name(tokenOf(node, 'name'), span), modifiers, entry, exit, transitions, states, span };
+    return { kind: 'State', name: this.name(frame.name, span), modifiers, entry, exit, transitions, states, span };
   }
 
-  private onTransition(node: CstNode, around: Span): ast.OnTransition {
-    const span = this.spanOrHole(node, around);
-    const transition: Mutable<ast.OnTransition> = { kind: 'On', trigger: this.trigger(nodeOf(node, 'trigger'), span), span };
-    this.tail(transition, nodeOf(node, 'transitionTail'), span);
+  private onTransition(frame: Frame, around: Span): ast.OnTransition {
+    const span = this.spanOrHole(frame, around);
+    const transition: Mutable<ast.OnTransition> = { kind: 'On', trigger: this.trigger(frame.trigger, span), span };
+    this.tail(transition, frame.tail, span);
     return transition;
   }
 
-  private afterTransition(node: CstNode, around: Span): ast.AfterTransition {
-    const span = this.spanOrHole(node, around);
-    const transition: Mutable<ast.AfterTransition> = { kind: 'After', delay: this.expressionOrHole(nodeOf(node, 'delay'), span), span };
-    this.tail(transition, nodeOf(node, 'transitionTail'), span);
+  private afterTransition(frame: Frame, around: Span): ast.AfterTransition {
+    const span = this.spanOrHole(frame, around);
+    const transition: Mutable<ast.AfterTransition> = { kind: 'After', delay: this.expressionOrHole(frame.delay, span), span };
+    this.tail(transition, frame.tail, span);
     return transition;
   }
 
   /** `[when GUARD] [-> Target] [{ actions }]`, each part set on the transition only when written. */
-  private tail(transition: Mutable<ast.Transition>, node: CstNode | undefined, around: Span): void {
-    if (node === undefined) return;
-    const guardNode = nodeOf(node, 'guard');
-    const target = tokenOf(node, 'target');
-    const arrow = tokenOf(node, 'Arrow');
-    const blockNode = nodeOf(node, 'block');
-    if (guardNode !== undefined) transition.guard = this.expression(guardNode, around);
+  private tail(transition: Mutable<ast.Transition>, frame: Frame | undefined, around: Span): void {
+    if (frame === undefined) return;
+    const target = frame.target;
+    const arrow = frame.arrow;
+    if (frame.guard !== undefined) transition.guard = this.expression(frame.guard, around);
     if (target !== undefined || arrow !== undefined) transition.target = this.name(target, arrow === undefined ? around : this.lines.tokenSpan(arrow));
-    if (blockNode !== undefined) transition.actions = this.block(blockNode, around);
+    if (frame.block !== undefined) transition.actions = this.block(frame.block, around);
   }
 
-  private trigger(node: CstNode | undefined, around: Span): ast.Trigger {
-    if (node === undefined) return { kind: 'EventTrigger', event: this.name(undefined, around), span: this.hole(around) };
-    const span = this.spanOrHole(node, around);
-    if (has(node, 'Done') && has(node, 'LParen')) {
-      return { kind: 'DoneTrigger', state: this.name(tokenOf(node, 'state'), span), span };
+  private trigger(frame: Frame | undefined, around: Span): ast.Trigger {
+    if (frame === undefined) return { kind: 'EventTrigger', event: this.name(undefined, around), span: this.hole(around) };
+    const span = this.spanOrHole(frame, around);
+    if (frame.done === true && frame.lparen === true) {
+      return { kind: 'DoneTrigger', state: this.name(frame.stateName, span), span };
     }
-    const head = this.name(tokenOf(node, 'head'), span);
-    if (has(node, 'Dot')) {
-      return { kind: 'LegTrigger', leg: head, event: this.name(tokenOf(node, 'event'), span), span };
+    const head = this.name(frame.head, span);
+    if (frame.dot === true) {
+      return { kind: 'LegTrigger', leg: head, event: this.name(frame.event, span), span };
     }
     return { kind: 'EventTrigger', event: head, span };
   }
 
   // -------------------------------------------------------------- actions
 
-  private block(node: CstNode | undefined, around: Span): ast.Block {
-    if (node === undefined) return { kind: 'Block', actions: [], span: this.hole(around) };
-    const span = this.spanOrHole(node, around);
+  private block(frame: Frame | undefined, around: Span): ast.Block {
+    if (frame === undefined) return { kind: 'Block', actions: [], span: this.hole(around) };
+    const span = this.spanOrHole(frame, around);
     const actions: ast.Action[] = [];
-    const elements = node.children['action'] ?? NONE;
-    for (let i = 0; i < elements.length; i++) {
-      const element = elements[i];
-      if (element !== undefined && !isToken(element)) actions.push(this.action(element, span));
-    }
+    const frames = frame.actions ?? NO_FRAMES;
+    for (let i = 0; i < frames.length; i++) actions.push(this.action(frames[i] as Frame, span));
     return { kind: 'Block', actions, span };
   }
 
-  private action(node: CstNode, around: Span): ast.Action {
-    const span = this.spanOrHole(node, around);
-    switch (node.name) {
+  private action(frame: Frame, around: Span): ast.Action {
+    const span = this.spanOrHole(frame, around);
+    switch (frame.rule) {
       case 'dialAction': {
-        const from = this.single(node, 'from', 'fromKeyword', 'from', span);
-        const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
-        const headerLists = nodesOf(node, 'headerList');
-        const keywordSpan = (list: CstNode): Span => {
-          const keyword = tokenOf(list, 'Headers');
+        const from = this.single(frame.fromKeywords, frame.from, 'from', span);
+        const timeout = this.single(frame.timeoutKeywords, frame.timeout, 'timeout', span);
+        const headerLists = frame.headerLists ?? NO_FRAMES;
+        const keywordSpan = (list: Frame): Span => {
+          const keyword = list.headersKeyword;
           return keyword === undefined ? this.span(list, span) : this.lines.tokenSpan(keyword);
         };
         const firstList = headerLists[0];
@@ -337,115 +298,105 @@ class AstBuilder {
           if (firstList !== undefined && repeated !== undefined) this.duplicate('headers', keywordSpan(repeated), keywordSpan(firstList));
         }
         const headers = firstList === undefined ? [] : this.headers(firstList, span);
-        const dial: Mutable<ast.DialAction> = { kind: 'Dial', leg: this.leg(node, span), to: this.operand(node, span, 'to'), headers, span };
+        const dial: Mutable<ast.DialAction> = { kind: 'Dial', leg: this.name(frame.leg, span), to: this.expressionOrHole(frame.to, span), headers, span };
         if (from !== undefined) dial.from = from;
         if (timeout !== undefined) dial.timeout = timeout;
         return dial;
       }
       case 'answerAction':
-        return { kind: 'Answer', leg: this.leg(node, span), span };
+        return { kind: 'Answer', leg: this.name(frame.leg, span), span };
       case 'rejectAction':
-        return { kind: 'Reject', leg: this.leg(node, span), status: this.operand(node, span, 'status'), span };
+        return { kind: 'Reject', leg: this.name(frame.leg, span), status: this.expressionOrHole(frame.status, span), span };
       case 'hangupAction':
-        return { kind: 'Hangup', leg: this.leg(node, span), span };
+        return { kind: 'Hangup', leg: this.name(frame.leg, span), span };
       case 'cancelAction':
-        return { kind: 'Cancel', leg: this.leg(node, span), span };
+        return { kind: 'Cancel', leg: this.name(frame.leg, span), span };
       case 'holdAction': {
-        const music = nodeOf(node, 'music');
-        const leg = this.leg(node, span);
+        const music = frame.music;
+        const leg = this.name(frame.leg, span);
         return music === undefined ? { kind: 'Hold', leg, span } : { kind: 'Hold', leg, music: this.expression(music, span), span };
       }
       case 'unholdAction':
-        return { kind: 'Unhold', leg: this.leg(node, span), span };
+        return { kind: 'Unhold', leg: this.name(frame.leg, span), span };
       case 'bridgeAction': {
-        const legs = tokensOf(node, 'leg');
+        const legs = frame.legs ?? NO_TOKENS;
         return { kind: 'Bridge', a: this.name(legs[0], span), b: this.name(legs[1], span), span };
       }
       case 'unbridgeAction': {
-        const legs = tokensOf(node, 'leg');
+        const legs = frame.legs ?? NO_TOKENS;
         const a = this.name(legs[0], span);
         return legs[1] === undefined ? { kind: 'Unbridge', a, span } : { kind: 'Unbridge', a, b: this.name(legs[1], span), span };
       }
       case 'conferenceAction':
-        return { kind: 'Conference', legs: tokensOf(node, 'leg').map((token) => this.name(token, span)), span };
+        return { kind: 'Conference', legs: (frame.legs ?? NO_TOKENS).map((token) => this.name(token, span)), span };
       case 'referAction':
-        return this.refer(node, this.leg(node, span), span);
+        return this.refer(frame, this.name(frame.leg, span), span);
       case 'takeoverAction':
-        return { kind: 'Takeover', leg: this.leg(node, span), span };
+        return { kind: 'Takeover', leg: this.name(frame.leg, span), span };
       case 'notifyAction':
-        return { kind: 'Notify', leg: this.leg(node, span), status: this.operand(node, span, 'status'), span };
+        return { kind: 'Notify', leg: this.name(frame.leg, span), status: this.expressionOrHole(frame.status, span), span };
       case 'playAction':
-        return { kind: 'Play', leg: this.leg(node, span), prompt: this.operand(node, span, 'prompt'), span };
+        return { kind: 'Play', leg: this.name(frame.leg, span), prompt: this.expressionOrHole(frame.prompt, span), span };
       case 'collectAction': {
-        const max = this.single(node, 'max', 'maxKeyword', 'max', span);
-        const terminator = this.single(node, 'terminator', 'terminatorKeyword', 'terminator', span);
-        const timeout = this.single(node, 'timeout', 'timeoutKeyword', 'timeout', span);
-        const collect: Mutable<ast.CollectAction> = { kind: 'Collect', leg: this.leg(node, span), span };
+        const max = this.single(frame.maxKeywords, frame.max, 'max', span);
+        const terminator = this.single(frame.terminatorKeywords, frame.terminator, 'terminator', span);
+        const timeout = this.single(frame.timeoutKeywords, frame.timeout, 'timeout', span);
+        const collect: Mutable<ast.CollectAction> = { kind: 'Collect', leg: this.name(frame.leg, span), span };
         if (max !== undefined) collect.max = max;
         if (terminator !== undefined) collect.terminator = terminator;
         if (timeout !== undefined) collect.timeout = timeout;
         return collect;
       }
       case 'emitAction':
-        return { kind: 'Emit', event: this.name(tokenOf(node, 'event'), span), args: this.args(nodeOf(node, 'argumentList'), span), span };
+        return { kind: 'Emit', event: this.name(frame.event, span), args: this.args(frame.argumentList, span), span };
       case 'setAction':
-        return { kind: 'Set', variable: this.name(tokenOf(node, 'variable'), span), value: this.operand(node, span, 'value'), span };
+        return { kind: 'Set', variable: this.name(frame.variable, span), value: this.expressionOrHole(frame.value, span), span };
       default:
         return {
           kind: 'Send',
-          event: this.name(tokenOf(node, 'event'), span),
-          args: this.args(nodeOf(node, 'argumentList'), span),
-          flow: this.name(tokenOf(node, 'flow'), span),
-          key: this.operand(node, span, 'key'),
+          event: this.name(frame.event, span),
+          args: this.args(frame.argumentList, span),
+          flow: this.name(frame.flowName, span),
+          key: this.expressionOrHole(frame.key, span),
           span,
         };
     }
   }
 
-  /** The (first) leg a verb names. */
-  private leg(node: CstNode, span: Span): ast.Name {
-    return this.name(tokenOf(node, 'leg'), span);
-  }
-
-  /** The expression under `key`, or a hole where recovery left none. */
-  private operand(node: CstNode, span: Span, key: string): ast.Expr {
-    return this.expressionOrHole(nodeOf(node, key), span);
-  }
-
   /** `refer a to b replacing` needs a bare leg name before `replacing`; anything else stays a blind refer. */
-  private refer(node: CstNode, leg: ast.Name, span: Span): ast.ReferAction | ast.ReferReplacingAction {
-    const to = this.expressionOrHole(nodeOf(node, 'to'), span);
-    if (!has(node, 'Replacing')) return { kind: 'Refer', leg, to, span };
+  private refer(frame: Frame, leg: ast.Name, span: Span): ast.ReferAction | ast.ReferReplacingAction {
+    const to = this.expressionOrHole(frame.to, span);
+    if (frame.replacing !== true) return { kind: 'Refer', leg, to, span };
     if (to.kind === 'NameRef') return { kind: 'ReferReplacing', leg, replacing: to.name, span };
     this.report('FLOW1010', 'expected the name of a leg before `replacing`', to.span);
     return { kind: 'Refer', leg, to, span };
   }
 
-  private headers(node: CstNode, around: Span): ast.HeaderArgument[] {
-    return nodesOf(node, 'header').map((header) => {
+  private headers(frame: Frame, around: Span): ast.HeaderArgument[] {
+    return (frame.headers ?? NO_FRAMES).map((header) => {
       const span = this.spanOrHole(header, around);
-      const nameToken = tokenOf(header, 'name');
+      const nameToken = header.name;
       const headerName: ast.StringLiteral =
         nameToken === undefined
           ? { kind: 'StringLiteral', value: '', span: this.hole(span) }
           : { kind: 'StringLiteral', value: decodeString(nameToken.image).value, span: this.lines.tokenSpan(nameToken) };
-      return { kind: 'HeaderArgument', header: headerName, value: this.expressionOrHole(nodeOf(header, 'value'), span), span };
+      return { kind: 'HeaderArgument', header: headerName, value: this.expressionOrHole(header.value, span), span };
     });
   }
 
-  private args(list: CstNode | undefined, around: Span): ast.Argument[] {
+  private args(list: Frame | undefined, around: Span): ast.Argument[] {
     if (list === undefined) return [];
-    return nodesOf(list, 'argument').map((node) => {
-      const span = this.spanOrHole(node, around);
-      return { kind: 'Argument', name: this.name(tokenOf(node, 'name'), span), value: this.expressionOrHole(nodeOf(node, 'value'), span), span };
+    return (list.args ?? NO_FRAMES).map((frame) => {
+      const span = this.spanOrHole(frame, around);
+      return { kind: 'Argument', name: this.name(frame.name, span), value: this.expressionOrHole(frame.value, span), span };
     });
   }
 
   // -------------------------------------------------------------- expressions
 
-  private expressionOrHole(node: CstNode | undefined, around: Span): ast.Expr {
-    if (node === undefined) return this.missingExpression(around);
-    return this.expression(node, around);
+  private expressionOrHole(frame: Frame | undefined, around: Span): ast.Expr {
+    if (frame === undefined) return this.missingExpression(around);
+    return this.expression(frame, around);
   }
 
   private missingExpression(around: Span): ast.Expr {
@@ -454,21 +405,21 @@ class AstBuilder {
   }
 
   /** `operand (op operand)*` as the parser reads it, folded by precedence. */
-  private expression(node: CstNode, around: Span): ast.Expr {
-    const first = nodeOf(node, 'operand');
-    if (first === undefined) return this.missingExpression(this.span(node, around));
+  private expression(frame: Frame, around: Span): ast.Expr {
+    const operands = frame.operands ?? NO_FRAMES;
+    const first = operands[0];
+    if (first === undefined) return this.missingExpression(this.span(frame, around));
     // Most expressions are one operand.
-    if (node.children['operator'] === undefined) return this.unary(first, around);
-    const operands = nodesOf(node, 'operand');
-    const operators = tokensOf(node, 'operator');
+    if (frame.anyOperator !== true) return this.unary(first, around);
+    const operators = frame.operators ?? NO_TOKENS;
     const steps: OperatorStep[] = [];
     for (let i = 0; i < operators.length; i++) {
       const token = operators[i];
-      const operandNode = operands[i + 1];
+      const operandFrame = operands[i + 1];
       const operator = token === undefined ? undefined : BINARY_OPERATORS.get(token.tokenType);
       // Recovery may leave an operator without its right operand; the parser has reported it.
-      if (token === undefined || operandNode === undefined || operator === undefined) continue;
-      steps.push({ operator, token, operand: this.unary(operandNode, around) });
+      if (token === undefined || operandFrame === undefined || operator === undefined) continue;
+      steps.push({ operator, token, operand: this.unary(operandFrame, around) });
     }
     return applyPrecedence(this.unary(first, around), steps, (token) =>
       this.report('FLOW1011', `comparisons do not chain: parenthesize the left comparison before \`${token.image}\``, this.lines.tokenSpan(token)),
@@ -476,15 +427,15 @@ class AstBuilder {
   }
 
   /** An operand: a `primary`, or a `prefixed` one whose operators apply right to left (`!-x` is `!(-x)`). */
-  private unary(node: CstNode, around: Span): ast.Expr {
-    if (node.name === 'primary') return this.primary(node, around);
-    const primary = nodeOf(node, 'primary');
-    const operators = tokensOf(node, 'operator');
+  private unary(frame: Frame, around: Span): ast.Expr {
+    if (frame.rule === 'primary') return this.primary(frame, around);
+    const primary = frame.primary;
+    const operators = frame.operators ?? NO_TOKENS;
     // A primary that recovery left without tokens sits right after the last operator, not at the start of
     // `around`: there its span would end before the operator's and the Unary's span would run backwards.
     const innermost = operators[operators.length - 1];
     const inner = innermost === undefined || !isRealToken(innermost) ? around : emptySpan(this.lines.tokenSpan(innermost).end);
-    let operand = primary === undefined ? this.missingExpression(this.span(node, inner)) : this.primary(primary, inner);
+    let operand = primary === undefined ? this.missingExpression(this.span(frame, inner)) : this.primary(primary, inner);
     for (let i = operators.length - 1; i >= 0; i--) {
       const token = operators[i];
       if (token === undefined) continue;
@@ -494,44 +445,47 @@ class AstBuilder {
     return operand;
   }
 
-  /**
-   * Each alternative of the `primary` rule labels its tokens apart from the others' and a node holds one
-   * alternative, so the first label found says which it is: names first, the commonest (the children are
-   * dictionaries, so every label tried is a hash lookup).
-   */
-  private primary(node: CstNode, around: Span): ast.Expr {
-    const name = tokenOf(node, 'name');
-    if (name !== undefined) {
-      if (!has(node, 'Dot')) {
-        // A bare name is its name's span: no span of its own to compute.
-        const ref = this.name(name, around);
-        return { kind: 'NameRef', name: ref, span: ref.span };
+  /** A primary holds one alternative of the rule; `alt` says which, `token` is its name, literal or `in` when real. */
+  private primary(frame: Frame, around: Span): ast.Expr {
+    const token = frame.token;
+    const alt = frame.alt;
+    if (token !== undefined) {
+      switch (alt) {
+        case PRIMARY.name: {
+          if (frame.dot !== true) {
+            // A bare name is its name's span: no span of its own to compute.
+            const ref = this.name(token, around);
+            return { kind: 'NameRef', name: ref, span: ref.span };
+          }
+          const span = this.spanOrHole(frame, around);
+          return { kind: 'MemberRef', object: this.name(token, span), property: this.name(frame.property, span), span };
+        }
+        case PRIMARY.string:
+          return { kind: 'StringLiteral', value: decodeString(token.image).value, span: this.lines.tokenSpan(token) };
+        case PRIMARY.integer:
+          return { kind: 'IntLiteral', value: decodeInteger(token.image), span: this.lines.tokenSpan(token) };
+        case PRIMARY.duration:
+          return { kind: 'DurationLiteral', ms: decodeDuration(token.image).ms, text: token.image, span: this.lines.tokenSpan(token) };
+        case PRIMARY.boolean:
+          return { kind: 'BoolLiteral', value: token.tokenType === t.True, span: this.lines.tokenSpan(token) };
+        default:
+          break;
       }
-      const span = this.spanOrHole(node, around);
-      return { kind: 'MemberRef', object: this.name(name, span), property: this.name(tokenOf(node, 'property'), span), span };
     }
-    const string = tokenOf(node, 'string');
-    if (string !== undefined) return { kind: 'StringLiteral', value: decodeString(string.image).value, span: this.lines.tokenSpan(string) };
-    const integer = tokenOf(node, 'integer');
-    if (integer !== undefined) return { kind: 'IntLiteral', value: decodeInteger(integer.image), span: this.lines.tokenSpan(integer) };
-    const duration = tokenOf(node, 'duration');
-    if (duration !== undefined) return { kind: 'DurationLiteral', ms: decodeDuration(duration.image).ms, text: duration.image, span: this.lines.tokenSpan(duration) };
-    const boolean = tokenOf(node, 'boolean');
-    if (boolean !== undefined) return { kind: 'BoolLiteral', value: boolean.tokenType === t.True, span: this.lines.tokenSpan(boolean) };
-    const span = this.spanOrHole(node, around);
-    const inner = nodeOf(node, 'inner');
+    const span = this.spanOrHole(frame, around);
+    const inner = frame.inner;
     // Parentheses leave no node of their own; the inner expression's span grows to cover them.
     if (inner !== undefined) return { ...this.expression(inner, span), span };
-    if (has(node, 'in') && has(node, 'LParen')) {
-      return { kind: 'InState', state: this.name(tokenOf(node, 'state'), span), span };
+    if (alt === PRIMARY.in && token !== undefined && frame.lparen === true) {
+      return { kind: 'InState', state: this.name(frame.stateName, span), span };
     }
     return this.missingExpression(span);
   }
 }
 
 /** Builds the AST of a parsed file, with the few syntax diagnostics that only the tree shows (duplicate clauses). */
-export function toAst(cst: CstNode, source: Source, lines: LineIndex): { file: ast.FlowFile; diagnostics: Diagnostic[] } {
+export function toAst(root: Frame, source: Source, lines: LineIndex): { file: ast.FlowFile; diagnostics: Diagnostic[] } {
   const builder = new AstBuilder(source, lines);
-  const file = builder.file(cst);
+  const file = builder.file(root);
   return { file, diagnostics: builder.diagnostics };
 }
