@@ -115,6 +115,10 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
   /** Settles when the recovered dialog's channel is taken up (or found gone). */
   private readonly attaching = new Map<string, Promise<void>>();
   private readonly attached = new Map<string, () => void>();
+  /** The event-socket connection the channels taken up share, and how many of them are still on it. */
+  private recoveredConn: EslChannelConnection | undefined;
+  private recoveredChannels = 0;
+  private attachingAll: Promise<number> | undefined;
   private readonly log: AdapterLog;
 
   constructor(private readonly options: FreeswitchMediaOptions) {
@@ -221,22 +225,43 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
   }
 
   /**
-   * Takes up the channels of recovered dialogs, each on an event-socket
-   * connection of its own (RecoveredEndpoint), once FreeSWITCH is connected.
-   * A channel FreeSWITCH no longer has lost its media with the restart: the
-   * dialog's session hears `media lost`. Returns how many were taken up.
+   * Takes up the channels of recovered dialogs, all on one event-socket
+   * connection of flowc's own (RecoveredEndpoint), once FreeSWITCH is
+   * connected. A channel FreeSWITCH no longer has lost its media with the
+   * restart: the dialog's session hears `media lost`. Returns how many were
+   * taken up.
    */
-  async attachRecovered(): Promise<number> {
-    const results = await Promise.all([...this.recovering.entries()].map(([dialogId, facts]) => this.attachOne(dialogId, facts)));
-    return results.filter(Boolean).length;
+  attachRecovered(): Promise<number> {
+    // FreeSWITCH connected again while the last round still runs: that round takes them up.
+    this.attachingAll ??= this.attachAll().finally(() => (this.attachingAll = undefined));
+    return this.attachingAll;
   }
 
-  private async attachOne(dialogId: string, facts: MediaFacts): Promise<boolean> {
-    let endpoint: RecoveredEndpoint;
+  private async attachAll(): Promise<number> {
+    const pending = [...this.recovering.entries()];
+    if (pending.length === 0) return 0;
+    let conn: EslChannelConnection | undefined;
+    let failure: unknown;
     try {
       const { connectEsl, srf } = this.options;
       if (connectEsl === undefined || srf === undefined) throw new Error('no event-socket connection to take channels up with');
-      endpoint = await RecoveredEndpoint.attach(await connectEsl(), { uuid: facts.uuid, ...(facts.mediaDialog === undefined ? {} : { mediaDialog: facts.mediaDialog }) }, srf);
+      conn = this.recoveredConn ?? (await connectEsl());
+      if (this.recoveredConn === undefined) await RecoveredEndpoint.subscribe(conn);
+      this.recoveredConn = conn;
+    } catch (error) {
+      failure = error;
+    }
+    const results = await Promise.all(pending.map(([dialogId, facts]) => this.attachOne(dialogId, facts, conn, failure)));
+    this.closeRecoveredConn();
+    return results.filter(Boolean).length;
+  }
+
+  private async attachOne(dialogId: string, facts: MediaFacts, conn: EslChannelConnection | undefined, failure: unknown): Promise<boolean> {
+    let endpoint: RecoveredEndpoint;
+    try {
+      const srf = this.options.srf;
+      if (conn === undefined || srf === undefined) throw failure;
+      endpoint = await RecoveredEndpoint.attach(conn, { uuid: facts.uuid, ...(facts.mediaDialog === undefined ? {} : { mediaDialog: facts.mediaDialog }) }, srf);
     } catch (error) {
       const released = this.endedWhileRecovering.delete(dialogId);
       this.settleAttach(dialogId);
@@ -246,6 +271,11 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
       if (owner !== undefined) this.options.lost?.(owner, dialogId);
       return false;
     }
+    this.recoveredChannels++;
+    endpoint.once('closed', () => {
+      this.recoveredChannels--;
+      this.closeRecoveredConn();
+    });
     const released = this.endedWhileRecovering.delete(dialogId);
     const entry = new Anchored(endpoint, undefined, dialogId);
     entry.version = facts.version === undefined ? 0n : BigInt(facts.version);
@@ -256,6 +286,18 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     this.log.info({ dialog: dialogId, channel: facts.uuid }, 'media of a recovered call taken up');
     if (released) this.release(dialogId);
     return true;
+  }
+
+  /** The shared connection of the channels taken up closes with the last of them. */
+  private closeRecoveredConn(): void {
+    if (this.recoveredChannels > 0 || this.recovering.size > 0 || this.recoveredConn === undefined) return;
+    const conn = this.recoveredConn;
+    this.recoveredConn = undefined;
+    try {
+      conn.disconnect();
+    } catch {
+      // gone already
+    }
   }
 
   private settleAttach(dialogId: string): void {

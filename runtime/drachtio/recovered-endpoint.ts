@@ -3,11 +3,13 @@
  * that made it is gone, and with it fsmrf's outbound event socket for the
  * channel; FreeSWITCH keeps the channel (parked, bridged, playing, in a
  * conference) and its media flowing. This endpoint drives it over an
- * inbound event-socket connection of its own, filtered to the channel:
- * commands go by uuid (sendmsg, uuid_bridge, uuid_transfer), its events
- * (CHANNEL_EXECUTE, DTMF, the hangup) come on that connection under the
- * same names fsmrf's endpoints use, so everything FreeswitchMedia does with
- * an endpoint works on it. A re-INVITE of FreeSWITCH (the peer's new offer)
+ * inbound event-socket connection that every channel taken up shares (one,
+ * not one per call: a restart under a thousand calls would otherwise open a
+ * thousand sockets, each a thread in FreeSWITCH), filtered to their uuids:
+ * commands go by uuid (sendmsg, uuid_bridge, uuid_transfer), each channel's
+ * events (CHANNEL_EXECUTE, DTMF, the hangup) come under the same names
+ * fsmrf's endpoints use, so everything FreeswitchMedia does with an
+ * endpoint works on it. A re-INVITE of FreeSWITCH (the peer's new offer)
  * goes on the saved drachtio-server dialog of the channel.
  */
 import { EventEmitter } from 'node:events';
@@ -26,6 +28,7 @@ const EVENTS = 'CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_PARK CHANNEL_HA
 export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
   local: { sdp: string };
   private gone = false;
+  private readonly subscriptions: [string, (event: EslEventApi) => void][];
 
   private constructor(
     readonly uuid: string,
@@ -36,31 +39,34 @@ export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
   ) {
     super();
     this.local = { sdp: localSdp };
-    const conn = connection;
-    if (conn === null) return;
-    conn.on(`esl::event::CHANNEL_HANGUP::${uuid}`, () => this.lost());
-    conn.on('esl::end', () => this.lost());
-    conn.on(`esl::event::DTMF::${uuid}`, (event: EslEventApi) => {
-      const digit = event.getHeader('DTMF-Digit');
-      if (digit !== undefined) this.emit('dtmf', { dtmf: digit });
-    });
+    this.subscriptions = [
+      [`esl::event::CHANNEL_HANGUP::${uuid}`, () => this.lost()],
+      ['esl::end', () => this.lost()],
+      [
+        `esl::event::DTMF::${uuid}`,
+        (event) => {
+          const digit = event.getHeader('DTMF-Digit');
+          if (digit !== undefined) this.emit('dtmf', { dtmf: digit });
+        },
+      ],
+    ];
+    for (const [name, listener] of this.subscriptions) connection?.on(name, listener);
+  }
+
+  /** Subscribes a new connection to what the channels taken up on it report. */
+  static subscribe(conn: EslChannelConnection): Promise<void> {
+    return new Promise<void>((resolve) => conn.events('json', EVENTS, resolve));
   }
 
   /**
-   * Takes the channel up on `conn` (which it then owns); rejects when
-   * FreeSWITCH has no such channel any more.
+   * Takes the channel up on `conn` (subscribed, and shared with the other
+   * channels taken up); rejects when FreeSWITCH has no such channel any more.
    */
   static async attach(conn: EslChannelConnection, facts: ChannelFacts, srf: SrfApi): Promise<RecoveredEndpoint> {
-    try {
-      await new Promise<void>((resolve) => conn.events('json', EVENTS, resolve));
-      await new Promise<void>((resolve) => conn.filter('Unique-ID', facts.uuid, resolve));
-      const sdp = await apiBody(conn, 'uuid_getvar', `${facts.uuid} rtp_local_sdp_str`);
-      if (sdp.startsWith('-ERR') || !sdp.includes('v=0')) throw new Error(`FreeSWITCH has no channel ${facts.uuid}: ${sdp.trim()}`);
-      return new RecoveredEndpoint(facts.uuid, conn, sdp, facts.mediaDialog, srf);
-    } catch (error) {
-      conn.disconnect();
-      throw error;
-    }
+    await new Promise<void>((resolve) => conn.filter('Unique-ID', facts.uuid, resolve));
+    const sdp = await apiBody(conn, 'uuid_getvar', `${facts.uuid} rtp_local_sdp_str`);
+    if (sdp.startsWith('-ERR') || !sdp.includes('v=0')) throw new Error(`FreeSWITCH has no channel ${facts.uuid}: ${sdp.trim()}`);
+    return new RecoveredEndpoint(facts.uuid, conn, sdp, facts.mediaDialog, srf);
   }
 
   get conn(): EslChannelConnection | null {
@@ -160,14 +166,13 @@ export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
     this.emit('destroy');
   }
 
+  /** Stops listening; the shared connection stays (FreeswitchMedia closes it once no channel needs it). */
   private close(): void {
     const conn = this.connection;
     this.connection = null;
-    try {
-      conn?.disconnect();
-    } catch {
-      // the connection is gone already
-    }
+    if (conn === null) return;
+    for (const [name, listener] of this.subscriptions) conn.removeListener(name, listener);
+    this.emit('closed');
   }
 }
 

@@ -30,7 +30,8 @@ export class FakeEslServer {
 
 export class FakeEslConnection extends EventEmitter implements EslChannelConnection {
   readonly commands: string[] = [];
-  filtered: string | undefined;
+  /** The channels (Unique-ID) whose events the connection takes. */
+  readonly filters: string[] = [];
   subscribed = '';
   closed = false;
   /** Music playing on a channel: completes when broken. */
@@ -46,7 +47,7 @@ export class FakeEslConnection extends EventEmitter implements EslChannelConnect
   }
 
   filter(_header: string, value: string, callback?: () => void): void {
-    this.filtered = value;
+    this.filters.push(value);
     callback?.();
   }
 

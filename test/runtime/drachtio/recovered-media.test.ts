@@ -32,7 +32,7 @@ describe('FreeswitchMedia: the channels of calls recovered after a restart', () 
     expect(media.factsOf('d1')).toMatchObject({ uuid: 'u1', music: true, version: '9' });
     expect(await media.attachRecovered()).toBe(2);
     owners.set('d1', owner).set('d2', owner);
-    expect(esl.connections.map((c) => c.filtered)).toEqual(['u1', 'u2']);
+    expect(esl.connections.map((c) => c.filters)).toEqual([['u1', 'u2']]); // one connection for all the channels taken up
     expect(media.factsOf('d1')).toEqual({ uuid: 'u1', music: true, version: '9', mediaDialog: { stackDialogId: 'fs-1', target: 'sip:mod_sofia@127.0.0.1:5080' } });
     // The unhold of a call held before the restart breaks its music.
     expect(media.stopMusic(owner, 'd1')).toBeUndefined();
@@ -44,8 +44,13 @@ describe('FreeswitchMedia: the channels of calls recovered after a restart', () 
     media.release('d2');
     await settle(10);
     expect(esl.commands).toContain('api uuid_kill u2');
-    expect(esl.connections[1]?.closed).toBe(true);
     expect(media.endpoints).toBe(1);
+    // The shared connection closes with the last channel on it.
+    expect(esl.connections[0]?.closed).toBe(false);
+    media.release('d1');
+    await settle(10);
+    expect(esl.commands).toContain('api uuid_kill u1');
+    expect(esl.connections[0]?.closed).toBe(true);
   });
 
   it('a verb asked for while the channel is still being taken up waits for it', async () => {
