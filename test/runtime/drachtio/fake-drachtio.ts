@@ -63,6 +63,7 @@ export interface DrachtioResponse extends SrfResponse {
 export interface DrachtioDialog extends SrfDialog {
   handle(req: DrachtioRequest, res: DrachtioResponse): void;
   readonly connected: boolean;
+  listenerCount(event: string): number;
 }
 
 interface DrachtioModule {

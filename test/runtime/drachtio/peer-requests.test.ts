@@ -78,6 +78,20 @@ describe('DrachtioSipPort: the peer\'s requests in a dialog', () => {
     expect(answers.map((a) => parseSdpDirection(a.body ?? '').direction)).toEqual(['recvonly', 'inactive', 'sendrecv', 'sendrecv']);
   });
 
+  it('an established dialog has listeners for BYE and re-INVITE only: INFO, REFER and NOTIFY are taken before drachtio-srf\'s handle and still reach the flow', async () => {
+    // Each event name is an entry in the dialog's listener table, kept as long as the call.
+    const f = portFixture();
+    const { id, sip } = await answeredCall(f);
+    expect(['destroy', 'modify', 'info', 'refer', 'notify'].map((event) => sip.listenerCount(event))).toEqual([1, 1, 0, 0, 0]);
+    peerRequest(sip, 'INFO', { body: '7', contentType: 'application/dtmf' });
+    peerRequest(sip, 'REFER', { headers: { 'Refer-To': '<sip:ext@gw.example>' } });
+    peerRequest(sip, 'NOTIFY', { headers: { Event: 'refer' }, body: 'SIP/2.0 180 Ringing\r\n', contentType: 'message/sipfrag' });
+    peerRequest(sip, 'OPTIONS');
+    await settle();
+    expect(f.owner.heard(id)).toEqual(['answered', 'notify', 'dtmf', 'refer']);
+    expect(['INFO', 'REFER', 'NOTIFY', 'OPTIONS'].map((method) => f.agent.answersTo(method).map((a) => a.status))).toEqual([[200], [202], [200], [200]]);
+  });
+
   it('a peer re-INVITE while ours waits for its answer is glare: 491', async () => {
     const f = portFixture();
     const { id, sip } = await answeredCall(f);
