@@ -18,6 +18,8 @@ describe('DrachtioSipPort: dial', () => {
     uac.answer();
     await settle();
     expect(f.owner.heard('d1')).toEqual(['ringing', 'early', 'answered']);
+    // createUAC's options live as long as the dialog: the offer goes from them at the final answer.
+    expect(uac.opts.localSdp).toBe('');
     expect(dialogOf(f, 'd1').phase).toBe('confirmed');
     expect(dialogOf(f, 'd1').coordinates).toMatchObject({ callId: 'uac-1@127.0.0.1', localTag: 'app1', remoteTag: 'peer1', remoteTarget: 'sip:peer@127.0.0.2:5060', localIdentity: 'sip:pom@127.0.0.1' });
   });

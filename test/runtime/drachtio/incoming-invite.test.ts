@@ -91,6 +91,9 @@ describe('DrachtioSipPort: new INVITEs', () => {
     f.port.reject(f.owner, 'd2', 486);
     await settle();
     expect(dialogOf(f, 'd1')).toMatchObject({ phase: 'confirmed', offered: undefined });
+    // The options createUAS keeps for the dialog's life let go of the answer once it is sent.
+    expect(f.agent.answersTo('INVITE').find((a) => a.status === 200)?.body).toMatch(/^v=0/);
+    expect(f.srf.uasAnswers[0]?.opts.localSdp).toBe('');
     expect(answered.listenerCount('cancel')).toBe(listening - 1);
     expect(refused.listenerCount('cancel')).toBe(listening - 1);
     // A CANCEL crossing the 200 finds nothing to cancel.
