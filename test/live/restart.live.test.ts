@@ -7,7 +7,7 @@
  * takes them up by their uuids, so media verbs after the restart work and
  * every channel is released at the end.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
@@ -18,10 +18,19 @@ import { sippPeer, type SippPeer } from './sipp-peer.js';
 
 const processes: FlowcProcess[] = [];
 const peers: SippPeer[] = [];
+const directories: string[] = [];
 afterEach(async () => {
   for (const peer of peers.splice(0)) peer.stop();
   for (const flowc of processes.splice(0)) await flowc.kill('SIGTERM');
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
 });
+
+/** A directory for the run's config file and its file store, removed after the test. */
+function scratch(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'flowc-restart-'));
+  directories.push(directory);
+  return directory;
+}
 
 function peer(p: SippPeer): SippPeer {
   peers.push(p);
@@ -52,7 +61,7 @@ function troubles(p: FlowcProcess, key: string): unknown[] {
 describe('crash and restart, live', () => {
   liveIt('flowc killed in Transferred: the new one resumes the session, its 32 s timer hangs the customer up, every channel is released', async () => {
     const servers = liveServers();
-    const dir = mkdtempSync(join(tmpdir(), 'flowc-restart-'));
+    const dir = scratch();
     const config = writeRunConfig(servers, dir, ['flows/pom/external-transfer.flow'], join(dir, 'state'));
     const first = flowc(config);
     const base = await first.api();
@@ -94,7 +103,7 @@ describe('crash and restart, live', () => {
 
   liveIt('flowc killed in Consult: after the restart CancelConsult unholds the customer and bridges it to the agent on the channels taken up', async () => {
     const servers = liveServers();
-    const dir = mkdtempSync(join(tmpdir(), 'flowc-restart-'));
+    const dir = scratch();
     const config = writeRunConfig(servers, dir, ['flows/pom/external-transfer.flow'], join(dir, 'state'));
     const first = flowc(config);
     const base = await first.api();
