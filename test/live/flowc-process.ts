@@ -1,6 +1,6 @@
 /**
  * `flowc run` as a user runs it: a child process on dist/bin/flowc.js with
- * a config file (file store, control API on a free port), its JSON log
+ * a config file (file or Redis store, control API on a free port), its JSON log
  * lines collected to wait on, killed with SIGKILL to crash it mid-call.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,13 +24,16 @@ export interface FlowcProcess {
   readonly output: () => string;
 }
 
-/** Writes the config file for `flows` with a file store in `store`. */
-export function writeRunConfig(servers: LiveServers, directory: string, flows: readonly string[], store: string): string {
+/** The store of the run: a directory for the file store, or a Redis server and key prefix. */
+export type RunStore = { readonly type: 'file'; readonly directory: string } | { readonly type: 'redis'; readonly url: string; readonly prefix: string };
+
+/** Writes the config file for `flows` with `store` into `directory`. */
+export function writeRunConfig(servers: LiveServers, directory: string, flows: readonly string[], store: RunStore): string {
   const config = {
     flows: flows.map((f) => join(REPO, f)),
     drachtio: servers.drachtio,
     freeswitch: { ...servers.freeswitch, ...(servers.freeswitchListen === undefined ? {} : { listenAddress: servers.freeswitchListen }) },
-    store: { type: 'file', directory: store },
+    store,
     api: { host: '127.0.0.1', port: 0 },
     shutdown: { drainSeconds: 2 },
     log: { level: 'info' },

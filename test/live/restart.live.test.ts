@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
 import { liveIt, liveServers } from './live-env.js';
 import { freeswitchDrainsTo } from './live-harness.js';
-import { enters, startFlowcProcess, writeRunConfig, type FlowcProcess } from './flowc-process.js';
+import { RedisServer, REDIS_SERVER } from '../runtime/persist/redis-server.js';
+import { enters, startFlowcProcess, writeRunConfig, type FlowcProcess, type RunStore } from './flowc-process.js';
 import { sippPeer, type SippPeer } from './sipp-peer.js';
 
 const processes: FlowcProcess[] = [];
@@ -62,7 +63,7 @@ describe('crash and restart, live', () => {
   liveIt('flowc killed in Transferred: the new one resumes the session, its 32 s timer hangs the customer up, every channel is released', async () => {
     const servers = liveServers();
     const dir = scratch();
-    const config = writeRunConfig(servers, dir, ['flows/pom/external-transfer.flow'], join(dir, 'state'));
+    const config = writeRunConfig(servers, dir, ['flows/pom/external-transfer.flow'], { type: 'file', directory: join(dir, 'state') });
     const first = flowc(config);
     const base = await first.api();
     // The nailed agent hangs up 15 s after the restart's probe; its BYE gets drachtio-server's 481 (OrphanWatch).
@@ -101,10 +102,11 @@ describe('crash and restart, live', () => {
     expect(left).toBe(0);
   }, { timeoutMs: 240_000 });
 
-  liveIt('flowc killed in Consult: after the restart CancelConsult unholds the customer and bridges it to the agent on the channels taken up', async () => {
+  /** Killed in Consult, on the file store or on Redis (the new flowc takes the crashed one's lease over at once). */
+  async function consultCrash(key: string, store: (dir: string) => RunStore): Promise<void> {
     const servers = liveServers();
     const dir = scratch();
-    const config = writeRunConfig(servers, dir, ['flows/pom/external-transfer.flow'], join(dir, 'state'));
+    const config = writeRunConfig(servers, dir, ['flows/pom/external-transfer.flow'], store(dir));
     const first = flowc(config);
     const base = await first.api();
     const agent = peer(await sippPeer(servers, 'agent', { scenario: 'uas-answer-hangup-restart.xml', port: 5078, timeoutSeconds: 150 }));
@@ -113,11 +115,11 @@ describe('crash and restart, live', () => {
     const gateway = peer(await sippPeer(servers, 'gateway', { scenario: 'gateway.xml', port: 5079, calls: 2, timeoutSeconds: 150 }));
     const external = peer(await sippPeer(servers, 'external', { scenario: 'uas-answer.xml', port: 5074, timeoutSeconds: 150 }));
     const inputs = { agentUri: agent.uri('5020'), customerUri: gateway.uri('customer'), externalUri: external.uri('external') };
-    expect(await post(base, '/sessions/ExternalTransfer', { key: 'crash-2', inputs })).toBe(201);
-    await first.waitFor(enters('crash-2', 'Talking'), 'Talking');
+    expect(await post(base, '/sessions/ExternalTransfer', { key, inputs })).toBe(201);
+    await first.waitFor(enters(key, 'Talking'), 'Talking');
     await first.waitFor((l) => l.msg === 'the dialog a takeover replaced has ended', 'the gateway\'s BYE of the replaced dialog');
-    expect(await post(base, '/sessions/ExternalTransfer/crash-2/events', { type: 'Consult' })).toBe(202);
-    await first.waitFor(enters('crash-2', 'Consult'), 'Consult');
+    expect(await post(base, `/sessions/ExternalTransfer/${key}/events`, { type: 'Consult' })).toBe(202);
+    await first.waitFor(enters(key, 'Consult'), 'Consult');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await first.kill('SIGKILL');
 
@@ -126,17 +128,32 @@ describe('crash and restart, live', () => {
     await second.waitFor((l) => l.msg === 'media of a recovered call taken up', 'a channel taken up');
     const api = await second.api();
     // hangup external, unhold customer (its music broken), bridge agent customer: all on taken-up channels.
-    expect(await post(api, '/sessions/ExternalTransfer/crash-2/events', { type: 'CancelConsult' })).toBe(202);
-    await second.waitFor(enters('crash-2', 'Talking'), 'Talking again');
+    expect(await post(api, `/sessions/ExternalTransfer/${key}/events`, { type: 'CancelConsult' })).toBe(202);
+    await second.waitFor(enters(key, 'Talking'), 'Talking again');
     // The agent's, the takeover's and the external party's channels (the replaced dialog's moved to the takeover).
     expect(second.lines.filter((l) => l.msg === 'media of a recovered call taken up')).toHaveLength(3);
     // The agent hangs up 15 s after the restart's probe (drachtio-server answers its BYE 481);
     // the next probe finds the dialog gone: agent.hangup, Failed { hangup customer }.
-    await second.waitFor(enters('crash-2', 'Failed'), 'the agent hanging up', 75_000);
+    await second.waitFor(enters(key, 'Failed'), 'the agent hanging up', 75_000);
     await passed(agent);
     await passed(external); // its BYE came from the new process (hangup external)
     await passed(gateway); // the takeover's BYE came from the new process (Failed)
-    expect(troubles(second, 'crash-2')).toEqual([]);
+    expect(troubles(second, key)).toEqual([]);
     expect(await freeswitchDrainsTo(servers)).toBe(0);
-  }, { timeoutMs: 240_000 });
+  }
+
+  liveIt('flowc killed in Consult: after the restart CancelConsult unholds the customer and bridges it to the agent on the channels taken up', () => consultCrash('crash-2', (dir) => ({ type: 'file', directory: join(dir, 'state') })), { timeoutMs: 240_000 });
+
+  liveIt(
+    'the same on a Redis store',
+    async () => {
+      const redis = await RedisServer.start();
+      try {
+        await consultCrash('crash-3', () => ({ type: 'redis', url: redis.url(), prefix: 'restart:' }));
+      } finally {
+        await redis.stop();
+      }
+    },
+    { timeoutMs: 240_000, extra: REDIS_SERVER === undefined ? ['REDIS_SERVER'] : [] },
+  );
 });
