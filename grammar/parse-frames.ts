@@ -13,6 +13,7 @@
  * they did from the CST.
  */
 import type { IToken } from 'chevrotain';
+import type { Action, Block, Declaration, StateDecl, Transition } from './ast.js';
 
 export type RuleName =
   | 'flowFile'
@@ -181,7 +182,23 @@ export interface Frame {
   argumentList?: Frame | undefined;
   primary?: Frame | undefined;
   inner?: Frame | undefined;
+
+  // The AST of a frame read without recovery, built when it closed (`Settle`); its sub-frames are gone then.
+  declarationNode?: Declaration;
+  stateNode?: StateDecl;
+  transitionNode?: Transition;
+  blockNode?: Block;
+  actionNode?: Action;
 }
+
+/**
+ * What the parser hands each frame it closes with nothing recovered in it (no invented token, no
+ * rule left by an exception, below it either): toAst.ts builds the AST of declarations, states,
+ * transitions, blocks and actions right then and returns a small frame holding it, so the
+ * sub-frames die young instead of living through the parse (a clean frame's AST needs nothing
+ * from its callers: only holes look outside their frame). Other frames come back as they are.
+ */
+export type Settle = (frame: Frame) => Frame;
 
 /**
  * Hangs a partial frame (its rule left by an exception) in its caller's, as chevrotain adds a

@@ -11,7 +11,7 @@ import { nestingDiagnostic } from './nesting-limit.js';
 import { literalDiagnostics, unterminatedCommentDiagnostics } from './literal-diagnostics.js';
 import { parseTokens } from './parser.js';
 import { lexingErrorDiagnostic, parseErrorDiagnostic } from './syntax-diagnostics.js';
-import { toAst } from './toAst.js';
+import { AstBuilder } from './toAst.js';
 import { flowLexer } from './tokens.js';
 
 export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Diagnostic[] } {
@@ -25,11 +25,12 @@ export function parseFlowFile(source: Source): { file: FlowFile; diagnostics: Di
   const tooDeep = nestingDiagnostic(source.path, lines, lexed.tokens);
   let file: FlowFile;
   if (tooDeep === undefined) {
-    const { root, parser } = parseTokens(lexed.tokens);
+    // The builder makes the AST of what parses cleanly while the parser reads it, and the rest after.
+    const builder = new AstBuilder(source, lines);
+    const { root, parser } = parseTokens(lexed.tokens, builder.settle);
     diagnostics.push(...parser.errors.map((error) => parseErrorDiagnostic(source.path, lines, lexed.tokens, error)));
-    const built = toAst(root, source, lines);
-    diagnostics.push(...built.diagnostics);
-    file = built.file;
+    file = builder.file(root);
+    diagnostics.push(...builder.diagnostics);
   } else {
     // Not parsed at all: see nesting-limit.ts.
     diagnostics.push(tooDeep);

@@ -22,7 +22,7 @@
 import { EmbeddedActionsParser } from './chevrotain-runtime.js';
 import type { IOrAlt, IToken, ParserMethod } from 'chevrotain';
 import { attach, PRIMARY } from './parse-frames.js';
-import type { Frame, Slot } from './parse-frames.js';
+import type { Frame, Settle, Slot } from './parse-frames.js';
 import { isRealToken } from './spans.js';
 import * as t from './tokens.js';
 import { syntaxMessages } from './syntax-messages.js';
@@ -44,6 +44,8 @@ export class FlowParser extends EmbeddedActionsParser {
   private slot: Slot = 'root';
   /** The frame of the last top-level parse. */
   private root: Frame | undefined;
+  /** Where clean frames go when they close (see `Settle`). */
+  private settleClean: Settle | undefined;
 
   /**
    * `validate` runs chevrotain's checks of the grammar (ambiguous
@@ -62,15 +64,18 @@ export class FlowParser extends EmbeddedActionsParser {
   }
 
   /** Parses a token vector into the frame of `flowFile`; errors stay on the parser (`errors`) until the next call. */
-  parse(tokens: IToken[]): Frame {
+  parse(tokens: IToken[], settle?: Settle): Frame {
+    this.settleClean = settle;
     this.frames.length = 0;
     this.starts.length = 0;
     this.ends.length = 0;
+    this.dirty.length = 0;
     this.root = undefined;
     this.input = tokens;
     this.flowFile();
     const root: Frame = this.root ?? { rule: 'flowFile', slot: 'root', start: NaN, end: NaN, flows: [] };
     this.root = undefined;
+    this.settleClean = undefined;
     return root;
   }
 
@@ -83,6 +88,8 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  /** By depth: 1 once recovery touched the frame or anything below it (an invented token, a rule left by an exception). */
+  private readonly dirty: number[] = [];
 
   private open(frame: Frame): Frame {
     if (!this.RECORDING_PHASE) {
@@ -90,6 +97,7 @@ export class FlowParser extends EmbeddedActionsParser {
       this.frames.push(frame);
       this.starts[depth] = NaN;
       this.ends[depth] = NaN;
+      this.dirty[depth] = 0;
     }
     return frame;
   }
@@ -105,8 +113,13 @@ export class FlowParser extends EmbeddedActionsParser {
     const start = this.starts[depth] ?? NaN;
     if (start <= previous.startOffset) this.ends[depth] = previous.endOffset ?? NaN;
     else this.starts[depth] = NaN;
-    this.settle(frame, depth);
-    return frame;
+    const dirty = this.dirty[depth] === 1;
+    this.leave(frame, depth);
+    if (dirty) {
+      if (depth > 0) this.dirty[depth - 1] = 1;
+      return frame;
+    }
+    return this.settleClean === undefined ? frame : this.settleClean(frame);
   }
 
   /**
@@ -116,7 +129,8 @@ export class FlowParser extends EmbeddedActionsParser {
   private fail(frame: Frame, error: unknown): unknown {
     if (!this.RECORDING_PHASE) {
       const depth = this.frames.length - 1;
-      this.settle(frame, depth);
+      if (depth > 0) this.dirty[depth - 1] = 1;
+      this.leave(frame, depth);
       const parent = this.frames[depth - 1];
       if (parent === undefined) this.root = frame;
       else attach(parent, frame);
@@ -125,7 +139,7 @@ export class FlowParser extends EmbeddedActionsParser {
   }
 
   /** Writes the frame's location, pops it and moves the caller's location by it. */
-  private settle(frame: Frame, depth: number): void {
+  private leave(frame: Frame, depth: number): void {
     const start = this.starts[depth] ?? NaN;
     const end = this.ends[depth] ?? NaN;
     frame.start = start;
@@ -154,7 +168,10 @@ export class FlowParser extends EmbeddedActionsParser {
   /** A token read by the current rule: it moves the rule's location (invented tokens have none). */
   private at(token: IToken): IToken {
     const depth = this.frames.length - 1;
-    if (depth >= 0) this.locate(depth, token.startOffset, token.endOffset ?? NaN);
+    if (depth >= 0) {
+      this.locate(depth, token.startOffset, token.endOffset ?? NaN);
+      if (!isRealToken(token)) this.dirty[depth] = 1;
+    }
     return token;
   }
 
@@ -1140,9 +1157,9 @@ export function flowParser(): FlowParser {
   return parser;
 }
 
-/** Parses tokens into frames (see parse-frames.ts). Errors stay on the parser (`parser.errors`) until the next call. */
-export function parseTokens(tokens: IToken[]): { root: Frame; parser: FlowParser } {
+/** Parses tokens into frames (see parse-frames.ts; `settle` builds clean ones early). Errors stay on the parser (`parser.errors`) until the next call. */
+export function parseTokens(tokens: IToken[], settle?: Settle): { root: Frame; parser: FlowParser } {
   const p = flowParser();
-  const root = p.parse(tokens);
+  const root = p.parse(tokens, settle);
   return { root, parser: p };
 }

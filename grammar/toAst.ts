@@ -19,7 +19,7 @@ import { applyPrecedence } from './precedence.js';
 import type { OperatorStep } from './precedence.js';
 import type { LineIndex } from './line-index.js';
 import { PRIMARY } from './parse-frames.js';
-import type { Frame } from './parse-frames.js';
+import type { Frame, Settle } from './parse-frames.js';
 import { emptySpan, isRealToken, spanFrom, START } from './spans.js';
 import type { SyntaxCode } from './syntax-codes.js';
 import * as t from './tokens.js';
@@ -69,7 +69,11 @@ const MODIFIERS: ReadonlyMap<TokenType, ast.StateModifier> = new Map<TokenType, 
 const NO_FRAMES: readonly Frame[] = [];
 const NO_TOKENS: readonly IToken[] = [];
 
-class AstBuilder {
+/** What frames built early get for `around`: never read (only holes look there), and visibly wrong if it were. */
+const NOWHERE_AT = { offset: -1, line: 0, column: 0 };
+const NOWHERE: Span = { start: NOWHERE_AT, end: NOWHERE_AT };
+
+export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
@@ -77,6 +81,50 @@ class AstBuilder {
     private readonly lines: LineIndex,
   ) {}
 
+  /** The parser's `Settle` (parse-frames.ts): a clean frame's AST, built as the frame closes, in a small frame. */
+  readonly settle: Settle = (frame) => {
+    const { rule, slot, start, end } = frame;
+    switch (rule) {
+      case 'legDecl':
+      case 'inputDecl':
+      case 'varDecl':
+      case 'eventDecl':
+      case 'emitDecl':
+      case 'keyDecl':
+        return { rule, slot, start, end, declarationNode: this.declaration(frame, NOWHERE) };
+      case 'stateDecl':
+        return { rule, slot, start, end, stateNode: this.state(frame, NOWHERE) };
+      case 'onTransition':
+        return { rule, slot, start, end, transitionNode: this.onTransition(frame, NOWHERE) };
+      case 'afterTransition':
+        return { rule, slot, start, end, transitionNode: this.afterTransition(frame, NOWHERE) };
+      case 'block':
+        return { rule, slot, start, end, blockNode: this.block(frame, NOWHERE) };
+      case 'dialAction':
+      case 'answerAction':
+      case 'rejectAction':
+      case 'hangupAction':
+      case 'cancelAction':
+      case 'holdAction':
+      case 'unholdAction':
+      case 'bridgeAction':
+      case 'unbridgeAction':
+      case 'conferenceAction':
+      case 'referAction':
+      case 'takeoverAction':
+      case 'notifyAction':
+      case 'playAction':
+      case 'collectAction':
+      case 'emitAction':
+      case 'setAction':
+      case 'sendAction':
+        return { rule, slot, start, end, actionNode: this.action(frame, NOWHERE) };
+      default:
+        return frame;
+    }
+  };
+
+  /** The file's AST from the root frame (frames built early are taken as built). */
   file(root: Frame): ast.FlowFile {
     const flows = root.flows ?? NO_FRAMES;
     const built: ast.FlowDecl[] = [];
@@ -161,6 +209,7 @@ class AstBuilder {
   }
 
   private declaration(frame: Frame, around: Span): ast.Declaration {
+    if (frame.declarationNode !== undefined) return frame.declarationNode;
     const span = this.spanOrHole(frame, around);
     const name = this.name(frame.name, span);
     switch (frame.rule) {
@@ -201,6 +250,7 @@ class AstBuilder {
   // -------------------------------------------------------------- states and transitions
 
   private state(frame: Frame, around: Span): ast.StateDecl {
+    if (frame.stateNode !== undefined) return frame.stateNode;
     const span = this.spanOrHole(frame, around);
     const entry: ast.Block[] = [];
     const exit: ast.Block[] = [];
@@ -217,10 +267,10 @@ class AstBuilder {
           exit.push(this.block(item.block, this.span(item, span)));
           break;
         case 'onTransition':
-          transitions.push(this.onTransition(item, span));
+          transitions.push(item.transitionNode ?? this.onTransition(item, span));
           break;
         case 'afterTransition':
-          transitions.push(this.afterTransition(item, span));
+          transitions.push(item.transitionNode ?? this.afterTransition(item, span));
           break;
         default:
           states.push(this.state(item, span));
@@ -274,6 +324,7 @@ class AstBuilder {
 
   private block(frame: Frame | undefined, around: Span): ast.Block {
     if (frame === undefined) return { kind: 'Block', actions: [], span: this.hole(around) };
+    if (frame.blockNode !== undefined) return frame.blockNode;
     const span = this.spanOrHole(frame, around);
     const actions: ast.Action[] = [];
     const frames = frame.actions ?? NO_FRAMES;
@@ -282,6 +333,7 @@ class AstBuilder {
   }
 
   private action(frame: Frame, around: Span): ast.Action {
+    if (frame.actionNode !== undefined) return frame.actionNode;
     const span = this.spanOrHole(frame, around);
     switch (frame.rule) {
       case 'dialAction': {
