@@ -106,8 +106,10 @@ async function configuration(options: RunCommandOptions): Promise<Configured> {
     else messages.push(read.message);
   };
   if (options.drachtio !== undefined && options.listen !== undefined) messages.push('--drachtio (inbound) and --listen (outbound) exclude each other');
-  take(options.drachtio === undefined ? undefined : drachtioFlag(options.drachtio), (drachtio) => (config = { ...config, drachtio }));
-  take(options.listen === undefined ? undefined : listenFlag(options.listen), (drachtio) => (config = { ...config, drachtio }));
+  // The flags say where drachtio-server is; the file's other drachtio settings stay.
+  const probe = config.drachtio?.orphanProbeMs === undefined ? {} : { orphanProbeMs: config.drachtio.orphanProbeMs };
+  take(options.drachtio === undefined ? undefined : drachtioFlag(options.drachtio), (drachtio) => (config = { ...config, drachtio: { ...drachtio, ...probe } }));
+  take(options.listen === undefined ? undefined : listenFlag(options.listen), (drachtio) => (config = { ...config, drachtio: { ...drachtio, ...probe } }));
   take(options.freeswitch === undefined ? undefined : freeswitchFlag(options.freeswitch), (freeswitch) => (config = { ...config, freeswitch: { ...config.freeswitch, ...freeswitch } }));
   take(options.api === undefined ? undefined : apiFlag(options.api), (api) => (config = { ...config, api: { ...config.api, ...api } }));
   const token = options.apiToken ?? process.env['FLOWC_API_TOKEN'];

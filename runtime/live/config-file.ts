@@ -43,8 +43,11 @@ export function readConfig(json: unknown, env: Readonly<Record<string, string | 
 export { formatProblem };
 
 function readDrachtio(r: ConfigReader, value: unknown): DrachtioConfig | undefined {
-  const o = r.object(value, 'drachtio', ['host', 'port', 'secret', 'listen']);
+  const o = r.object(value, 'drachtio', ['host', 'port', 'secret', 'listen', 'orphanProbeSeconds']);
   if (o === undefined) return undefined;
+  const probeSeconds = o['orphanProbeSeconds'] === undefined ? undefined : r.positive(o['orphanProbeSeconds'], 'drachtio.orphanProbeSeconds');
+  if (probeSeconds === 0) r.problem('drachtio.orphanProbeSeconds', 'must be more than 0 seconds');
+  const probe = probeSeconds === undefined || probeSeconds === 0 ? {} : { orphanProbeMs: Math.round(probeSeconds * 1000) };
   if (o['listen'] !== undefined) {
     if (o['host'] !== undefined || o['port'] !== undefined) r.problem('drachtio.listen', 'outbound mode (`listen`) and inbound mode (`host`, `port`) exclude each other');
     const l = r.object(o['listen'], 'drachtio.listen', ['port', 'secret', 'host']);
@@ -53,13 +56,13 @@ function readDrachtio(r: ConfigReader, value: unknown): DrachtioConfig | undefin
     const secret = r.string(l['secret'] ?? o['secret'], l['secret'] === undefined ? 'drachtio.secret' : 'drachtio.listen.secret');
     const host = r.optionalString(l['host'], 'drachtio.listen.host');
     if (port === undefined || secret === undefined) return undefined;
-    return { mode: 'outbound', port, secret, ...(host === undefined ? {} : { host }) };
+    return { mode: 'outbound', port, secret, ...(host === undefined ? {} : { host }), ...probe };
   }
   const host = r.string(o['host'] ?? '127.0.0.1', 'drachtio.host');
   const port = r.port(o['port'] ?? 9022, 'drachtio.port');
   const secret = r.string(o['secret'], 'drachtio.secret');
   if (host === undefined || port === undefined || secret === undefined) return undefined;
-  return { mode: 'inbound', host, port, secret };
+  return { mode: 'inbound', host, port, secret, ...probe };
 }
 
 function readFreeswitch(r: ConfigReader, value: unknown): FreeswitchConfig | undefined {

@@ -106,6 +106,7 @@ export class LiveApp {
       log,
       connected: () => drachtio.connected,
       dialogLost: (owner, id) => endLost(owner, id, 'call lost'),
+      ...(config.drachtio?.orphanProbeMs === undefined ? {} : { orphanProbeMs: config.drachtio.orphanProbeMs }),
     });
     const sipPort = port;
     system = new LiveSystem({

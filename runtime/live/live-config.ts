@@ -4,9 +4,17 @@
  * reads the JSON into this shape, and command-line flags override it.
  */
 
-export type DrachtioConfig =
+export type DrachtioConfig = (
   | { readonly mode: 'inbound'; readonly host: string; readonly port: number; readonly secret: string }
-  | { readonly mode: 'outbound'; readonly port: number; readonly secret: string; readonly host?: string };
+  | { readonly mode: 'outbound'; readonly port: number; readonly secret: string; readonly host?: string }
+) & {
+  /**
+   * How often calls made before a restart or reconnect are probed (OPTIONS)
+   * to find their peer's hangup, which drachtio-server no longer sends us
+   * (runtime/drachtio/orphan-watch.ts); default 30 s.
+   */
+  readonly orphanProbeMs?: number;
+};
 
 export interface FreeswitchConfig {
   readonly host: string;

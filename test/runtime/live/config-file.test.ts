@@ -53,6 +53,13 @@ describe('config file', () => {
     expect(read.ok && read.config.drachtio).toEqual({ mode: 'outbound', port: 4000, secret: 's' });
   });
 
+  it('reads how often calls from before a restart are probed, in either mode', () => {
+    expect(readConfig({ drachtio: { secret: 's', orphanProbeSeconds: 5 } })).toMatchObject({ ok: true, config: { drachtio: { mode: 'inbound', orphanProbeMs: 5000 } } });
+    expect(readConfig({ drachtio: { listen: { port: 4000, secret: 's' }, orphanProbeSeconds: 0.5 } })).toMatchObject({ ok: true, config: { drachtio: { mode: 'outbound', orphanProbeMs: 500 } } });
+    expect(problems({ drachtio: { secret: 's', orphanProbeSeconds: 0 } })).toEqual(['`drachtio.orphanProbeSeconds`: must be more than 0 seconds']);
+    expect(problems({ drachtio: { secret: 's', orphanProbeSeconds: '30s' } })).toEqual(['`drachtio.orphanProbeSeconds`: must be a number of seconds (0 or more), not string "30s"']);
+  });
+
   it('names the key of every problem', () => {
     expect(
       problems({

@@ -120,6 +120,28 @@ describe('LiveApp', () => {
     expect([...app.system.running()]).toEqual([]);
   });
 
+  it('keeps probing the calls from before a reconnect as often as drachtio.orphanProbeSeconds says', async () => {
+    const { srf, clock } = await start({ drachtio: { host: '127.0.0.1', port: 9022, secret: 'cymru', orphanProbeSeconds: 5 } });
+    offerInvite(srf, { uri: 'sip:100@127.0.0.1', headers: { 'X-Transfer-To': 'sip:bob@127.0.0.30' } });
+    await settle();
+    srf.lastUac().sent().answer();
+    await settle();
+    srf.emit('close');
+    srf.emit('connect', null, 'udp/127.0.0.1:5060');
+    await settle();
+    const options = () => srf.agent.sent.filter((s) => s.method === 'OPTIONS');
+    expect(options()).toHaveLength(2);
+    for (const probe of options()) srf.agent.respond(probe, 200);
+    await settle();
+    clock.advanceBy(4_999);
+    await settle();
+    expect(options()).toHaveLength(2);
+    clock.advanceBy(1);
+    await settle();
+    // Both calls are alive: probed again, 5 s on.
+    expect(options()).toHaveLength(4);
+  });
+
   it('anchors calls on FreeSWITCH endpoints, and ends the sessions whose media FreeSWITCH lost', async () => {
     const mrf = new FakeMrf();
     const { app, srf } = await start({ freeswitch: { host: '127.0.0.1', secret: 'ClueCon' } }, mrf);
