@@ -27,9 +27,16 @@ export const REPLAY_INPUT = {
   externalUri: 'sip:+15557654321@127.0.0.30',
 } as const;
 
+/**
+ * The options `flowc simulate` replays with when it prints its terminal
+ * report (its default): lean steps, as that report shows only those of a
+ * long trace.
+ */
+const REPLAY_OPTIONS = { as: [FLOW_SIDE_IP], input: REPLAY_INPUT, steps: 'lean' } as const;
+
 /** openTrace + simulate of one capture (items read as they are replayed); throws unless every call passes. */
 export function replayOurs(machine: AnyFlowMachine, pcap: Buffer, calls: number): number {
-  const result = simulate(machine, openTrace(pcap, 'synthetic.pcap'), { as: [FLOW_SIDE_IP], input: REPLAY_INPUT });
+  const result = simulate(machine, openTrace(pcap, 'synthetic.pcap'), REPLAY_OPTIONS);
   if (result.verdict !== 'pass' || result.counts.calls !== calls) {
     throw new Error(`bench: simulate ${result.verdict} with ${result.counts.calls} of ${calls} calls${result.divergence === undefined ? '' : `: ${result.divergence.reason} at frame ${result.divergence.frame}`}`);
   }
@@ -112,7 +119,7 @@ function simulateAlone(machine: AnyFlowMachine, pcap: Buffer, calls: number, rou
   for (let round = 0; round < rounds; round++) {
     collectGarbage();
     const start = cpuMs();
-    const result = simulate(machine, trace, { as: [FLOW_SIDE_IP], input: REPLAY_INPUT });
+    const result = simulate(machine, trace, REPLAY_OPTIONS);
     const spent = cpuMs() - start;
     if (result.verdict !== 'pass' || result.counts.calls !== calls) throw new Error(`bench: simulate ${result.verdict} on the pre-read trace`);
     times.push((spent * 1e6) / result.counts.sipMessages);

@@ -73,6 +73,8 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
     input: inputs.values,
     strictCommands: options.strictCommands,
     flowSource: text,
+    // Only the terminal report reads the results, and of a long trace it shows a few steps: the rest need not be kept.
+    steps: options.json || options.report !== undefined || ladder === 'all' ? 'all' : 'lean',
   };
   const progressFor = (name: string, bytes: number): ProgressSink =>
     wantsProgress(bytes, options.progress && !options.quiet) ? progressLine(process.stderr, name) : NO_PROGRESS;

@@ -3,7 +3,7 @@
  * one of a 10,000-call capture does not, so by default a long trace shows
  * only the steps around its divergence (or nothing when it passes).
  */
-import type { SimulationResult } from '../simulate/index.js';
+import { LEAN_AFTER, LEAN_BEFORE, LEAN_WHOLE_STEPS, type SimulationResult } from '../simulate/index.js';
 
 export type LadderMode = 'auto' | 'all' | 'none';
 
@@ -13,11 +13,11 @@ export interface StepRange {
   readonly to: number;
 }
 
-/** Longest trace (in steps) whose whole ladder `auto` shows. */
-export const FULL_LADDER_STEPS = 400;
+/** Longest trace (in steps) whose whole ladder `auto` shows. A lean result (`steps: 'lean'`) keeps what these numbers show. */
+export const FULL_LADDER_STEPS = LEAN_WHOLE_STEPS;
 /** Steps `auto` shows before and after the divergence of a longer trace. */
-export const STEPS_BEFORE_DIVERGENCE = 30;
-export const STEPS_AFTER_DIVERGENCE = 10;
+export const STEPS_BEFORE_DIVERGENCE = LEAN_BEFORE;
+export const STEPS_AFTER_DIVERGENCE = LEAN_AFTER;
 
 /** `fullUpTo`: the longest trace `auto` shows whole (a browser bears more rows than a terminal). */
 export function ladderWindow(result: SimulationResult, mode: LadderMode, fullUpTo: number = FULL_LADDER_STEPS): StepRange | undefined {

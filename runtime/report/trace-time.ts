@@ -25,6 +25,10 @@ export function wallClock(time: number): string | undefined {
  * event (a file-level problem at time 0 must not become the origin).
  */
 export function traceOrigin(steps: readonly SimulationStep[]): number {
-  for (const step of steps) if ((step.kind === 'sip' || step.kind === 'event') && Number.isFinite(step.time)) return step.time;
+  // By index: a lean result's steps have holes (lean-steps.ts keeps this step).
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step !== undefined && (step.kind === 'sip' || step.kind === 'event') && Number.isFinite(step.time)) return step.time;
+  }
   return steps[0]?.time ?? 0;
 }

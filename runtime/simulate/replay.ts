@@ -104,7 +104,7 @@ export class Replay implements SessionObserver {
   readonly #dialogs = new Map<string, TraceDialog>();
   /** Dial and takeover expectations of every call: a new INVITE is compared with these. */
   readonly #invites = new PendingInvites();
-  readonly #recorder = new StepRecorder();
+  readonly #recorder: StepRecorder;
   readonly #legEvents = new LegEvents();
   readonly #coverage: CoverageTracker;
   readonly #problems: SimulationProblem[] = [];
@@ -133,6 +133,7 @@ export class Replay implements SessionObserver {
     this.#traceName = trace.name;
     this.#window = new TraceWindow(trace.items, trace.format);
     this.#options = options;
+    this.#recorder = new StepRecorder(options.steps ?? 'all');
     const prepared = prepareInput(machine, options.input);
     this.#input = prepared.input;
     this.#unbound = new UnboundInputLog(prepared.unbound);
@@ -214,7 +215,7 @@ export class Replay implements SessionObserver {
         flowSource: this.#options.flowSource,
         traceName: this.#traceName,
         last,
-        step: Math.max(0, this.#recorder.steps.length - 1),
+        step: Math.max(0, this.#recorder.count - 1),
         calls: this.#calls,
         sipMessages: this.#counts.sipMessages,
         flowEvents: this.#flowEvents,
@@ -956,7 +957,7 @@ export class Replay implements SessionObserver {
       source: this.#machine.source,
       verdict: this.#divergence === undefined ? 'pass' : 'fail',
       flowSide: this.#side,
-      steps: this.#recorder.steps,
+      steps: this.#recorder.steps(),
       ...(this.#divergence === undefined ? {} : { divergence: this.#divergence }),
       assumed: this.#assumed,
       problems: this.#problems,

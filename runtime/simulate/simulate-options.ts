@@ -15,4 +15,12 @@ export interface SimulateOptions {
   readonly strictCommands?: boolean;
   /** The `.flow` source text, so the divergence can quote the line it blames. */
   readonly flowSource?: string;
+  /**
+   * `all` (the default): `steps` holds every step. `lean`: only the steps the
+   * terminal report shows of a long trace (lean-steps.ts): `steps` is then a
+   * sparse array, as long as all steps would be, with the kept steps at their
+   * indices. Everything else in the result is the same. For reports that show
+   * every step (JSON, HTML, a whole ladder) use `all`.
+   */
+  readonly steps?: 'all' | 'lean';
 }

@@ -249,6 +249,12 @@ export interface SimulationResult {
   readonly source: string;
   readonly verdict: Verdict;
   readonly flowSide: FlowSide;
+  /**
+   * One per trace item (and per timer that fired), in order; `steps[i].index === i`.
+   * With `steps: 'lean'` a sparse array: `length` is the number of steps, and
+   * only those a terminal report shows are there (lean-steps.ts); read it by
+   * index or with forEach/filter/map/some, which skip the holes (for-of and find do not).
+   */
   readonly steps: readonly SimulationStep[];
   readonly divergence?: Divergence;
   readonly assumed: readonly AssumedCommand[];

@@ -12,13 +12,16 @@ import type { DtmfTraceItem, Endpoint, EventTraceItem, ProblemTraceItem, SipTrac
 import { summarize } from './message-summary.js';
 import { ownText } from './own-text.js';
 import type { ReplayCall } from './replay-call.js';
+import { LeanSteps } from './lean-steps.js';
 import type { AssumedCommand, DeliveredEvent, MessageDirection, SimulationStep, StepOutcome } from './simulation-result.js';
 import type { TraceDialog } from './trace-dialog.js';
 
 const NONE: readonly never[] = [];
 
 export class StepRecorder {
-  readonly steps: SimulationStep[] = [];
+  /** Every step (`all`), or the few a lean result keeps. */
+  readonly #all: SimulationStep[] | undefined;
+  readonly #lean: LeanSteps | undefined;
   /** Machine steps collected for the item being processed (emptied, not replaced, when taken). */
   readonly #records: StepRecord[] = [];
   /** What #take() found: fields, not a returned object, to allocate nothing per step. */
@@ -26,6 +29,21 @@ export class StepRecorder {
   #effects: readonly Effect[] = NONE;
   /** Traces intern their endpoints: each is formatted once. */
   readonly #names = new Map<Endpoint, string>();
+
+  constructor(mode: 'all' | 'lean') {
+    if (mode === 'lean') this.#lean = new LeanSteps();
+    else this.#all = [];
+  }
+
+  /** Steps recorded so far. */
+  get count(): number {
+    return this.#all?.length ?? this.#lean?.count ?? 0;
+  }
+
+  /** The result's steps: all of them, or (lean) those kept, at their indices, in a sparse array as long as all would be. */
+  steps(): SimulationStep[] {
+    return this.#all ?? this.#lean?.steps() ?? [];
+  }
 
   /** A machine step taken while the current item is processed. */
   collect(record: StepRecord): void {
@@ -54,9 +72,9 @@ export class StepRecorder {
     assumed?: AssumedCommand,
   ): number {
     this.#take();
-    const index = this.steps.length;
+    const index = this.count;
     // One literal with every field (absent ones undefined): every step has the same shape, which V8 builds fastest.
-    this.steps.push({
+    this.#add({
       kind: 'sip',
       index,
       trace: item.trace,
@@ -92,8 +110,8 @@ export class StepRecorder {
 
   #eventLike(item: EventTraceItem | DtmfTraceItem, summary: string, call: ReplayCall | undefined, outcome: StepOutcome): number {
     this.#take();
-    const index = this.steps.length;
-    this.steps.push({
+    const index = this.count;
+    this.#add({
       kind: 'event',
       index,
       trace: item.trace,
@@ -111,8 +129,8 @@ export class StepRecorder {
 
   problem(item: ProblemTraceItem, outcome: StepOutcome): number {
     this.#records.length = 0;
-    const index = this.steps.length;
-    this.steps.push({
+    const index = this.count;
+    this.#add({
       kind: 'problem',
       index,
       trace: item.trace,
@@ -129,8 +147,8 @@ export class StepRecorder {
 
   /** A timer fired: its machine step (if any) is given directly, not collected. */
   timer(call: ReplayCall, time: number, timer: string, summary: string, record: StepRecord | undefined, delivered: DeliveredEvent | undefined): number {
-    const index = this.steps.length;
-    this.steps.push({
+    const index = this.count;
+    this.#add({
       kind: 'timer',
       index,
       time,
@@ -143,6 +161,11 @@ export class StepRecorder {
       configuration: call.configuration,
     });
     return index;
+  }
+
+  #add(step: SimulationStep): void {
+    if (this.#all !== undefined) this.#all.push(step);
+    else this.#lean?.add(step);
   }
 
   #name(endpoint: Endpoint): string {
