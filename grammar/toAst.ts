@@ -73,6 +73,11 @@ const NO_TOKENS: readonly IToken[] = [];
 const NOWHERE_AT = { offset: -1, line: 0, column: 0 };
 const NOWHERE: Span = { start: NOWHERE_AT, end: NOWHERE_AT };
 
+/**
+ * Builds the AST of a parsed file, with the few syntax diagnostics that only the tree shows
+ * (duplicate clauses, chained comparisons, `replacing` after an expression): clean frames as the
+ * parser closes them (`settle`), the rest from the root frame after the parse (`file`).
+ */
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -533,11 +538,4 @@ export class AstBuilder {
     }
     return this.missingExpression(span);
   }
-}
-
-/** Builds the AST of a parsed file, with the few syntax diagnostics that only the tree shows (duplicate clauses). */
-export function toAst(root: Frame, source: Source, lines: LineIndex): { file: ast.FlowFile; diagnostics: Diagnostic[] } {
-  const builder = new AstBuilder(source, lines);
-  const file = builder.file(root);
-  return { file, diagnostics: builder.diagnostics };
 }
