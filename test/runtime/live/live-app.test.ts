@@ -4,7 +4,7 @@ import { readConfig } from '../../../runtime/live/config-file.js';
 import { LiveApp } from '../../../runtime/live/live-app.js';
 import type { LiveEvent } from '../../../runtime/live/live-events.js';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
-import { FakeSrf, offerInvite, settle } from '../drachtio/fake-drachtio.js';
+import { FakeSrf, offerInvite, peerRequest, settle } from '../drachtio/fake-drachtio.js';
 import { FakeMrf, FS_SDP } from '../drachtio/fake-freeswitch.js';
 import { RecordingLog } from './memory-live.js';
 import { seedMachine } from './seed-machines.js';
@@ -65,6 +65,33 @@ describe('LiveApp', () => {
     expect(session).toMatchObject({ flow: 'AttendedTransfer', key: 'in-1@phone' });
     expect(log.lines.find((l) => l.message === 'transition')?.fields).toMatchObject({ callId: 'in-1@phone', flow: 'AttendedTransfer', state: 'Connecting' });
     expect(app.system.liveMetrics.value('flowc_calls_total', { flow: 'AttendedTransfer' })).toBe(1);
+  });
+
+  it('keeps nothing of calls that have ended: no session, dialog, timer, listener or call still counted', async () => {
+    const { app, srf, clock } = await start();
+    const listeners = () => srf.eventNames().map((name) => `${String(name)}:${srf.listenerCount(name)}`);
+    const before = listeners();
+    for (let i = 1; i <= 3; i++) {
+      const callId = `in-${i}@phone`;
+      offerInvite(srf, { uri: 'sip:100@127.0.0.1', callId, headers: { 'X-Transfer-To': 'sip:bob@127.0.0.30' } });
+      await settle();
+      srf.lastUac().sent().answer();
+      await settle();
+      const caller = srf.dialogs.find((d) => d.type === 'uas' && d.sip.callId === callId);
+      if (caller === undefined) throw new Error(`no dialog for ${callId}`);
+      // While it is up the call is in every table the end must empty.
+      expect([app.system.registry.size, app.sip.dialogs.size, app.system.sessions.withCalls().length]).toEqual([1, 2, 1]);
+      peerRequest(caller, 'BYE');
+      await settle();
+    }
+    // Each caller's BYE ended its flow, which hung up the party it had called.
+    expect(srf.agent.sent.map((s) => s.method)).toEqual(['BYE', 'BYE', 'BYE']);
+    expect(app.system.liveMetrics.value('flowc_sessions_ended_total', { flow: 'AttendedTransfer', reason: 'finished' })).toBe(3);
+    expect(app.system.registry.size).toBe(0);
+    expect(app.sip.dialogs.size).toBe(0);
+    expect(app.system.sessions.withCalls()).toEqual([]);
+    expect(clock.pending).toBe(0);
+    expect(listeners()).toEqual(before);
   });
 
   it('refuses INVITEs no route takes (404) and those lacking what the route reads (400)', async () => {
