@@ -17,6 +17,17 @@ export function flowLabels(flow: string): Labels {
   return labels;
 }
 
+const flowReasonCache = new Map<string, Map<string, Labels>>();
+
+/** `{ flow, reason }` as one object per pair: a per-call object made `inc` build its label text and key a WeakMap entry at every call. */
+export function flowReasonLabels(flow: string, reason: string): Labels {
+  let byReason = flowReasonCache.get(flow);
+  if (byReason === undefined) flowReasonCache.set(flow, (byReason = new Map()));
+  let labels = byReason.get(reason);
+  if (labels === undefined) byReason.set(reason, (labels = { flow, reason }));
+  return labels;
+}
+
 interface Family {
   readonly help: string;
   readonly type: 'counter' | 'gauge';

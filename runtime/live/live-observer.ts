@@ -12,7 +12,7 @@ import type { SessionError } from '../session/session-error.js';
 import type { DropReason, SessionObserver, StepRecord } from '../session/session-observer.js';
 import { stateLabel } from './leaf-states.js';
 import { nowIso, type LiveEventHub } from './live-events.js';
-import { flowLabels, type LiveMetrics } from './live-metrics.js';
+import { flowLabels, flowReasonLabels, type LiveMetrics } from './live-metrics.js';
 import type { SnapshotPersister } from './snapshot-persister.js';
 
 export interface LiveObserverOptions {
@@ -85,7 +85,7 @@ export class LiveObserver implements SessionObserver {
       const state = session.snapshot === undefined ? undefined : stateLabel(session.machine, session.snapshot.configuration);
       this.options.log.info({ callId: this.options.callIdOf(session), flow: session.flow, key: session.key, state }, 'flow finished');
     }
-    this.options.metrics.inc('flowc_sessions_ended_total', { flow: session.flow, reason: 'finished' });
+    this.options.metrics.inc('flowc_sessions_ended_total', flowReasonLabels(session.flow, 'finished'));
     this.options.persister.forget(session);
     this.options.finished(session);
     if (this.options.hub.subscribers > 0) this.options.hub.publish({ type: 'ended', flow: session.flow, key: session.key, reason: 'finished', at: new Date().toISOString() });

@@ -23,4 +23,16 @@ describe('DialogTable', () => {
     expect([table.ownedBy(a).map((d) => d.id), table.ownedBy(b)]).toEqual([['d1'], []]);
     expect(table.hasEnded('d3')).toBe(true);
   });
+
+  it('remembers the last 4,096 ended dialog ids, forgetting the oldest first; an id remembered twice counts once', () => {
+    const table = new DialogTable();
+    table.rememberEnded('first');
+    table.rememberEnded('first');
+    for (let i = 1; i < 4_096; i++) table.rememberEnded(`d${i}`);
+    expect([table.hasEnded('first'), table.hasEnded('d1'), table.hasEnded('d4095')]).toEqual([true, true, true]);
+    table.rememberEnded('newest');
+    expect([table.hasEnded('first'), table.hasEnded('d1'), table.hasEnded('newest')]).toEqual([false, true, true]);
+    for (let i = 1; i < 4_096; i++) table.rememberEnded(`e${i}`);
+    expect([table.hasEnded('d4095'), table.hasEnded('newest'), table.hasEnded('e1')]).toEqual([false, true, true]);
+  });
 });
