@@ -111,6 +111,10 @@ describe('LiveApp restarted under a call anchored on FreeSWITCH', () => {
     apps.splice(apps.indexOf(second.app), 1);
     await second.app.drain(0);
     expect(esl.commands).toEqual(expect.arrayContaining(['api uuid_kill uuid-1', 'api uuid_kill uuid-2']));
+    // The shared connection closes once the last channel's kill is answered, which the drain does not
+    // wait for (its media operations queue behind the ones before them): wait for it, up to a deadline.
+    const deadline = Date.now() + 10_000;
+    while (!esl.connections.every((c) => c.closed) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(esl.connections.map((c) => c.closed)).toEqual([true]);
   });
 });
