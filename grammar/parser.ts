@@ -123,6 +123,22 @@ export class FlowParser extends EmbeddedActionsParser {
   }
 
   /**
+   * A rule's implementation: its frame (made when the rule runs, so `slot` is the caller's) opened
+   * before the body, closed after it, and hung in its caller's when an exception leaves it.
+   */
+  private framed(frameOf: () => Frame, body: (f: Frame) => void): () => Frame {
+    return () => {
+      const f = this.open(frameOf());
+      try {
+        body(f);
+      } catch (error) {
+        throw this.fail(f, error);
+      }
+      return this.close(f);
+    };
+  }
+
+  /**
    * A rule left by an exception: its partial frame is hung in its caller's as it is, as chevrotain
    * hangs a partial CST node (recovery then resumes above or in it; SUBRULE returns undefined).
    */
@@ -200,17 +216,11 @@ export class FlowParser extends EmbeddedActionsParser {
     { ALT: () => this.at(this.CONSUME(t.Semicolon)) },
   ];
 
-  public readonly flowFile = this.RULE('flowFile', () => {
-    const f = this.open({ rule: 'flowFile', slot: this.slot, start: NaN, end: NaN, flows: [] });
-    try {
-      this.MANY(() => {
-        this.OR(this.topLevelItems);
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  public readonly flowFile = this.RULE('flowFile', this.framed(() => ({ rule: 'flowFile', slot: this.slot, start: NaN, end: NaN, flows: [] }), (f) => {
+    this.MANY(() => {
+      this.OR(this.topLevelItems);
+    });
+  }));
 
   private readonly flowItems: Alternatives = [
     { ALT: () => this.declaration(this.legDecl) },
@@ -235,160 +245,106 @@ export class FlowParser extends EmbeddedActionsParser {
     if (declarationFrame !== undefined) this.current().declarations?.push(declarationFrame);
   }
 
-  private readonly flowDecl = this.RULE('flowDecl', () => {
-    const f = this.open({ rule: 'flowDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, declarations: [], states: [] });
-    try {
-      this.at(this.CONSUME(t.Flow));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.LCurly));
-      this.MANY(() => {
-        this.OR(this.flowItems);
-      });
-      this.at(this.CONSUME(t.RCurly));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly flowDecl = this.RULE('flowDecl', this.framed(() => ({ rule: 'flowDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, declarations: [], states: [] }), (f) => {
+    this.at(this.CONSUME(t.Flow));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.LCurly));
+    this.MANY(() => {
+      this.OR(this.flowItems);
+    });
+    this.at(this.CONSUME(t.RCurly));
+  }));
 
   // ---------------------------------------------------------------- declarations
 
-  private readonly legDecl = this.RULE('legDecl', () => {
-    const f = this.open({ rule: 'legDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, inbound: false, nailed: false });
-    try {
-      this.at(this.CONSUME(t.Leg));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.OPTION(() => {
-        if (this.real(this.CONSUME(t.Inbound)) !== undefined) f.inbound = true;
-      });
-      this.OPTION2(() => {
-        if (this.real(this.CONSUME(t.Nailed)) !== undefined) f.nailed = true;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly legDecl = this.RULE('legDecl', this.framed(() => ({ rule: 'legDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, inbound: false, nailed: false }), (f) => {
+    this.at(this.CONSUME(t.Leg));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.OPTION(() => {
+      if (this.real(this.CONSUME(t.Inbound)) !== undefined) f.inbound = true;
+    });
+    this.OPTION2(() => {
+      if (this.real(this.CONSUME(t.Nailed)) !== undefined) f.nailed = true;
+    });
+  }));
 
-  private readonly inputDecl = this.RULE('inputDecl', () => {
-    const f = this.open({ rule: 'inputDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined, default: undefined });
-    try {
-      this.at(this.CONSUME(t.Input));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.Colon));
-      this.slot = 'typeRef';
-      const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
-      if (f.typeRef === undefined) f.typeRef = typeRefFrame;
-      this.OPTION(() => {
-        this.at(this.CONSUME(t.Equals));
-        this.slot = 'default';
-        const defaultFrame: Frame | undefined = this.SUBRULE(this.expression);
-        if (f.default === undefined) f.default = defaultFrame;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
-
-  private readonly varDecl = this.RULE('varDecl', () => {
-    const f = this.open({ rule: 'varDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined, initial: undefined });
-    try {
-      this.at(this.CONSUME(t.Var));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.Colon));
-      this.slot = 'typeRef';
-      const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
-      if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+  private readonly inputDecl = this.RULE('inputDecl', this.framed(() => ({ rule: 'inputDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined, default: undefined }), (f) => {
+    this.at(this.CONSUME(t.Input));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.Colon));
+    this.slot = 'typeRef';
+    const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
+    if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+    this.OPTION(() => {
       this.at(this.CONSUME(t.Equals));
-      this.slot = 'initial';
-      const initialFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.initial === undefined) f.initial = initialFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+      this.slot = 'default';
+      const defaultFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.default === undefined) f.default = defaultFrame;
+    });
+  }));
 
-  private readonly eventDecl = this.RULE('eventDecl', () => {
-    const f = this.open({ rule: 'eventDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, fieldList: undefined });
-    try {
-      this.at(this.CONSUME(t.Event));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.OPTION(() => {
-        this.slot = 'fieldList';
-        const fieldListFrame: Frame | undefined = this.SUBRULE(this.fieldList);
-        if (f.fieldList === undefined) f.fieldList = fieldListFrame;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly varDecl = this.RULE('varDecl', this.framed(() => ({ rule: 'varDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined, initial: undefined }), (f) => {
+    this.at(this.CONSUME(t.Var));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.Colon));
+    this.slot = 'typeRef';
+    const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
+    if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+    this.at(this.CONSUME(t.Equals));
+    this.slot = 'initial';
+    const initialFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.initial === undefined) f.initial = initialFrame;
+  }));
 
-  private readonly emitDecl = this.RULE('emitDecl', () => {
-    const f = this.open({ rule: 'emitDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, fieldList: undefined });
-    try {
-      this.at(this.CONSUME(t.Emit));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.OPTION(() => {
-        this.slot = 'fieldList';
-        const fieldListFrame: Frame | undefined = this.SUBRULE(this.fieldList);
-        if (f.fieldList === undefined) f.fieldList = fieldListFrame;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly eventDecl = this.RULE('eventDecl', this.framed(() => ({ rule: 'eventDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, fieldList: undefined }), (f) => {
+    this.at(this.CONSUME(t.Event));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.OPTION(() => {
+      this.slot = 'fieldList';
+      const fieldListFrame: Frame | undefined = this.SUBRULE(this.fieldList);
+      if (f.fieldList === undefined) f.fieldList = fieldListFrame;
+    });
+  }));
 
-  private readonly keyDecl = this.RULE('keyDecl', () => {
-    const f = this.open({ rule: 'keyDecl', slot: this.slot, start: NaN, end: NaN, name: undefined });
-    try {
-      this.at(this.CONSUME(t.Key));
-      f.name = this.real(this.CONSUME(t.Identifier));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly emitDecl = this.RULE('emitDecl', this.framed(() => ({ rule: 'emitDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, fieldList: undefined }), (f) => {
+    this.at(this.CONSUME(t.Emit));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.OPTION(() => {
+      this.slot = 'fieldList';
+      const fieldListFrame: Frame | undefined = this.SUBRULE(this.fieldList);
+      if (f.fieldList === undefined) f.fieldList = fieldListFrame;
+    });
+  }));
 
-  private readonly fieldList = this.RULE('fieldList', () => {
-    const f = this.open({ rule: 'fieldList', slot: this.slot, start: NaN, end: NaN, fields: [] });
-    try {
-      this.at(this.CONSUME(t.LParen));
-      this.OPTION(() => {
+  private readonly keyDecl = this.RULE('keyDecl', this.framed(() => ({ rule: 'keyDecl', slot: this.slot, start: NaN, end: NaN, name: undefined }), (f) => {
+    this.at(this.CONSUME(t.Key));
+    f.name = this.real(this.CONSUME(t.Identifier));
+  }));
+
+  private readonly fieldList = this.RULE('fieldList', this.framed(() => ({ rule: 'fieldList', slot: this.slot, start: NaN, end: NaN, fields: [] }), (f) => {
+    this.at(this.CONSUME(t.LParen));
+    this.OPTION(() => {
+      this.slot = 'field';
+      const fieldFrame: Frame | undefined = this.SUBRULE(this.fieldDecl);
+      if (fieldFrame !== undefined) f.fields?.push(fieldFrame);
+      this.MANY(() => {
+        this.at(this.CONSUME(t.Comma));
         this.slot = 'field';
-        const fieldFrame: Frame | undefined = this.SUBRULE(this.fieldDecl);
+        const fieldFrame: Frame | undefined = this.SUBRULE2(this.fieldDecl);
         if (fieldFrame !== undefined) f.fields?.push(fieldFrame);
-        this.MANY(() => {
-          this.at(this.CONSUME(t.Comma));
-          this.slot = 'field';
-          const fieldFrame: Frame | undefined = this.SUBRULE2(this.fieldDecl);
-          if (fieldFrame !== undefined) f.fields?.push(fieldFrame);
-        });
-        this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
       });
-      this.at(this.CONSUME(t.RParen));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+      this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
+    });
+    this.at(this.CONSUME(t.RParen));
+  }));
 
-  private readonly fieldDecl = this.RULE('fieldDecl', () => {
-    const f = this.open({ rule: 'fieldDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined });
-    try {
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.Colon));
-      this.slot = 'typeRef';
-      const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
-      if (f.typeRef === undefined) f.typeRef = typeRefFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly fieldDecl = this.RULE('fieldDecl', this.framed(() => ({ rule: 'fieldDecl', slot: this.slot, start: NaN, end: NaN, name: undefined, typeRef: undefined }), (f) => {
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.Colon));
+    this.slot = 'typeRef';
+    const typeRefFrame: Frame | undefined = this.SUBRULE(this.typeRef);
+    if (f.typeRef === undefined) f.typeRef = typeRefFrame;
+  }));
 
   private readonly typeNames: Alternatives = t.TYPE_TOKENS.map((token) => ({
     ALT: () => {
@@ -396,15 +352,9 @@ export class FlowParser extends EmbeddedActionsParser {
     },
   }));
 
-  private readonly typeRef = this.RULE('typeRef', () => {
-    const f = this.open({ rule: 'typeRef', slot: this.slot, start: NaN, end: NaN, type: undefined });
-    try {
-      this.OR(this.typeNames);
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly typeRef = this.RULE('typeRef', this.framed(() => ({ rule: 'typeRef', slot: this.slot, start: NaN, end: NaN, type: undefined }), (f) => {
+    this.OR(this.typeNames);
+  }));
 
   // ---------------------------------------------------------------- states
 
@@ -429,109 +379,73 @@ export class FlowParser extends EmbeddedActionsParser {
     if (itemFrame !== undefined) this.current().items?.push(itemFrame);
   }
 
-  private readonly stateDecl = this.RULE('stateDecl', () => {
-    const f = this.open({ rule: 'stateDecl', slot: this.slot, start: NaN, end: NaN, modifiers: [], name: undefined, items: [] });
-    try {
-      this.MANY(() => {
-        this.OR(this.modifierKinds);
+  private readonly stateDecl = this.RULE('stateDecl', this.framed(() => ({ rule: 'stateDecl', slot: this.slot, start: NaN, end: NaN, modifiers: [], name: undefined, items: [] }), (f) => {
+    this.MANY(() => {
+      this.OR(this.modifierKinds);
+    });
+    this.at(this.CONSUME(t.State));
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.OPTION(() => {
+      this.at(this.CONSUME(t.LCurly));
+      this.MANY2(() => {
+        this.OR2(this.stateItems);
       });
-      this.at(this.CONSUME(t.State));
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.OPTION(() => {
-        this.at(this.CONSUME(t.LCurly));
-        this.MANY2(() => {
-          this.OR2(this.stateItems);
-        });
-        this.at(this.CONSUME(t.RCurly));
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+      this.at(this.CONSUME(t.RCurly));
+    });
+  }));
 
-  private readonly entryBlock = this.RULE('entryBlock', () => {
-    const f = this.open({ rule: 'entryBlock', slot: this.slot, start: NaN, end: NaN, block: undefined });
-    try {
-      this.at(this.CONSUME(t.Entry));
-      this.slot = 'block';
-      const blockFrame: Frame | undefined = this.SUBRULE(this.block);
-      if (f.block === undefined) f.block = blockFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly entryBlock = this.RULE('entryBlock', this.framed(() => ({ rule: 'entryBlock', slot: this.slot, start: NaN, end: NaN, block: undefined }), (f) => {
+    this.at(this.CONSUME(t.Entry));
+    this.slot = 'block';
+    const blockFrame: Frame | undefined = this.SUBRULE(this.block);
+    if (f.block === undefined) f.block = blockFrame;
+  }));
 
-  private readonly exitBlock = this.RULE('exitBlock', () => {
-    const f = this.open({ rule: 'exitBlock', slot: this.slot, start: NaN, end: NaN, block: undefined });
-    try {
-      this.at(this.CONSUME(t.Exit));
-      this.slot = 'block';
-      const blockFrame: Frame | undefined = this.SUBRULE(this.block);
-      if (f.block === undefined) f.block = blockFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly exitBlock = this.RULE('exitBlock', this.framed(() => ({ rule: 'exitBlock', slot: this.slot, start: NaN, end: NaN, block: undefined }), (f) => {
+    this.at(this.CONSUME(t.Exit));
+    this.slot = 'block';
+    const blockFrame: Frame | undefined = this.SUBRULE(this.block);
+    if (f.block === undefined) f.block = blockFrame;
+  }));
 
-  private readonly onTransition = this.RULE('onTransition', () => {
-    const f = this.open({ rule: 'onTransition', slot: this.slot, start: NaN, end: NaN, trigger: undefined, tail: undefined });
-    try {
-      this.at(this.CONSUME(t.On));
-      this.slot = 'trigger';
-      const triggerFrame: Frame | undefined = this.SUBRULE(this.trigger);
-      if (f.trigger === undefined) f.trigger = triggerFrame;
-      this.slot = 'tail';
-      const tailFrame: Frame | undefined = this.SUBRULE(this.transitionTail);
-      if (f.tail === undefined) f.tail = tailFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly onTransition = this.RULE('onTransition', this.framed(() => ({ rule: 'onTransition', slot: this.slot, start: NaN, end: NaN, trigger: undefined, tail: undefined }), (f) => {
+    this.at(this.CONSUME(t.On));
+    this.slot = 'trigger';
+    const triggerFrame: Frame | undefined = this.SUBRULE(this.trigger);
+    if (f.trigger === undefined) f.trigger = triggerFrame;
+    this.slot = 'tail';
+    const tailFrame: Frame | undefined = this.SUBRULE(this.transitionTail);
+    if (f.tail === undefined) f.tail = tailFrame;
+  }));
 
-  private readonly afterTransition = this.RULE('afterTransition', () => {
-    const f = this.open({ rule: 'afterTransition', slot: this.slot, start: NaN, end: NaN, delay: undefined, tail: undefined });
-    try {
-      this.at(this.CONSUME(t.After));
-      this.slot = 'delay';
-      const delayFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.delay === undefined) f.delay = delayFrame;
-      this.slot = 'tail';
-      const tailFrame: Frame | undefined = this.SUBRULE(this.transitionTail);
-      if (f.tail === undefined) f.tail = tailFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly afterTransition = this.RULE('afterTransition', this.framed(() => ({ rule: 'afterTransition', slot: this.slot, start: NaN, end: NaN, delay: undefined, tail: undefined }), (f) => {
+    this.at(this.CONSUME(t.After));
+    this.slot = 'delay';
+    const delayFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.delay === undefined) f.delay = delayFrame;
+    this.slot = 'tail';
+    const tailFrame: Frame | undefined = this.SUBRULE(this.transitionTail);
+    if (f.tail === undefined) f.tail = tailFrame;
+  }));
 
   /** `[when GUARD] [-> Target] [{ actions }]`, shared by `on` and `after`. */
-  private readonly transitionTail = this.RULE('transitionTail', () => {
-    const f = this.open({ rule: 'transitionTail', slot: this.slot, start: NaN, end: NaN, guard: undefined, arrow: undefined, target: undefined, block: undefined });
-    try {
-      this.OPTION(() => {
-        this.at(this.CONSUME(t.When));
-        this.slot = 'guard';
-        const guardFrame: Frame | undefined = this.SUBRULE(this.expression);
-        if (f.guard === undefined) f.guard = guardFrame;
-      });
-      this.OPTION2(() => {
-        f.arrow = this.real(this.CONSUME(t.Arrow));
-        f.target = this.real(this.CONSUME(t.Identifier));
-      });
-      this.OPTION3(() => {
-        this.slot = 'block';
-        const blockFrame: Frame | undefined = this.SUBRULE(this.block);
-        if (f.block === undefined) f.block = blockFrame;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly transitionTail = this.RULE('transitionTail', this.framed(() => ({ rule: 'transitionTail', slot: this.slot, start: NaN, end: NaN, guard: undefined, arrow: undefined, target: undefined, block: undefined }), (f) => {
+    this.OPTION(() => {
+      this.at(this.CONSUME(t.When));
+      this.slot = 'guard';
+      const guardFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.guard === undefined) f.guard = guardFrame;
+    });
+    this.OPTION2(() => {
+      f.arrow = this.real(this.CONSUME(t.Arrow));
+      f.target = this.real(this.CONSUME(t.Identifier));
+    });
+    this.OPTION3(() => {
+      this.slot = 'block';
+      const blockFrame: Frame | undefined = this.SUBRULE(this.block);
+      if (f.block === undefined) f.block = blockFrame;
+    });
+  }));
 
   // `done` is also a name: `done(` (two tokens of lookahead) is the done event, anything else a leg or application event.
   private readonly triggerKinds: Alternatives = [
@@ -556,15 +470,9 @@ export class FlowParser extends EmbeddedActionsParser {
     },
   ];
 
-  private readonly trigger = this.RULE('trigger', () => {
-    const f = this.open({ rule: 'trigger', slot: this.slot, start: NaN, end: NaN, done: false, lparen: false, stateName: undefined, head: undefined, dot: false, event: undefined });
-    try {
-      this.OR(this.triggerKinds);
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly trigger = this.RULE('trigger', this.framed(() => ({ rule: 'trigger', slot: this.slot, start: NaN, end: NaN, done: false, lparen: false, stateName: undefined, head: undefined, dot: false, event: undefined }), (f) => {
+    this.OR(this.triggerKinds);
+  }));
 
   // ---------------------------------------------------------------- actions
 
@@ -596,19 +504,13 @@ export class FlowParser extends EmbeddedActionsParser {
     if (actionFrame !== undefined) this.current().actions?.push(actionFrame);
   }
 
-  private readonly block = this.RULE('block', () => {
-    const f = this.open({ rule: 'block', slot: this.slot, start: NaN, end: NaN, actions: [] });
-    try {
-      this.at(this.CONSUME(t.LCurly));
-      this.MANY(() => {
-        this.OR(this.actionKinds);
-      });
-      this.at(this.CONSUME(t.RCurly));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly block = this.RULE('block', this.framed(() => ({ rule: 'block', slot: this.slot, start: NaN, end: NaN, actions: [] }), (f) => {
+    this.at(this.CONSUME(t.LCurly));
+    this.MANY(() => {
+      this.OR(this.actionKinds);
+    });
+    this.at(this.CONSUME(t.RCurly));
+  }));
 
   private readonly dialClauses: Alternatives = [
     {
@@ -639,8 +541,8 @@ export class FlowParser extends EmbeddedActionsParser {
   ];
 
   /** `dial leg to EXPR` then `from`, `headers`, `timeout` clauses in any order (duplicates are reported later). */
-  private readonly dialAction = this.RULE('dialAction', () => {
-    const f = this.open({
+  private readonly dialAction = this.RULE('dialAction', this.framed(
+    () => ({
       rule: 'dialAction',
       slot: this.slot,
       start: NaN,
@@ -652,8 +554,8 @@ export class FlowParser extends EmbeddedActionsParser {
       timeoutKeywords: undefined,
       timeout: undefined,
       headerLists: [],
-    });
-    try {
+    }),
+    (f) => {
       this.at(this.CONSUME(t.Dial));
       f.leg = this.real(this.CONSUME(t.Identifier));
       this.at(this.CONSUME(t.To));
@@ -663,49 +565,34 @@ export class FlowParser extends EmbeddedActionsParser {
       this.MANY(() => {
         this.OR(this.dialClauses);
       });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+    },
+  ));
 
-  private readonly headerList = this.RULE('headerList', () => {
-    const f = this.open({ rule: 'headerList', slot: this.slot, start: NaN, end: NaN, headersKeyword: undefined, headers: [] });
-    try {
-      f.headersKeyword = this.real(this.CONSUME(t.Headers));
-      this.at(this.CONSUME(t.LCurly));
-      this.OPTION(() => {
+  private readonly headerList = this.RULE('headerList', this.framed(() => ({ rule: 'headerList', slot: this.slot, start: NaN, end: NaN, headersKeyword: undefined, headers: [] }), (f) => {
+    f.headersKeyword = this.real(this.CONSUME(t.Headers));
+    this.at(this.CONSUME(t.LCurly));
+    this.OPTION(() => {
+      this.slot = 'header';
+      const headerFrame: Frame | undefined = this.SUBRULE(this.header);
+      if (headerFrame !== undefined) f.headers?.push(headerFrame);
+      this.MANY(() => {
+        this.at(this.CONSUME(t.Comma));
         this.slot = 'header';
-        const headerFrame: Frame | undefined = this.SUBRULE(this.header);
+        const headerFrame: Frame | undefined = this.SUBRULE2(this.header);
         if (headerFrame !== undefined) f.headers?.push(headerFrame);
-        this.MANY(() => {
-          this.at(this.CONSUME(t.Comma));
-          this.slot = 'header';
-          const headerFrame: Frame | undefined = this.SUBRULE2(this.header);
-          if (headerFrame !== undefined) f.headers?.push(headerFrame);
-        });
-        this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
       });
-      this.at(this.CONSUME(t.RCurly));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+      this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
+    });
+    this.at(this.CONSUME(t.RCurly));
+  }));
 
-  private readonly header = this.RULE('header', () => {
-    const f = this.open({ rule: 'header', slot: this.slot, start: NaN, end: NaN, name: undefined, value: undefined });
-    try {
-      f.name = this.real(this.CONSUME(t.StringLiteral));
-      this.at(this.CONSUME(t.Colon));
-      this.slot = 'value';
-      const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.value === undefined) f.value = valueFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly header = this.RULE('header', this.framed(() => ({ rule: 'header', slot: this.slot, start: NaN, end: NaN, name: undefined, value: undefined }), (f) => {
+    f.name = this.real(this.CONSUME(t.StringLiteral));
+    this.at(this.CONSUME(t.Colon));
+    this.slot = 'value';
+    const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.value === undefined) f.value = valueFrame;
+  }));
 
   /** `verb leg`: answer, hangup, cancel, unhold and takeover. */
   private legOnly(rule: 'answerAction' | 'hangupAction' | 'cancelAction' | 'unholdAction' | 'takeoverAction', verb: typeof t.Answer): Frame {
@@ -721,129 +608,81 @@ export class FlowParser extends EmbeddedActionsParser {
 
   private readonly answerAction = this.RULE('answerAction', () => this.legOnly('answerAction', t.Answer));
 
-  private readonly rejectAction = this.RULE('rejectAction', () => {
-    const f = this.open({ rule: 'rejectAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, status: undefined });
-    try {
-      this.at(this.CONSUME(t.Reject));
-      f.leg = this.real(this.CONSUME(t.Identifier));
-      this.slot = 'status';
-      const statusFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.status === undefined) f.status = statusFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly rejectAction = this.RULE('rejectAction', this.framed(() => ({ rule: 'rejectAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, status: undefined }), (f) => {
+    this.at(this.CONSUME(t.Reject));
+    f.leg = this.real(this.CONSUME(t.Identifier));
+    this.slot = 'status';
+    const statusFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.status === undefined) f.status = statusFrame;
+  }));
 
   private readonly hangupAction = this.RULE('hangupAction', () => this.legOnly('hangupAction', t.Hangup));
 
   private readonly cancelAction = this.RULE('cancelAction', () => this.legOnly('cancelAction', t.Cancel));
 
-  private readonly holdAction = this.RULE('holdAction', () => {
-    const f = this.open({ rule: 'holdAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, music: undefined });
-    try {
-      this.at(this.CONSUME(t.Hold));
-      f.leg = this.real(this.CONSUME(t.Identifier));
-      this.OPTION(() => {
-        this.at(this.CONSUME(t.Music));
-        this.slot = 'music';
-        const musicFrame: Frame | undefined = this.SUBRULE(this.expression);
-        if (f.music === undefined) f.music = musicFrame;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly holdAction = this.RULE('holdAction', this.framed(() => ({ rule: 'holdAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, music: undefined }), (f) => {
+    this.at(this.CONSUME(t.Hold));
+    f.leg = this.real(this.CONSUME(t.Identifier));
+    this.OPTION(() => {
+      this.at(this.CONSUME(t.Music));
+      this.slot = 'music';
+      const musicFrame: Frame | undefined = this.SUBRULE(this.expression);
+      if (f.music === undefined) f.music = musicFrame;
+    });
+  }));
 
   private readonly unholdAction = this.RULE('unholdAction', () => this.legOnly('unholdAction', t.Unhold));
 
-  private readonly bridgeAction = this.RULE('bridgeAction', () => {
-    const f = this.open({ rule: 'bridgeAction', slot: this.slot, start: NaN, end: NaN, legs: [] });
-    try {
-      this.at(this.CONSUME(t.Bridge));
-      this.push(f.legs, this.CONSUME(t.Identifier));
-      this.push(f.legs, this.CONSUME2(t.Identifier));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly bridgeAction = this.RULE('bridgeAction', this.framed(() => ({ rule: 'bridgeAction', slot: this.slot, start: NaN, end: NaN, legs: [] }), (f) => {
+    this.at(this.CONSUME(t.Bridge));
+    this.push(f.legs, this.CONSUME(t.Identifier));
+    this.push(f.legs, this.CONSUME2(t.Identifier));
+  }));
 
-  private readonly unbridgeAction = this.RULE('unbridgeAction', () => {
-    const f = this.open({ rule: 'unbridgeAction', slot: this.slot, start: NaN, end: NaN, legs: [] });
-    try {
-      this.at(this.CONSUME(t.Unbridge));
-      this.push(f.legs, this.CONSUME(t.Identifier));
-      this.OPTION(() => this.push(f.legs, this.CONSUME2(t.Identifier)));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly unbridgeAction = this.RULE('unbridgeAction', this.framed(() => ({ rule: 'unbridgeAction', slot: this.slot, start: NaN, end: NaN, legs: [] }), (f) => {
+    this.at(this.CONSUME(t.Unbridge));
+    this.push(f.legs, this.CONSUME(t.Identifier));
+    this.OPTION(() => this.push(f.legs, this.CONSUME2(t.Identifier)));
+  }));
 
   /** Two legs or more: the checker, not the grammar, enforces the three-party limit. */
-  private readonly conferenceAction = this.RULE('conferenceAction', () => {
-    const f = this.open({ rule: 'conferenceAction', slot: this.slot, start: NaN, end: NaN, legs: [] });
-    try {
-      this.at(this.CONSUME(t.Conference));
-      this.push(f.legs, this.CONSUME(t.Identifier));
-      this.AT_LEAST_ONE(() => this.push(f.legs, this.CONSUME2(t.Identifier)));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly conferenceAction = this.RULE('conferenceAction', this.framed(() => ({ rule: 'conferenceAction', slot: this.slot, start: NaN, end: NaN, legs: [] }), (f) => {
+    this.at(this.CONSUME(t.Conference));
+    this.push(f.legs, this.CONSUME(t.Identifier));
+    this.AT_LEAST_ONE(() => this.push(f.legs, this.CONSUME2(t.Identifier)));
+  }));
 
   /** `refer leg to EXPR [replacing]`: with `replacing` the target must be a bare leg name (checked in toAst). */
-  private readonly referAction = this.RULE('referAction', () => {
-    const f = this.open({ rule: 'referAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, to: undefined, replacing: false });
-    try {
-      this.at(this.CONSUME(t.Refer));
-      f.leg = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.To));
-      this.slot = 'to';
-      const toFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.to === undefined) f.to = toFrame;
-      this.OPTION(() => {
-        if (this.real(this.CONSUME(t.Replacing)) !== undefined) f.replacing = true;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly referAction = this.RULE('referAction', this.framed(() => ({ rule: 'referAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, to: undefined, replacing: false }), (f) => {
+    this.at(this.CONSUME(t.Refer));
+    f.leg = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.To));
+    this.slot = 'to';
+    const toFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.to === undefined) f.to = toFrame;
+    this.OPTION(() => {
+      if (this.real(this.CONSUME(t.Replacing)) !== undefined) f.replacing = true;
+    });
+  }));
 
   private readonly takeoverAction = this.RULE('takeoverAction', () => this.legOnly('takeoverAction', t.Takeover));
 
-  private readonly notifyAction = this.RULE('notifyAction', () => {
-    const f = this.open({ rule: 'notifyAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, status: undefined });
-    try {
-      this.at(this.CONSUME(t.Notify));
-      f.leg = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.Status));
-      this.slot = 'status';
-      const statusFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.status === undefined) f.status = statusFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly notifyAction = this.RULE('notifyAction', this.framed(() => ({ rule: 'notifyAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, status: undefined }), (f) => {
+    this.at(this.CONSUME(t.Notify));
+    f.leg = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.Status));
+    this.slot = 'status';
+    const statusFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.status === undefined) f.status = statusFrame;
+  }));
 
-  private readonly playAction = this.RULE('playAction', () => {
-    const f = this.open({ rule: 'playAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, prompt: undefined });
-    try {
-      this.at(this.CONSUME(t.Play));
-      f.leg = this.real(this.CONSUME(t.Identifier));
-      this.slot = 'prompt';
-      const promptFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.prompt === undefined) f.prompt = promptFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly playAction = this.RULE('playAction', this.framed(() => ({ rule: 'playAction', slot: this.slot, start: NaN, end: NaN, leg: undefined, prompt: undefined }), (f) => {
+    this.at(this.CONSUME(t.Play));
+    f.leg = this.real(this.CONSUME(t.Identifier));
+    this.slot = 'prompt';
+    const promptFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.prompt === undefined) f.prompt = promptFrame;
+  }));
 
   private readonly collectClauses: Alternatives = [
     {
@@ -876,8 +715,8 @@ export class FlowParser extends EmbeddedActionsParser {
   ];
 
   /** `collect leg digits` then `max`, `terminator`, `timeout` clauses in any order. */
-  private readonly collectAction = this.RULE('collectAction', () => {
-    const f = this.open({
+  private readonly collectAction = this.RULE('collectAction', this.framed(
+    () => ({
       rule: 'collectAction',
       slot: this.slot,
       start: NaN,
@@ -889,53 +728,38 @@ export class FlowParser extends EmbeddedActionsParser {
       terminator: undefined,
       timeoutKeywords: undefined,
       timeout: undefined,
-    });
-    try {
+    }),
+    (f) => {
       this.at(this.CONSUME(t.Collect));
       f.leg = this.real(this.CONSUME(t.Identifier));
       this.at(this.CONSUME(t.Digits));
       this.MANY(() => {
         this.OR(this.collectClauses);
       });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+    },
+  ));
 
-  private readonly emitAction = this.RULE('emitAction', () => {
-    const f = this.open({ rule: 'emitAction', slot: this.slot, start: NaN, end: NaN, event: undefined, argumentList: undefined });
-    try {
-      this.at(this.CONSUME(t.Emit));
-      f.event = this.real(this.CONSUME(t.Identifier));
-      this.OPTION(() => {
-        this.slot = 'argumentList';
-        const argumentListFrame: Frame | undefined = this.SUBRULE(this.argumentList);
-        if (f.argumentList === undefined) f.argumentList = argumentListFrame;
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly emitAction = this.RULE('emitAction', this.framed(() => ({ rule: 'emitAction', slot: this.slot, start: NaN, end: NaN, event: undefined, argumentList: undefined }), (f) => {
+    this.at(this.CONSUME(t.Emit));
+    f.event = this.real(this.CONSUME(t.Identifier));
+    this.OPTION(() => {
+      this.slot = 'argumentList';
+      const argumentListFrame: Frame | undefined = this.SUBRULE(this.argumentList);
+      if (f.argumentList === undefined) f.argumentList = argumentListFrame;
+    });
+  }));
 
-  private readonly setAction = this.RULE('setAction', () => {
-    const f = this.open({ rule: 'setAction', slot: this.slot, start: NaN, end: NaN, variable: undefined, value: undefined });
-    try {
-      this.at(this.CONSUME(t.Set));
-      f.variable = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.Equals));
-      this.slot = 'value';
-      const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.value === undefined) f.value = valueFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly setAction = this.RULE('setAction', this.framed(() => ({ rule: 'setAction', slot: this.slot, start: NaN, end: NaN, variable: undefined, value: undefined }), (f) => {
+    this.at(this.CONSUME(t.Set));
+    f.variable = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.Equals));
+    this.slot = 'value';
+    const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.value === undefined) f.value = valueFrame;
+  }));
 
-  private readonly sendAction = this.RULE('sendAction', () => {
-    const f = this.open({
+  private readonly sendAction = this.RULE('sendAction', this.framed(
+    () => ({
       rule: 'sendAction',
       slot: this.slot,
       start: NaN,
@@ -944,8 +768,8 @@ export class FlowParser extends EmbeddedActionsParser {
       argumentList: undefined,
       flowName: undefined,
       key: undefined,
-    });
-    try {
+    }),
+    (f) => {
       this.at(this.CONSUME(t.Send));
       f.event = this.real(this.CONSUME(t.Identifier));
       this.OPTION(() => {
@@ -960,48 +784,33 @@ export class FlowParser extends EmbeddedActionsParser {
       const keyFrame: Frame | undefined = this.SUBRULE(this.expression);
       if (f.key === undefined) f.key = keyFrame;
       this.at(this.CONSUME(t.RParen));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+    },
+  ));
 
-  private readonly argumentList = this.RULE('argumentList', () => {
-    const f = this.open({ rule: 'argumentList', slot: this.slot, start: NaN, end: NaN, args: [] });
-    try {
-      this.at(this.CONSUME(t.LParen));
-      this.OPTION(() => {
+  private readonly argumentList = this.RULE('argumentList', this.framed(() => ({ rule: 'argumentList', slot: this.slot, start: NaN, end: NaN, args: [] }), (f) => {
+    this.at(this.CONSUME(t.LParen));
+    this.OPTION(() => {
+      this.slot = 'argument';
+      const argumentFrame: Frame | undefined = this.SUBRULE(this.argument);
+      if (argumentFrame !== undefined) f.args?.push(argumentFrame);
+      this.MANY(() => {
+        this.at(this.CONSUME(t.Comma));
         this.slot = 'argument';
-        const argumentFrame: Frame | undefined = this.SUBRULE(this.argument);
+        const argumentFrame: Frame | undefined = this.SUBRULE2(this.argument);
         if (argumentFrame !== undefined) f.args?.push(argumentFrame);
-        this.MANY(() => {
-          this.at(this.CONSUME(t.Comma));
-          this.slot = 'argument';
-          const argumentFrame: Frame | undefined = this.SUBRULE2(this.argument);
-          if (argumentFrame !== undefined) f.args?.push(argumentFrame);
-        });
-        this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
       });
-      this.at(this.CONSUME(t.RParen));
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+      this.OPTION2(() => this.at(this.CONSUME2(t.Comma)));
+    });
+    this.at(this.CONSUME(t.RParen));
+  }));
 
-  private readonly argument = this.RULE('argument', () => {
-    const f = this.open({ rule: 'argument', slot: this.slot, start: NaN, end: NaN, name: undefined, value: undefined });
-    try {
-      f.name = this.real(this.CONSUME(t.Identifier));
-      this.at(this.CONSUME(t.Colon));
-      this.slot = 'value';
-      const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
-      if (f.value === undefined) f.value = valueFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly argument = this.RULE('argument', this.framed(() => ({ rule: 'argument', slot: this.slot, start: NaN, end: NaN, name: undefined, value: undefined }), (f) => {
+    f.name = this.real(this.CONSUME(t.Identifier));
+    this.at(this.CONSUME(t.Colon));
+    this.slot = 'value';
+    const valueFrame: Frame | undefined = this.SUBRULE(this.expression);
+    if (f.value === undefined) f.value = valueFrame;
+  }));
 
   // ---------------------------------------------------------------- expressions
 
@@ -1044,41 +853,29 @@ export class FlowParser extends EmbeddedActionsParser {
     },
   ];
 
-  private readonly expression = this.RULE('expression', () => {
-    const f = this.open({ rule: 'expression', slot: this.slot, start: NaN, end: NaN, operands: [], operators: undefined, anyOperator: false });
-    try {
-      this.OR(this.firstOperand);
-      this.MANY(() => {
-        const operator = this.CONSUME(t.BinaryOperator);
-        f.anyOperator = true;
-        this.push((f.operators ??= []), operator);
-        this.OR2(this.nextOperand);
-      });
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly expression = this.RULE('expression', this.framed(() => ({ rule: 'expression', slot: this.slot, start: NaN, end: NaN, operands: [], operators: undefined, anyOperator: false }), (f) => {
+    this.OR(this.firstOperand);
+    this.MANY(() => {
+      const operator = this.CONSUME(t.BinaryOperator);
+      f.anyOperator = true;
+      this.push((f.operators ??= []), operator);
+      this.OR2(this.nextOperand);
+    });
+  }));
 
   private readonly prefixOperators: Alternatives = [
     { ALT: () => this.push(this.current().operators, this.CONSUME(t.Bang)) },
     { ALT: () => this.push(this.current().operators, this.CONSUME(t.Minus)) },
   ];
 
-  private readonly prefixed = this.RULE('prefixed', () => {
-    const f = this.open({ rule: 'prefixed', slot: this.slot, start: NaN, end: NaN, operators: [], primary: undefined });
-    try {
-      this.AT_LEAST_ONE(() => {
-        this.OR(this.prefixOperators);
-      });
-      this.slot = 'primary';
-      const primaryFrame: Frame | undefined = this.SUBRULE(this.primary);
-      if (f.primary === undefined) f.primary = primaryFrame;
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+  private readonly prefixed = this.RULE('prefixed', this.framed(() => ({ rule: 'prefixed', slot: this.slot, start: NaN, end: NaN, operators: [], primary: undefined }), (f) => {
+    this.AT_LEAST_ONE(() => {
+      this.OR(this.prefixOperators);
+    });
+    this.slot = 'primary';
+    const primaryFrame: Frame | undefined = this.SUBRULE(this.primary);
+    if (f.primary === undefined) f.primary = primaryFrame;
+  }));
 
   // `in` is also a name: `in(` (two tokens of lookahead) is the state test, anything else a reference.
   private readonly primaries: Alternatives = [
@@ -1126,8 +923,8 @@ export class FlowParser extends EmbeddedActionsParser {
     f.token = this.real(token);
   }
 
-  private readonly primary = this.RULE('primary', () => {
-    const f = this.open({
+  private readonly primary = this.RULE('primary', this.framed(
+    () => ({
       rule: 'primary',
       slot: this.slot,
       start: NaN,
@@ -1139,14 +936,11 @@ export class FlowParser extends EmbeddedActionsParser {
       inner: undefined,
       lparen: false,
       stateName: undefined,
-    });
-    try {
+    }),
+    (f) => {
       this.OR(this.primaries);
-    } catch (error) {
-      throw this.fail(f, error);
-    }
-    return this.close(f);
-  });
+    },
+  ));
 }
 
 let parser: FlowParser | undefined;
