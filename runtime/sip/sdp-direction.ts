@@ -1,7 +1,7 @@
 import { asBuffer } from './buffer-view.js';
 import { bodyOfType } from './body-part.js';
 import type { SipMessage } from './message.js';
-import { sdpField, trimmed, trimmedRange } from './sdp-fields.js';
+import { eachSdpLine, sdpField, trimmed, trimmedRange } from './sdp-fields.js';
 
 /** Media direction attributes (RFC 3264 §5.1, §8.4). */
 export type SdpDirection = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
@@ -46,33 +46,28 @@ export function parseSdpDirection(sdp: string): SdpSummary {
   let sessionDirection: SdpDirection = 'sendrecv';
   let sessionZero = false;
   const media: { type: string; port: number; direction: SdpDirection | undefined; zero: boolean | undefined }[] = [];
-  for (let start = 0; start < sdp.length; ) {
-    // Line by line without splitting; only the fields that matter are sliced.
-    let end = sdp.indexOf('\n', start);
-    if (end < 0) end = sdp.length;
-    const lineStart = start;
-    start = end + 1;
-    if (end > lineStart && sdp.charCodeAt(end - 1) === 0x0d) end--;
-    if (end - lineStart < 2 || sdp.charCodeAt(lineStart + 1) !== 0x3d) continue;
-    const kind = sdp[lineStart];
-    const valueStart = lineStart + 2;
+  // Line by line without splitting; only the fields that matter are sliced.
+  eachSdpLine(sdp, (kind, valueStart, end) => {
     // (Not media[-1]: an out-of-range negative index is a slow property lookup in V8.)
     const current = media.length === 0 ? undefined : media[media.length - 1];
-    if (kind === 'm') {
+    if (kind === 0x6d) {
+      // m=
       const type = sdpField(sdp, valueStart, end, 0) ?? '';
       const port = sdpField(sdp, valueStart, end, 1) ?? '0';
       media.push({ type: type.toLowerCase(), port: Number.parseInt(port, 10) || 0, direction: undefined, zero: undefined });
-    } else if (kind === 'c') {
+    } else if (kind === 0x63) {
+      // c=
       const zero = isZeroAddress(sdpField(sdp, valueStart, end, 2) ?? '');
       if (current === undefined) sessionZero = zero;
       else current.zero = zero;
-    } else if (kind === 'a') {
+    } else if (kind === 0x61) {
+      // a=
       const direction = asDirection(sdp, valueStart, end);
-      if (direction === undefined) continue;
+      if (direction === undefined) return;
       if (current === undefined) sessionDirection = direction;
       else current.direction = direction;
     }
-  }
+  });
   const streams: SdpMedia[] = media.map((m) => {
     const declared = m.direction ?? sessionDirection;
     const connectionZero = m.zero ?? sessionZero;

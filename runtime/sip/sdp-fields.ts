@@ -41,3 +41,21 @@ export function trimmedRange(text: string, start: number, end: number): void {
 
 /** The last `trimmedRange` result (module state: no object per call). */
 export const trimmed = { start: 0, end: 0 };
+
+/**
+ * Calls `line` with each `x=value` line of an SDP: its type letter's char
+ * code, where its value starts and where the line ends (a CR before the LF
+ * left out). Walks the text without splitting it; lines too short to have
+ * `x=` are skipped, as a lenient reader skips what it does not need.
+ */
+export function eachSdpLine(sdp: string, line: (kind: number, valueStart: number, end: number) => void): void {
+  for (let start = 0; start < sdp.length; ) {
+    let end = sdp.indexOf('\n', start);
+    if (end < 0) end = sdp.length;
+    const lineStart = start;
+    start = end + 1;
+    if (end > lineStart && sdp.charCodeAt(end - 1) === 0x0d) end--;
+    if (end - lineStart < 2 || sdp.charCodeAt(lineStart + 1) !== 0x3d) continue;
+    line(sdp.charCodeAt(lineStart), lineStart + 2, end);
+  }
+}

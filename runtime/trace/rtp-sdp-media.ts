@@ -1,4 +1,4 @@
-import { sdpField } from '../sip/sdp-fields.js';
+import { eachSdpLine, sdpField } from '../sip/sdp-fields.js';
 
 /**
  * Where an SDP says its audio is received (connection address and port of
@@ -31,19 +31,13 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
   const lines: AudioLine[] = [];
   // Line by line without splitting the text: only m=, c= and (in an audio
   // stream) a=rtpmap lines are taken out; an SDP has a dozen others.
-  for (let start = 0; start < sdp.length; ) {
-    let end = sdp.indexOf('\n', start);
-    if (end < 0) end = sdp.length;
-    const lineStart = start;
-    start = end + 1;
-    if (end > lineStart && sdp.charCodeAt(end - 1) === 0x0d) end--;
-    if (end - lineStart < 2 || sdp.charCodeAt(lineStart + 1) !== 0x3d) continue;
-    switch (sdp.charCodeAt(lineStart)) {
+  eachSdpLine(sdp, (kind, valueStart, end) => {
+    switch (kind) {
       case 0x6d: {
         // m=
         inMedia = true;
-        const type = sdpField(sdp, lineStart + 2, end, 0) ?? '';
-        const port = sdpField(sdp, lineStart + 2, end, 1) ?? '';
+        const type = sdpField(sdp, valueStart, end, 0) ?? '';
+        const port = sdpField(sdp, valueStart, end, 1) ?? '';
         const number = Number.parseInt(port, 10);
         current = undefined;
         // Port 0 rejects or disables the stream: nothing is received there.
@@ -55,7 +49,7 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
       }
       case 0x63: {
         // c=
-        const ip = connectionAddress(sdp.slice(lineStart + 2, end).trim());
+        const ip = connectionAddress(sdp.slice(valueStart, end).trim());
         if (!inMedia) sessionIp = ip;
         else if (current !== undefined) current.ip = ip;
         break;
@@ -63,14 +57,14 @@ export function sdpAudioEndpoints(sdp: string): SdpAudioEndpoint[] {
       case 0x61: {
         // a=: only `rtpmap:` can matter, and only inside an audio stream.
         if (current === undefined) break;
-        const first = sdp.charCodeAt(lineStart + 2);
-        if (first !== 0x72 && first !== 0x52 && !/\s/.test(sdp[lineStart + 2] ?? '')) break;
-        const m = RTPMAP.exec(sdp.slice(lineStart + 2, end).trim());
+        const first = sdp.charCodeAt(valueStart);
+        if (first !== 0x72 && first !== 0x52 && !/\s/.test(sdp[valueStart] ?? '')) break;
+        const m = RTPMAP.exec(sdp.slice(valueStart, end).trim());
         if (m !== null) current.telephoneEvents.set(Number(m[1]), Number(m[2]));
         break;
       }
     }
-  }
+  });
   const out: SdpAudioEndpoint[] = [];
   for (const l of lines) {
     const ip = l.ip ?? sessionIp;
