@@ -4,22 +4,13 @@
  * otherwise pay for both on every start). Here the checks run, and the hints
  * are held against what chevrotain finds without them.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import type { ILexingResult } from 'chevrotain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Lexer } from '../../grammar/chevrotain-runtime.js';
 import { FlowParser } from '../../grammar/parser.js';
 import { ALL_TOKENS, createFlowLexer, flowLexer } from '../../grammar/tokens.js';
-
-const repo = new URL('../../', import.meta.url);
-
-function flowsUnder(dir: string): string[] {
-  const root = new URL(dir, repo);
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.flow'))
-    .map((name) => readFileSync(new URL(name, root), 'utf8'));
-}
+import { flowsUnder } from './flow-texts.js';
 
 const FLOWS = [...flowsUnder('flows/'), ...flowsUnder('test/fixtures/')];
 

@@ -6,22 +6,13 @@
  * the builder's diagnostics must agree, on valid flows and on damaged ones
  * (where clean and recovered frames mix).
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../grammar/line-index.js';
 import { parseFlowFile } from '../../grammar/parse.js';
 import { parseTokens } from '../../grammar/parser.js';
 import { AstBuilder } from '../../grammar/toAst.js';
 import { flowLexer } from '../../grammar/tokens.js';
-
-const repo = new URL('../../', import.meta.url);
-
-function flowsUnder(dir: string): string[] {
-  const root = new URL(dir, repo);
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.flow'))
-    .map((name) => readFileSync(new URL(name, root), 'utf8'));
-}
+import { flowsUnder } from './flow-texts.js';
 
 /** Damage at fixed places: a character dropped, a token's worth of junk or a brace added, the text cut short. */
 function damaged(text: string): string[] {
