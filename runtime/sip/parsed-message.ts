@@ -1,7 +1,7 @@
 import type { CSeq } from './cseq.js';
 import type { MessageText } from './message-text.js';
 import { SipHeaders } from './headers.js';
-import type { SipRequest, SipResponse } from './message.js';
+import type { SipMessage, SipRequest, SipResponse } from './message.js';
 import { acceptedNameAddr, nameAddrFromBytes, type NameAddr } from './name-addr.js';
 import { parseVia, type Via } from './via.js';
 
@@ -97,6 +97,16 @@ abstract class ParsedMessage {
     const s = this.#source;
     return (this.#bytes ??= s.buf.subarray(s.start, s.end));
   }
+
+  /** Where `message` lies in its input: for a reader that ships parsed messages to another thread (runtime/trace/read-ahead-packer.ts). */
+  static sourceOf(message: ParsedMessage): MessageSource {
+    return message.#source;
+  }
+}
+
+/** The source of a message `parseSipBytes` made; undefined for any other `SipMessage`. */
+export function messageSource(message: SipMessage): MessageSource | undefined {
+  return message instanceof ParsedMessage ? ParsedMessage.sourceOf(message) : undefined;
 }
 
 /** A From or To value the parser checked: from its bytes, or its text when that is what the parser kept. */

@@ -1,0 +1,159 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { constants, gunzipSync } from 'node:zlib';
+import { asBuffer } from '../sip/buffer-view.js';
+import { CONTROL_SLOTS, Control, type ItemBatch, type ReadAheadMessage } from './read-ahead-batch.js';
+import type { SupervisorData } from './read-ahead-data.js';
+import { BatchUnpacker } from './read-ahead-unpacker.js';
+import { openTrace, type OpenedTrace, type ReadTraceOptions } from './read-trace.js';
+import { detectTraceFormat, isGzip } from './trace-format.js';
+import type { TraceFormat, TraceItem } from './trace-item.js';
+
+export interface ReadAheadOptions extends ReadTraceOptions {
+  /** The reader thread's entry; tests give a failing one. Default: read-ahead-worker.js beside this module. */
+  readonly readerUrl?: URL;
+}
+
+/**
+ * `openTrace`, with a capture (pcap or pcapng, gzipped or not) read in a
+ * worker thread while the caller replays what was read: decoding,
+ * reassembly, SIP parsing and retransmission flags then cost the calling
+ * thread nothing but rebuilding each item (read-ahead-unpacker.ts). The
+ * items are equal to `openTrace`'s. Text and JSONL logs, and what is no
+ * trace, are opened on this thread by `openTrace`. A gzipped file is told
+ * a capture by inflating its start only; if the rest turns out corrupt,
+ * the items are still openTrace's (one problem), but the format says
+ * `pcap`/`pcapng` where openTrace says `unknown`.
+ *
+ * Iterating starts the worker; finishing, or leaving the loop early, stops
+ * it; it never keeps the process alive. If the worker fails (a flowc bug,
+ * or the thread killed), iterating throws after the items read before it.
+ */
+export function openTraceAhead(bytes: Uint8Array, name: string, options: ReadAheadOptions = {}): OpenedTrace {
+  const format = captureFormat(asBuffer(bytes));
+  if (format === undefined) return openTrace(bytes, name, options);
+  const readerUrl = options.readerUrl ?? new URL('./read-ahead-worker.js', import.meta.url);
+  return { name, format, items: { [Symbol.iterator]: () => new ReadAheadItems(bytes, name, readerUrl) } };
+}
+
+/** pcap or pcapng, told by the first bytes; of a gzipped file, by inflating only its start. */
+function captureFormat(buf: Buffer): TraceFormat | undefined {
+  let head = buf;
+  if (isGzip(buf)) {
+    try {
+      head = gunzipSync(buf.subarray(0, 64 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      // openTrace reports what is wrong with it, on this thread.
+      return undefined;
+    }
+  }
+  const format = detectTraceFormat(head);
+  return format === 'pcap' || format === 'pcapng' ? format : undefined;
+}
+
+/** The main thread's side: waits for batches (synchronously: a replay iterates synchronously) and unpacks them. */
+class ReadAheadItems implements Iterator<TraceItem> {
+  readonly #bytes: Uint8Array;
+  readonly #name: string;
+  readonly #readerUrl: URL;
+  readonly #unpacker: BatchUnpacker;
+  #running: { supervisor: Worker; port: MessagePort; status: MessagePort; control: Int32Array } | undefined;
+  #state: 'new' | 'reading' | 'done' = 'new';
+  #last = false;
+
+  constructor(bytes: Uint8Array, name: string, readerUrl: URL) {
+    this.#bytes = bytes;
+    this.#name = name;
+    this.#readerUrl = readerUrl;
+    this.#unpacker = new BatchUnpacker(name);
+  }
+
+  next(): IteratorResult<TraceItem> {
+    if (this.#state === 'new') this.#start();
+    while (this.#state === 'reading') {
+      const item = this.#unpacker.next();
+      if (item !== undefined) return { value: item, done: false };
+      if (this.#last) break;
+      const message = this.#receive();
+      if (message.type === 'failure') {
+        this.#stop();
+        throw new Error(`reading \`${this.#name}\` in a worker thread failed: ${message.reason}`);
+      }
+      this.#take(message);
+    }
+    this.#stop();
+    return { value: undefined, done: true };
+  }
+
+  /** The loop was left early: stop the worker. */
+  return(): IteratorResult<TraceItem> {
+    this.#stop();
+    return { value: undefined, done: true };
+  }
+
+  #start(): void {
+    this.#state = 'reading';
+    // One copy into shared memory; the worker reads it in place.
+    const shared = new SharedArrayBuffer(this.#bytes.length);
+    new Uint8Array(shared).set(this.#bytes);
+    const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+    const batches = new MessageChannel();
+    const status = new MessageChannel();
+    const data: SupervisorData = {
+      reader: this.#readerUrl.href,
+      bytes: shared,
+      name: this.#name,
+      port: batches.port2,
+      status: status.port2,
+      control,
+    };
+    const supervisor = new Worker(new URL('./read-ahead-supervisor.js', import.meta.url), {
+      workerData: data,
+      transferList: [batches.port2, status.port2],
+    });
+    // Never keep the process alive for a read nobody waits for; errors reach the main thread through `status`.
+    supervisor.unref();
+    supervisor.on('error', () => undefined);
+    batches.port1.unref();
+    status.port1.unref();
+    this.#running = { supervisor, port: batches.port1, status: status.port1, control: new Int32Array(control) };
+  }
+
+  /** The next message from the worker, sleeping until one is posted. */
+  #receive(): ReadAheadMessage {
+    const running = this.#running;
+    if (running === undefined) throw new Error('read-ahead: not running');
+    for (;;) {
+      // Read the count before looking: a batch posted after the look changes it, and the wait returns at once.
+      const posted = Atomics.load(running.control, Control.Posted);
+      const batch = receiveMessageOnPort(running.port);
+      if (batch !== undefined) return batch.message as ReadAheadMessage;
+      const failure = receiveMessageOnPort(running.status);
+      if (failure !== undefined) return failure.message as ReadAheadMessage;
+      Atomics.wait(running.control, Control.Posted, posted);
+    }
+  }
+
+  #take(batch: ItemBatch): void {
+    const running = this.#running;
+    if (running !== undefined) {
+      Atomics.add(running.control, Control.Taken, 1);
+      Atomics.notify(running.control, Control.Taken);
+    }
+    this.#last = batch.last;
+    this.#unpacker.load(batch);
+  }
+
+  #stop(): void {
+    this.#state = 'done';
+    const running = this.#running;
+    if (running === undefined) return;
+    this.#running = undefined;
+    // Cancelled, then Taken bumped: a worker waiting for room wakes and sees it.
+    Atomics.store(running.control, Control.Cancelled, 1);
+    Atomics.add(running.control, Control.Taken, 1);
+    Atomics.notify(running.control, Control.Taken);
+    running.port.close();
+    running.status.close();
+    void running.supervisor.terminate();
+  }
+}

@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+// The worker threads run JavaScript: the read-ahead is tested as built (the global setup builds dist/), its worker entries beside it.
+import { openTraceAhead } from '../../../dist/runtime/trace/read-ahead.js';
+import { LinkType, openTrace, type TraceItem } from '../../../runtime/trace/index.js';
+import type { NameAddr } from '../../../runtime/sip/index.js';
+import { pcapFile } from './capture-writer.js';
+import { ETHERTYPE_IPV4, ethernet, ipv4, udp } from './packet-builder.js';
+import { sipRequest } from './sip-text.js';
+import { MESSAGES_PER_CALL, syntheticCallsPcap } from './synthetic-calls.js';
+
+const traces = new URL('../../fixtures/traces/', import.meta.url);
+const broken = new URL('../../fixtures/broken/', import.meta.url);
+const filesIn = (folder: URL): [string, Buffer][] =>
+  readdirSync(folder)
+    .filter((f) => /\.pcap(ng)?$/.test(f))
+    .map((f) => [f, readFileSync(new URL(f, folder))]);
+
+/** Everything a replay can read of an item, as plain data: the lazy parts of a message (headers, From, To, Via, body) read through their getters. */
+function readable(item: TraceItem): unknown {
+  if (item.kind !== 'sip') return item;
+  const m = item.message;
+  const nameAddr = (n: NameAddr): unknown => ({ displayName: n.displayName, uri: n.uri, tag: n.tag, params: [...n.params] });
+  return {
+    ...item,
+    message: {
+      kind: m.kind,
+      startLine: m.kind === 'request' ? [m.method, m.requestUri] : [m.status, m.reason],
+      callId: m.callId,
+      cseq: m.cseq,
+      branch: m.branch,
+      from: nameAddr(m.from),
+      to: nameAddr(m.to),
+      via: m.via.map((v) => ({ ...v, params: [...v.params] })),
+      headers: [...m.headers],
+      body: Buffer.from(m.body).toString('latin1'),
+      bytes: Buffer.from(m.bytes).toString('latin1'),
+    },
+  };
+}
+
+function expectSameItems(bytes: Buffer, name: string, format = openTrace(bytes, name).format): readonly TraceItem[] {
+  const expected = [...openTrace(bytes, name).items];
+  const ahead = openTraceAhead(bytes, name);
+  // The read-ahead's items are built by the module as built (dist/): the same type, seen by TypeScript as another.
+  const items: readonly TraceItem[] = [...ahead.items] as readonly unknown[] as readonly TraceItem[];
+  expect(ahead.format).toBe(format);
+  expect(items.map((i) => readable(i))).toEqual(expected.map((i) => readable(i)));
+  return items;
+}
+
+const T0 = Date.UTC(2024, 0, 1);
+const datagram = (text: string): Buffer => ethernet(ipv4('10.0.0.1', '10.0.0.2', 17, udp(5060, 5060, text)), ETHERTYPE_IPV4);
+
+describe('openTraceAhead', () => {
+  it('gives the items openTrace gives, for every capture fixture (UDP, TCP, IPv6, fragments, pcapng, link types, DTMF)', () => {
+    const files = filesIn(traces);
+    expect(files.length).toBeGreaterThan(40);
+    let sip = 0;
+    for (const [name, bytes] of files) sip += expectSameItems(bytes, name).filter((i) => i.kind === 'sip').length;
+    expect(sip).toBeGreaterThan(1000);
+  });
+
+  it('gives the same problem items for broken captures', () => {
+    const files = filesIn(broken);
+    expect(files.length).toBeGreaterThan(4);
+    for (const [name, bytes] of files) expectSameItems(bytes, name);
+  });
+
+  it('reads a gzipped capture in the worker, and a corrupt gzip as openTrace does', () => {
+    const [name, bytes] = filesIn(traces).find(([f]) => f.includes('tcp')) ?? ['', Buffer.alloc(0)];
+    expect(expectSameItems(gzipSync(bytes), `${name}.gz`).length).toBeGreaterThan(10);
+    // Told a capture by its start, it is read ahead: the worker finds the rest corrupt, as openTrace does (which calls the format unknown).
+    const corrupt = gzipSync(bytes).subarray(0, 200);
+    expectSameItems(corrupt, 'corrupt.pcap.gz', 'pcap');
+    expectSameItems(Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(30)]), 'bad-header.gz');
+  });
+
+  it('keeps order and values over many batches, with the worker held back', () => {
+    const calls = 1500;
+    const items = expectSameItems(syntheticCallsPcap(calls), 'synthetic.pcap');
+    expect(items.filter((i) => i.kind === 'sip')).toHaveLength(calls * MESSAGES_PER_CALL);
+  });
+
+  it('carries the retransmission flag', () => {
+    const invite = datagram(sipRequest({ method: 'INVITE', callId: 'again' }));
+    const capture = pcapFile(
+      [
+        { time: T0, data: invite },
+        { time: T0 + 500, data: invite },
+      ],
+      { linkType: LinkType.ETHERNET },
+    );
+    const items = expectSameItems(capture, 'retransmitted.pcap');
+    expect(items.map((i) => i.kind === 'sip' && i.retransmission)).toEqual([false, true]);
+  });
+
+  it('sends the values the message text does not hold as such (UTF-8 in a non-ASCII message)', () => {
+    const text = sipRequest({ method: 'OPTIONS', callId: 'caf\u00e9-1' }).replace('From: <sip:alice@10.0.0.1>', 'From: "Z\u00fcrich \u00e9t\u00e9"\r\n <sip:alice@10.0.0.1>');
+    const items = expectSameItems(pcapFile([{ time: T0, data: datagram(text) }], { linkType: LinkType.ETHERNET }), 'utf8.pcap');
+    expect(items).toEqual([expect.objectContaining({ kind: 'sip', message: expect.objectContaining({ callId: 'caf\u00e9-1' }) })]);
+    expect(items[0]?.kind === 'sip' && items[0].message.from.displayName).toBe('Z\u00fcrich \u00e9t\u00e9');
+  });
+
+  it('opens text logs on the calling thread', () => {
+    const log = Buffer.from(`--> 2024-01-01T10:00:00.123Z 10.0.0.1:5060 -> 10.0.0.2:5060 UDP\n${sipRequest({ method: 'OPTIONS', callId: 'log' })}\n`);
+    expect(openTraceAhead(log, 'x.log').format).toBe('text');
+    expectSameItems(log, 'x.log');
+  });
+
+  it('stops the worker when the loop is left early, and each iteration reads afresh', () => {
+    const bytes = syntheticCallsPcap(500);
+    const opened = openTraceAhead(bytes, 'synthetic.pcap');
+    let seen = 0;
+    for (const item of opened.items) {
+      if (item.kind === 'sip' && ++seen === 10) break;
+    }
+    expect([...opened.items]).toHaveLength([...openTrace(bytes, 'synthetic.pcap').items].length);
+  });
+});
+
+describe('openTraceAhead when the worker fails', () => {
+  const capture = syntheticCallsPcap(600);
+  const produceBatches = new URL('../../../dist/runtime/trace/read-ahead-producer.js', import.meta.url).href;
+  const reader = (code: string): URL => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+
+  it('throws, without hanging, when the reader throws', () => {
+    const opened = openTraceAhead(capture, 'c.pcap', { readerUrl: reader('throw new Error("reader broke");') });
+    expect(() => [...opened.items]).toThrow(/^reading `c\.pcap` in a worker thread failed: reader broke$/);
+  });
+
+  it('throws after the items read before, without hanging, when the reader is killed mid-read', () => {
+    // The real reader, which exits as a killed thread would right after posting its first batch.
+    const killedAfterOneBatch = reader(
+      [
+        'import { workerData } from "node:worker_threads";',
+        `import { produceBatches } from ${JSON.stringify(produceBatches)};`,
+        'const port = { postMessage(message, transfer) { workerData.port.postMessage(message, transfer); process.exit(7); } };',
+        'produceBatches(workerData.bytes, workerData.name, port, new Int32Array(workerData.control));',
+      ].join('\n'),
+    );
+    const opened = openTraceAhead(capture, 'c.pcap', { readerUrl: killedAfterOneBatch });
+    let read = 0;
+    expect(() => {
+      for (const item of opened.items) if (item.kind === 'sip') read++;
+    }).toThrow(/^reading `c\.pcap` in a worker thread failed: the reader thread stopped \(exit code 7\) before the end of the trace$/);
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(600 * MESSAGES_PER_CALL);
+  });
+});
