@@ -4,13 +4,16 @@
  * (a capture and the event logs merged into it), with a progress line for
  * large files. A capture replayed alone is read item by item as the replay
  * asks (its items become garbage once replayed, so a long capture is never
- * held whole); a group of several files is read whole and merged by time.
+ * held whole), in a worker thread when it is large (simulate-read-ahead.ts);
+ * a group of several files is read whole and merged by time.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { mergeTraces, openTrace, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
+import { openTraceAhead } from '../runtime/trace/read-ahead.js';
 import { countFrames } from './simulate-frame-count.js';
 import type { TraceGroup } from './simulate-pairing.js';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type ProgressSink } from './simulate-progress.js';
+import { wantsReadAhead, type ReadAheadPolicy } from './simulate-read-ahead.js';
 import { describeFsError } from './source-files.js';
 
 /** Ask for a progress line between this many items. */
@@ -45,7 +48,7 @@ export interface GroupRead {
 }
 
 /** The group's files, opened or read and merged by time; a file that fails to read now (removed since the check) is a FileProblem. */
-export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFactory): Promise<GroupRead | FileProblem> {
+export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
   const files: { path: string; bytes: Buffer }[] = [];
   let total = 0;
   for (const path of group.files) {
@@ -58,16 +61,18 @@ export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFac
     }
   }
   const [only] = files;
-  if (files.length === 1 && only !== undefined) return { trace: openWithProgress(only.bytes, only.path, progressFor(only.path, only.bytes.length)), bytes: total };
+  if (files.length === 1 && only !== undefined) {
+    const opened = wantsReadAhead(only.bytes.length, readAhead) ? openTraceAhead(only.bytes, only.path) : openTrace(only.bytes, only.path);
+    return { trace: withProgressLine(opened, only.bytes, progressFor(only.path, only.bytes.length)), bytes: total };
+  }
   const reads = files.map((f) => readWithProgress(f.bytes, f.path, progressFor(f.path, f.bytes.length)));
   return { trace: mergeTraces(reads), bytes: total };
 }
 
 /** The file opened item by item; its progress line moves as the replay reads. */
-function openWithProgress(bytes: Buffer, name: string, progress: ProgressSink): OpenedTrace {
-  const opened = openTrace(bytes, name);
+function withProgressLine(opened: OpenedTrace, bytes: Buffer, progress: ProgressSink): OpenedTrace {
   if (progress === NO_PROGRESS) return opened;
-  return { name, format: opened.format, items: withProgress(opened.items, bytes, progress) };
+  return { name: opened.name, format: opened.format, items: withProgress(opened.items, bytes, progress) };
 }
 
 function* withProgress(items: Iterable<TraceItem>, bytes: Buffer, progress: ProgressSink): Generator<TraceItem> {

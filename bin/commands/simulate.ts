@@ -15,6 +15,7 @@ import { readInputs } from '../simulate-inputs.js';
 import { pairTraces } from '../simulate-pairing.js';
 import { traceInputs } from '../simulate-trace-inputs.js';
 import { NO_PROGRESS, progressLine, type ProgressSink } from '../simulate-progress.js';
+import { readAheadPolicy } from '../simulate-read-ahead.js';
 import { readTraceGroup, unreadableFiles, wantsProgress } from '../simulate-trace-files.js';
 import { describeFsError } from '../source-files.js';
 
@@ -37,11 +38,15 @@ export interface SimulateCommandOptions {
   readonly errorColor: boolean;
   /** A progress line on stderr is possible (stderr is a terminal). */
   readonly progress: boolean;
+  /** `--no-read-ahead` (false): read every capture on the main thread. */
+  readonly readAhead: boolean;
 }
 
 export async function runSimulate(flowPath: string, tracePaths: readonly string[], options: SimulateCommandOptions): Promise<number> {
   const badAddress = options.as.find((a) => parseAddress(a) === undefined);
   if (badAddress !== undefined) return usage(`--as \`${badAddress}\` is not an IP address or IP:port (e.g. 10.0.0.1, 10.0.0.1:5060, [fd00::1]:5060)`);
+  const readAhead = readAheadPolicy(options.readAhead, process.env);
+  if (typeof readAhead === 'string') return usage(readAhead);
   const missing = await unreadableFiles(tracePaths);
   if (missing.length > 0) {
     for (const m of missing) process.stderr.write(`error: cannot read \`${m.path}\`: ${m.reason}\n`);
@@ -90,7 +95,7 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
       unreadable = true;
       continue;
     }
-    const read = await readTraceGroup(group, progressFor);
+    const read = await readTraceGroup(group, progressFor, readAhead);
     if ('reason' in read) {
       process.stderr.write(`error: cannot read \`${read.path}\`: ${read.reason}\n`);
       unreadable = true;

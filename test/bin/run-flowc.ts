@@ -10,11 +10,11 @@ export interface FlowcRun {
   readonly stderr: string;
 }
 
-export function runFlowc(args: readonly string[], cwd: string = repoRoot): FlowcRun {
+export function runFlowc(args: readonly string[], cwd: string = repoRoot, env: NodeJS.ProcessEnv = {}): FlowcRun {
   const result = spawnSync(process.execPath, [`${repoRoot}dist/bin/flowc.js`, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -165,6 +165,25 @@ describe('flowc simulate', () => {
     for (const run of [several, badAs, badInput]) expect(run.stderr).not.toMatch(STACK);
   });
 
+  it('reports the same whether captures are read ahead in a worker thread or on the main thread', () => {
+    const traces = ['happy', 'tcp', 'fragmented', 'ipv6', 'pcapng', 'customer-busy'].map((t) =>
+      t === 'pcapng' ? 'test/fixtures/traces/external-transfer-pcapng.pcapng' : `test/fixtures/traces/external-transfer-${t}.pcap`,
+    );
+    const args = ['simulate', FLOW, ...traces, 'test/fixtures/broken/truncated-packet.pcap', '--json'];
+    // A threshold of 0 bytes reads every capture ahead, small fixtures included.
+    const ahead = runFlowc(args, repoRoot, { FLOWC_READ_AHEAD_MIN_BYTES: '0' });
+    const here = runFlowc([...args, '--no-read-ahead'], repoRoot, { FLOWC_READ_AHEAD_MIN_BYTES: '0' });
+    expect(ahead.stderr).toBe('');
+    expect(ahead.code).toBe(here.code);
+    const json = JSON.parse(ahead.stdout) as SimulationJson;
+    expect(json.results).toHaveLength(traces.length + 1);
+    expect(json.results.some((r) => r.counts.problems > 0)).toBe(true);
+    expect(ahead.stdout).toBe(here.stdout);
+    const bad = runFlowc(['simulate', FLOW, HAPPY], repoRoot, { FLOWC_READ_AHEAD_MIN_BYTES: '4MB' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: FLOWC_READ_AHEAD_MIN_BYTES `4MB` is not a number of bytes\n');
+  });
+
   it('exits 1 with the compiler diagnostics when the flow does not compile', () => {
     const dir = scratch();
     const bad = join(dir, 'bad.flow');
