@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { constants, gunzipSync } from 'node:zlib';
 import { asBuffer } from '../sip/buffer-view.js';
@@ -91,6 +93,11 @@ class ReadAheadItems implements Iterator<TraceItem> {
   }
 
   #start(): void {
+    const supervisorUrl = new URL('./read-ahead-supervisor.js', import.meta.url);
+    // A thread whose entry cannot load dies before it can say so, and the main thread would wait forever: say it now.
+    for (const entry of [supervisorUrl, this.#readerUrl]) {
+      if (entry.protocol === 'file:' && !existsSync(entry)) throw new Error(`reading \`${this.#name}\` in a worker thread: ${fileURLToPath(entry)} is missing (is dist/ built?)`);
+    }
     this.#state = 'reading';
     // One copy into shared memory; the worker reads it in place.
     const shared = new SharedArrayBuffer(this.#bytes.length);
@@ -106,7 +113,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
       status: status.port2,
       control,
     };
-    const supervisor = new Worker(new URL('./read-ahead-supervisor.js', import.meta.url), {
+    const supervisor = new Worker(supervisorUrl, {
       workerData: data,
       transferList: [batches.port2, status.port2],
     });

@@ -19,6 +19,8 @@ import { renderTable } from '../../bench/render-table.js';
 import { judged } from '../../bench/result-row.js';
 import { runSessionCall } from '../../bench/sections/dispatch.js';
 import { replayOfPeer, replayOurs } from '../../bench/sections/replay.js';
+import { openTraceAhead } from '../../dist/runtime/trace/read-ahead.js';
+import type { OpenedTrace } from '../../runtime/trace/index.js';
 import { buildSyntheticCapture } from '../../bench/synthetic-capture.js';
 import { TablelessSipPort } from '../../bench/tableless-sip-port.js';
 import { FlowSession } from '../../runtime/session/flow-session.js';
@@ -109,6 +111,8 @@ describe('the replay figure', () => {
     expect(sip.some((i) => i.kind === 'sip' && i.retransmission)).toBe(false);
     expect(new Set(sip.map((i) => (i.kind === 'sip' ? i.message.callId : ''))).size).toBe(3 * capture.templateCallIds.length);
     expect(replayOurs(machine, capture.pcap, 3)).toBe(96);
+    // Reading in a worker thread runs the built reader (dist/, as the bench does).
+    expect(replayOurs(machine, capture.pcap, 3, (pcap, name) => openTraceAhead(pcap, name) as OpenedTrace)).toBe(96);
     expect(await replayOfPeer(capture.pcap, 3)).toBe(96);
   });
 });

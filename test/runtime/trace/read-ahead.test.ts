@@ -125,6 +125,11 @@ describe('openTraceAhead when the worker fails', () => {
   const produceBatches = new URL('../../../dist/runtime/trace/read-ahead-producer.js', import.meta.url).href;
   const reader = (code: string): URL => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 
+  it('throws, without starting a thread, when an entry file is missing', () => {
+    const opened = openTraceAhead(capture, 'c.pcap', { readerUrl: new URL('file:///nonexistent/read-ahead-worker.js') });
+    expect(() => [...opened.items]).toThrow(/^reading `c\.pcap` in a worker thread: \/nonexistent\/read-ahead-worker\.js is missing \(is dist\/ built\?\)$/);
+  });
+
   it('throws, without hanging, when the reader throws', () => {
     const opened = openTraceAhead(capture, 'c.pcap', { readerUrl: reader('throw new Error("reader broke");') });
     expect(() => [...opened.items]).toThrow(/^reading `c\.pcap` in a worker thread failed: reader broke$/);
