@@ -7,7 +7,7 @@
  * held whole), in a worker thread when it is large (simulate-read-ahead.ts);
  * a group of several files is read whole and merged by time.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { mergeTraces, openTrace, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
 import { openTraceAhead } from '../runtime/trace/read-ahead.js';
 import { countFrames } from './simulate-frame-count.js';
@@ -49,6 +49,8 @@ export interface GroupRead {
 
 /** The group's files, opened or read and merged by time; a file that fails to read now (removed since the check) is a FileProblem. */
 export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
+  const [first] = group.files;
+  if (group.files.length === 1 && first !== undefined) return openOne(first, progressFor, readAhead);
   const files: { path: string; bytes: Buffer }[] = [];
   let total = 0;
   for (const path of group.files) {
@@ -60,13 +62,41 @@ export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFac
       return { path, reason: describeFsError(error) };
     }
   }
-  const [only] = files;
-  if (files.length === 1 && only !== undefined) {
-    const opened = wantsReadAhead(only.bytes.length, readAhead) ? openTraceAhead(only.bytes, only.path) : openTrace(only.bytes, only.path);
-    return { trace: withProgressLine(opened, only.bytes, progressFor(only.path, only.bytes.length)), bytes: total };
-  }
   const reads = files.map((f) => readWithProgress(f.bytes, f.path, progressFor(f.path, f.bytes.length)));
   return { trace: mergeTraces(reads), bytes: total };
+}
+
+/** One file, opened to be read as the replay asks: ahead in a worker thread when it is large. */
+async function openOne(path: string, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
+  let bytes: Buffer;
+  let ahead: boolean;
+  try {
+    ahead = wantsReadAhead((await stat(path)).size, readAhead);
+    bytes = ahead ? await readShared(path) : await readFile(path);
+  } catch (error) {
+    return { path, reason: describeFsError(error) };
+  }
+  const opened = ahead ? openTraceAhead(bytes, path) : openTrace(bytes, path);
+  return { trace: withProgressLine(opened, bytes, progressFor(path, bytes.length)), bytes: bytes.length };
+}
+
+/** The file read into a SharedArrayBuffer: the read-ahead worker then reads it where it is, not a copy. */
+async function readShared(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const size = (await file.stat()).size;
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const { bytesRead } = await file.read(bytes, done, size - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    // A file cut short since its size was taken: what was read (openTraceAhead copies a part of a buffer).
+    return done === size ? bytes : bytes.subarray(0, done);
+  } finally {
+    await file.close();
+  }
 }
 
 /** The file opened item by item; its progress line moves as the replay reads. */

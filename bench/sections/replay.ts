@@ -82,7 +82,10 @@ export async function replayRows(machine: AnyFlowMachine, options: BenchOptions)
   const simulateOnly = simulateAlone(machine, capture.pcap, capture.calls, rounds);
   const load = loadavg()[0] ?? 0;
   replayOurs(machine, small.pcap, small.calls, openTraceAhead);
-  const ahead = replayAheadRuns(machine, capture.pcap, capture.calls, rounds);
+  // In shared memory, as `flowc simulate` reads a capture it reads ahead: the worker reads it in place.
+  const shared = Buffer.from(new SharedArrayBuffer(capture.pcap.length));
+  capture.pcap.copy(shared);
+  const ahead = replayAheadRuns(machine, shared, capture.calls, rounds);
   return [
     judged({
       section: SECTION,

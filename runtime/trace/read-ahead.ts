@@ -26,6 +26,9 @@ export interface ReadAheadOptions extends ReadTraceOptions {
  * the items are still openTrace's (one problem), but the format says
  * `pcap`/`pcapng` where openTrace says `unknown`.
  *
+ * Bytes in a SharedArrayBuffer are read where they are; others are copied
+ * into one when iterating starts.
+ *
  * Iterating starts the worker; finishing, or leaving the loop early, stops
  * it; it never keeps the process alive. If the worker fails (a flowc bug,
  * or the thread killed), iterating throws after the items read before it.
@@ -50,6 +53,19 @@ function captureFormat(buf: Buffer): TraceFormat | undefined {
   }
   const format = detectTraceFormat(head);
   return format === 'pcap' || format === 'pcapng' ? format : undefined;
+}
+
+/**
+ * The bytes in memory both threads can read: as they are when the caller
+ * read them into a SharedArrayBuffer (`flowc simulate` does), else copied
+ * into one (some ms per 10 MB, on the calling thread).
+ */
+function sharedBytes(bytes: Uint8Array): SharedArrayBuffer {
+  const buffer = bytes.buffer;
+  if (buffer instanceof SharedArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) return buffer;
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 /** The main thread's side: waits for batches (synchronously: a replay iterates synchronously) and unpacks them. */
@@ -99,9 +115,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
       if (entry.protocol === 'file:' && !existsSync(entry)) throw new Error(`reading \`${this.#name}\` in a worker thread: ${fileURLToPath(entry)} is missing (is dist/ built?)`);
     }
     this.#state = 'reading';
-    // One copy into shared memory; the worker reads it in place.
-    const shared = new SharedArrayBuffer(this.#bytes.length);
-    new Uint8Array(shared).set(this.#bytes);
+    const shared = sharedBytes(this.#bytes);
     const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const batches = new MessageChannel();
     const status = new MessageChannel();

@@ -79,7 +79,11 @@ describe('openTraceAhead', () => {
 
   it('keeps order and values over many batches, with the worker held back', () => {
     const calls = 1500;
-    const items = expectSameItems(syntheticCallsPcap(calls), 'synthetic.pcap');
+    // In shared memory, as flowc simulate reads a capture: the worker reads it in place.
+    const capture = syntheticCallsPcap(calls);
+    const shared = Buffer.from(new SharedArrayBuffer(capture.length));
+    capture.copy(shared);
+    const items = expectSameItems(shared, 'synthetic.pcap');
     expect(items.filter((i) => i.kind === 'sip')).toHaveLength(calls * MESSAGES_PER_CALL);
   });
 
