@@ -32,8 +32,8 @@ export class LeanSteps {
   readonly #after: SimulationStep[] = [];
   /** Legs seen per source and destination (endpoint texts are interned by the recorder: no key is built per step). */
   readonly #routes = new Map<string, Map<string, Set<string | undefined>>>();
-  /** Per call, the last step that showed its state and has left the ring. */
-  readonly #lastState = new Map<number, SimulationStep>();
+  /** Per call (by its number: calls are numbered 1, 2, ...), the last step that showed its state and has left the ring; an array, as one is set per step. */
+  readonly #lastState: (SimulationStep | undefined)[] = [];
   #divergence = -1;
   #origin = false;
   #count = 0;
@@ -61,7 +61,7 @@ export class LeanSteps {
     }
     const slot = index % this.#ring.length;
     const leaving = this.#ring[slot];
-    if (leaving !== undefined && showsState(leaving) && leaving.call !== undefined) this.#lastState.set(leaving.call, leaving);
+    if (leaving !== undefined && showsState(leaving) && leaving.call !== undefined) this.#lastState[leaving.call] = leaving;
     this.#ring[slot] = step;
   }
 
@@ -84,7 +84,7 @@ export class LeanSteps {
   /** The steps kept, at their indices, in a sparse array as long as the trace's steps. */
   steps(): SimulationStep[] {
     const kept = new Map(this.#kept);
-    for (const step of this.#lastState.values()) kept.set(step.index, step);
+    for (const step of this.#lastState) if (step !== undefined) kept.set(step.index, step);
     for (const step of this.#ring) if (step !== undefined) kept.set(step.index, step);
     for (const step of this.#after) kept.set(step.index, step);
     const steps: SimulationStep[] = [];
