@@ -74,7 +74,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
   readonly #name: string;
   readonly #readerUrl: URL;
   readonly #unpacker: BatchUnpacker;
-  #running: { supervisor: Worker; port: MessagePort; status: MessagePort; control: Int32Array } | undefined;
+  #running: Running | undefined;
   #state: 'new' | 'reading' | 'done' = 'new';
   #last = false;
 
@@ -137,6 +137,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
     batches.port1.unref();
     status.port1.unref();
     this.#running = { supervisor, port: batches.port1, status: status.port1, control: new Int32Array(control) };
+    abandoned.register(this, this.#running, this);
   }
 
   /** The next message from the worker, sleeping until one is posted. */
@@ -169,12 +170,33 @@ class ReadAheadItems implements Iterator<TraceItem> {
     const running = this.#running;
     if (running === undefined) return;
     this.#running = undefined;
-    // Cancelled, then Taken bumped: a worker waiting for room wakes and sees it.
-    Atomics.store(running.control, Control.Cancelled, 1);
-    Atomics.add(running.control, Control.Taken, 1);
-    Atomics.notify(running.control, Control.Taken);
-    running.port.close();
-    running.status.close();
-    void running.supervisor.terminate();
+    abandoned.unregister(this);
+    stopThreads(running);
   }
 }
+
+/** The threads of a read and how to reach them. */
+interface Running {
+  readonly supervisor: Worker;
+  readonly port: MessagePort;
+  readonly status: MessagePort;
+  readonly control: Int32Array;
+}
+
+function stopThreads(running: Running): void {
+  // Cancelled, then Taken bumped: a worker waiting for room wakes and sees it.
+  Atomics.store(running.control, Control.Cancelled, 1);
+  Atomics.add(running.control, Control.Taken, 1);
+  Atomics.notify(running.control, Control.Taken);
+  running.port.close();
+  running.status.close();
+  void running.supervisor.terminate();
+}
+
+/**
+ * An iterator dropped without `return()` (a replay that threw mid-trace
+ * iterates no further) would leave its reader waiting for room, holding
+ * the capture, until the process ends: stop it once the iterator is
+ * garbage.
+ */
+const abandoned = new FinalizationRegistry<Running>(stopThreads);

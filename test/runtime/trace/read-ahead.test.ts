@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 // The worker threads run JavaScript: the read-ahead is tested as built (the global setup builds dist/), its worker entries beside it.
@@ -121,6 +123,28 @@ describe('openTraceAhead', () => {
       if (item.kind === 'sip' && ++seen === 10) break;
     }
     expect([...opened.items]).toHaveLength([...openTrace(bytes, 'synthetic.pcap').items].length);
+  });
+});
+
+describe('openTraceAhead when its iterator is dropped without return()', () => {
+  const threadCount = (): number => readdirSync('/proc/self/task').length;
+
+  it.runIf(process.platform === 'linux')('stops its threads once the iterator is garbage', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const before = threadCount();
+    (() => {
+      // As a replay that throws mid-trace leaves it: one item taken, the reader a few batches ahead and waiting.
+      const iterator = openTraceAhead(syntheticCallsPcap(1000), 'dropped.pcap').items[Symbol.iterator]();
+      expect(iterator.next().done).toBe(false);
+      expect(threadCount()).toBeGreaterThan(before);
+    })();
+    // Collected, finalized, terminated: each happens on a later turn of the event loop (the test's timeout bounds the wait).
+    while (threadCount() > before) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(threadCount()).toBeLessThanOrEqual(before);
   });
 });
 
