@@ -19,8 +19,6 @@ import { renderTable } from '../../bench/render-table.js';
 import { judged } from '../../bench/result-row.js';
 import { runSessionCall } from '../../bench/sections/dispatch.js';
 import { replayOfPeer, replayOurs } from '../../bench/sections/replay.js';
-import { openTraceAhead } from '../../dist/runtime/trace/read-ahead.js';
-import type { OpenedTrace } from '../../runtime/trace/index.js';
 import { buildSyntheticCapture } from '../../bench/synthetic-capture.js';
 import { TablelessSipPort } from '../../bench/tableless-sip-port.js';
 import { FlowSession } from '../../runtime/session/flow-session.js';
@@ -112,7 +110,9 @@ describe('the replay figure', () => {
     expect(new Set(sip.map((i) => (i.kind === 'sip' ? i.message.callId : ''))).size).toBe(3 * capture.templateCallIds.length);
     expect(replayOurs(machine, capture.pcap, 3)).toBe(96);
     // Reading in a worker thread runs the built reader (dist/, as the bench does).
-    expect(replayOurs(machine, capture.pcap, 3, (pcap, name) => openTraceAhead(pcap, name) as OpenedTrace)).toBe(96);
+    const built = new URL('../../dist/runtime/trace/read-ahead.js', import.meta.url).href;
+    const { openTraceAhead } = (await import(built)) as typeof import('../../runtime/trace/read-ahead.js');
+    expect(replayOurs(machine, capture.pcap, 3, openTraceAhead)).toBe(96);
     expect(await replayOfPeer(capture.pcap, 3)).toBe(96);
   });
 });

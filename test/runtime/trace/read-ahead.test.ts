@@ -3,14 +3,16 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-// The worker threads run JavaScript: the read-ahead is tested as built (the global setup builds dist/), its worker entries beside it.
-import { openTraceAhead } from '../../../dist/runtime/trace/read-ahead.js';
 import { LinkType, openTrace, type TraceItem } from '../../../runtime/trace/index.js';
 import type { NameAddr } from '../../../runtime/sip/index.js';
 import { pcapFile } from './capture-writer.js';
 import { ETHERTYPE_IPV4, ethernet, ipv4, udp } from './packet-builder.js';
 import { sipRequest } from './sip-text.js';
 import { MESSAGES_PER_CALL, syntheticCallsPcap } from './synthetic-calls.js';
+
+// The worker threads run JavaScript: the read-ahead is tested as built (the global setup builds dist/), its worker entries beside it.
+const built = new URL('../../../dist/runtime/trace/read-ahead.js', import.meta.url).href;
+const { openTraceAhead } = (await import(built)) as typeof import('../../../runtime/trace/read-ahead.js');
 
 const traces = new URL('../../fixtures/traces/', import.meta.url);
 const broken = new URL('../../fixtures/broken/', import.meta.url);
@@ -45,8 +47,7 @@ function readable(item: TraceItem): unknown {
 function expectSameItems(bytes: Buffer, name: string, format = openTrace(bytes, name).format): readonly TraceItem[] {
   const expected = [...openTrace(bytes, name).items];
   const ahead = openTraceAhead(bytes, name);
-  // The read-ahead's items are built by the module as built (dist/): the same type, seen by TypeScript as another.
-  const items: readonly TraceItem[] = [...ahead.items] as readonly unknown[] as readonly TraceItem[];
+  const items = [...ahead.items];
   expect(ahead.format).toBe(format);
   expect(items.map((i) => readable(i))).toEqual(expected.map((i) => readable(i)));
   return items;
