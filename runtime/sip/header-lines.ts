@@ -19,11 +19,11 @@ export type HeaderStep = (typeof HeaderStep)[keyof typeof HeaderStep];
  * and `slice` cost a fraction of their Buffer counterparts).
  */
 export class HeaderCursor {
-  readonly #buf: Buffer;
-  readonly #text: MessageText;
+  #buf: Buffer;
+  #text: MessageText;
   #end: number;
   #pos: number;
-  readonly #findEnd: boolean;
+  #findEnd: boolean;
   /** Where the current header's name starts and ends (trailing LWS excluded). */
   nameStart = 0;
   nameEnd = 0;
@@ -53,10 +53,32 @@ export class HeaderCursor {
     this.#buf = buf;
     this.#text = text;
     this.#pos = from;
+    this.#findEnd = false;
+    this.#end = from;
+    this.headersEnd = from;
+    this.bodyStart = from;
+    this.reset(buf, text, from, end, inputEnd);
+  }
+
+  /**
+   * Starts over on other lines (the constructor's arguments): the parser
+   * keeps one cursor for every message rather than allocating one per message.
+   */
+  reset(buf: Buffer, text: MessageText, from: number, end: number, inputEnd: number): void {
+    this.#buf = buf;
+    this.#text = text;
+    this.#pos = from;
     this.#findEnd = end < 0;
     this.#end = end < 0 ? inputEnd : end;
     this.headersEnd = this.#end;
     this.bodyStart = this.#end;
+    this.nameStart = 0;
+    this.nameEnd = 0;
+    this.valueStart = 0;
+    this.valueEnd = 0;
+    this.folded = undefined;
+    this.error = '';
+    this.errorOffset = 0;
     // The start line may be followed by the empty line at once.
     if (this.#findEnd && from > 0 && buf[from - 1] === 0x0a) this.#endsHeaders(from - 1);
   }

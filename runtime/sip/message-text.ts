@@ -1,3 +1,6 @@
+// Imported rather than the global: optimised code then reads it as a constant instead of through a global lookup per message.
+import { Buffer } from 'node:buffer';
+
 /**
  * A message's bytes as one latin1 string (one native decode per message),
  * positioned like the bytes: `text[i - base]` is `buf[i]`. Values are

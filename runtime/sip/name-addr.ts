@@ -98,6 +98,8 @@ function closingQuote(text: string, from: number): number {
 
 /** Positions `scanNameAddrBytes` found: -1 for an absent display name or tag. */
 const scanned = { displayStart: -1, displayEnd: -1, uriStart: 0, uriEnd: 0, tagStart: -1, tagEnd: -1, paramsStart: 0 };
+/** What the last `scanNameAddrBytes` that returned true found (module state: no object per scan). */
+export const scannedNameAddr: Readonly<typeof scanned> = scanned;
 
 /**
  * The common shapes of a From or To value, read on its bytes without
@@ -229,6 +231,54 @@ export function nameAddrFromBytes(buf: Buffer, text: MessageText, start: number,
     tagStart < 0 ? undefined : text.latin1(tagStart, tagEnd),
     text.latin1(paramsStart, end),
   );
+}
+
+/**
+ * The name-addr in `buf[start, end)`, which `scanNameAddrBytes` accepted
+ * when the parser checked it and found the tag at `buf[tagStart, tagEnd)`
+ * (`tagStart` -1: none). A replay reads the tag of most From and To values
+ * and their other parts almost never: the tag is taken now, the rest is
+ * scanned again only when first asked.
+ */
+export function taggedNameAddrFromBytes(buf: Buffer, text: MessageText, start: number, end: number, tagStart: number, tagEnd: number): NameAddr {
+  return new TaggedNameAddr(tagStart < 0 ? undefined : text.latin1(tagStart, tagEnd), buf, text, start, end);
+}
+
+class TaggedNameAddr implements NameAddr {
+  readonly tag: string | undefined;
+  readonly #buf: Buffer;
+  readonly #text: MessageText;
+  readonly #start: number;
+  readonly #end: number;
+  #whole: NameAddr | undefined;
+
+  constructor(tag: string | undefined, buf: Buffer, text: MessageText, start: number, end: number) {
+    this.tag = tag;
+    this.#buf = buf;
+    this.#text = text;
+    this.#start = start;
+    this.#end = end;
+    this.#whole = undefined;
+  }
+
+  get displayName(): string | undefined {
+    return this.#read().displayName;
+  }
+
+  get uri(): string {
+    return this.#read().uri;
+  }
+
+  get params(): ReadonlyMap<string, string> {
+    return this.#read().params;
+  }
+
+  #read(): NameAddr {
+    const whole = (this.#whole ??= nameAddrFromBytes(this.#buf, this.#text, this.#start, this.#end));
+    // The parser scanned these bytes and accepted them: this cannot happen.
+    if (whole === undefined) throw new Error(`runtime/sip: a scanned name-addr no longer scans: ${this.#text.latin1(this.#start, this.#end)}`);
+    return whole;
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
+import { Buffer } from 'node:buffer';
 import { asBuffer } from './buffer-view.js';
 import { cseqFromBytes, parseCSeq } from './cseq.js';
 import { HeaderCursor, HeaderStep } from './header-lines.js';
 import { MessageText } from './message-text.js';
 import type { SipParseResult } from './message.js';
-import { parseNameAddr, scanNameAddrBytes } from './name-addr.js';
+import { parseNameAddr, scanNameAddrBytes, scannedNameAddr } from './name-addr.js';
 import { parsedValue, type Parsed } from './parsed.js';
 import { ParsedRequest, ParsedResponse, type MessageSource } from './parsed-message.js';
 import { parseStartLine, startLineFromBytes, type StartLine } from './start-line.js';
@@ -22,6 +23,9 @@ export function parseSipMessage(input: Uint8Array | string): SipParseResult {
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : asBuffer(input);
   return parseSipBytes(buf, 0, buf.length, 'datagram');
 }
+
+/** The parser's cursor, reset for each message (it never outlives a call, and parsing does not nest). */
+const PARSE_CURSOR = new HeaderCursor(Buffer.alloc(0), new MessageText(Buffer.alloc(0), 0, 0), 0, 0, 0);
 
 /** The headers every message must have once (RFC 3261 §8.1.1, §20), by what the parser does with them. */
 const CALL_ID = 1;
@@ -83,7 +87,8 @@ export function parseSipBytes(buf: Buffer, start: number, end: number, framing: 
   let problem: string | undefined;
   // The cursor also finds the empty line that ends the headers. A message
   // without one (RFC 4475 §3.1.2.15's file) is headers to the end.
-  const cursor = new HeaderCursor(buf, text, headersFrom, -1, end);
+  const cursor = PARSE_CURSOR;
+  cursor.reset(buf, text, headersFrom, -1, end);
   for (;;) {
     const step = cursor.next();
     if (step === HeaderStep.End) break;
@@ -158,13 +163,24 @@ export function parseSipBytes(buf: Buffer, start: number, end: number, framing: 
     if (!parsed.ok) return { ok: false, reason: parsed.reason, offset: msgStart };
     cseq = parsed.value;
   }
-  // From and To are checked here and read when asked: keep the text of those the bytes alone cannot vouch for.
-  if (fromText !== undefined || !scanNameAddrBytes(buf, fromAt, fromEnd)) {
+  // From and To are checked here and read when asked: keep the text of those the bytes alone cannot
+  // vouch for, and where the tag is in those they can (-2: not scanned).
+  let fromTagAt = -2;
+  let fromTagEnd = 0;
+  if (fromText === undefined && scanNameAddrBytes(buf, fromAt, fromEnd)) {
+    fromTagAt = scannedNameAddr.tagStart;
+    fromTagEnd = scannedNameAddr.tagEnd;
+  } else {
     fromText ??= text.utf8(fromAt, fromEnd);
     const parsed = parseNameAddr(fromText);
     if (!parsed.ok) return { ok: false, reason: `From: ${parsed.reason}`, offset: msgStart };
   }
-  if (toText !== undefined || !scanNameAddrBytes(buf, toAt, toEnd)) {
+  let toTagAt = -2;
+  let toTagEnd = 0;
+  if (toText === undefined && scanNameAddrBytes(buf, toAt, toEnd)) {
+    toTagAt = scannedNameAddr.tagStart;
+    toTagEnd = scannedNameAddr.tagEnd;
+  } else {
     toText ??= text.utf8(toAt, toEnd);
     const parsed = parseNameAddr(toText);
     if (!parsed.ok) return { ok: false, reason: `To: ${parsed.reason}`, offset: msgStart };
@@ -209,6 +225,10 @@ export function parseSipBytes(buf: Buffer, start: number, end: number, framing: 
     toAt,
     toEnd,
     toText,
+    fromTagAt,
+    fromTagEnd,
+    toTagAt,
+    toTagEnd,
   };
   return {
     ok: true,
@@ -227,25 +247,37 @@ function readStartLine(buf: Buffer, text: MessageText, start: number, end: numbe
 
 /** Which essential header the cursor is on (0 for any other): by length and first letter, then in full. */
 function essential(cursor: HeaderCursor, buf: Buffer): number {
-  const first = (buf[cursor.nameStart] ?? 0) | 0x20;
-  switch (cursor.nameEnd - cursor.nameStart) {
+  const start = cursor.nameStart;
+  const first = (buf[start] ?? 0) | 0x20;
+  switch (cursor.nameEnd - start) {
     case 1:
       return first === 0x69 ? CALL_ID : first === 0x66 ? FROM : first === 0x74 ? TO : first === 0x76 ? VIA : first === 0x6c ? CONTENT_LENGTH : first === 0x63 ? CONTENT_TYPE : 0;
     case 2:
-      return first === 0x74 && cursor.nameIs('to', '') ? TO : 0;
+      return first === 0x74 && nameRestIs(buf, start, 'to') ? TO : 0;
     case 3:
-      return first === 0x76 && cursor.nameIs('via', '') ? VIA : 0;
+      return first === 0x76 && nameRestIs(buf, start, 'via') ? VIA : 0;
     case 4:
-      return first === 0x63 ? (cursor.nameIs('cseq', '') ? CSEQ : 0) : first === 0x66 && cursor.nameIs('from', '') ? FROM : 0;
+      return first === 0x63 ? (nameRestIs(buf, start, 'cseq') ? CSEQ : 0) : first === 0x66 && nameRestIs(buf, start, 'from') ? FROM : 0;
     case 7:
-      return first === 0x63 && cursor.nameIs('call-id', '') ? CALL_ID : 0;
+      return first === 0x63 && nameRestIs(buf, start, 'call-id') ? CALL_ID : 0;
     case 12:
-      return first === 0x63 && cursor.nameIs('content-type', '') ? CONTENT_TYPE : 0;
+      return first === 0x63 && nameRestIs(buf, start, 'content-type') ? CONTENT_TYPE : 0;
     case 14:
-      return first === 0x63 && cursor.nameIs('content-length', '') ? CONTENT_LENGTH : 0;
+      return first === 0x63 && nameRestIs(buf, start, 'content-length') ? CONTENT_LENGTH : 0;
     default:
       return 0;
   }
+}
+
+/**
+ * Whether the header name at `buf[start...]` (a token of `lower.length`
+ * bytes, its first letter already matched) is `lower`, a name of lowercase
+ * letters and `-`. Setting bit 5 of a token byte gives such a character
+ * only from that character or its uppercase letter, so one OR lowercases.
+ */
+function nameRestIs(buf: Buffer, start: number, lower: string): boolean {
+  for (let i = 1; i < lower.length; i++) if (((buf[start + i] ?? 0) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
 }
 
 /** 1-10 ASCII digits in `buf[start, end)` as a number; -1 for anything else. */

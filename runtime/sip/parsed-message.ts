@@ -2,7 +2,7 @@ import type { CSeq } from './cseq.js';
 import type { MessageText } from './message-text.js';
 import { SipHeaders } from './headers.js';
 import type { SipMessage, SipRequest, SipResponse } from './message.js';
-import { acceptedNameAddr, nameAddrFromBytes, type NameAddr } from './name-addr.js';
+import { acceptedNameAddr, nameAddrFromBytes, taggedNameAddrFromBytes, type NameAddr } from './name-addr.js';
 import { parseVia, type Via } from './via.js';
 
 /** Where a parsed message lies in its input: what the getters below read from when first asked. */
@@ -27,6 +27,15 @@ export interface MessageSource {
   readonly toAt: number;
   readonly toEnd: number;
   readonly toText: string | undefined;
+  /**
+   * Where the parser found the From and To tags when it read the value on
+   * its bytes (`*TagAt` -1: no tag), so that reading a tag does not scan the
+   * value again. Absent (or -2) when not noted: the value is then scanned.
+   */
+  readonly fromTagAt?: number;
+  readonly fromTagEnd?: number;
+  readonly toTagAt?: number;
+  readonly toTagEnd?: number;
 }
 
 /**
@@ -68,12 +77,12 @@ abstract class ParsedMessage {
 
   get from(): NameAddr {
     const s = this.#source;
-    return (this.#from ??= checkedNameAddr(s, s.fromAt, s.fromEnd, s.fromText));
+    return (this.#from ??= checkedNameAddr(s, s.fromAt, s.fromEnd, s.fromText, s.fromTagAt ?? -2, s.fromTagEnd ?? 0));
   }
 
   get to(): NameAddr {
     const s = this.#source;
-    return (this.#to ??= checkedNameAddr(s, s.toAt, s.toEnd, s.toText));
+    return (this.#to ??= checkedNameAddr(s, s.toAt, s.toEnd, s.toText, s.toTagAt ?? -2, s.toTagEnd ?? 0));
   }
 
   get via(): readonly Via[] {
@@ -110,7 +119,8 @@ export function messageSource(message: SipMessage): MessageSource | undefined {
 }
 
 /** A From or To value the parser checked: from its bytes, or its text when that is what the parser kept. */
-function checkedNameAddr(source: MessageSource, start: number, end: number, text: string | undefined): NameAddr {
+function checkedNameAddr(source: MessageSource, start: number, end: number, text: string | undefined, tagAt: number, tagEnd: number): NameAddr {
+  if (text === undefined && tagAt >= -1) return taggedNameAddrFromBytes(source.buf, source.text, start, end, tagAt, tagEnd);
   const nameAddr = text === undefined ? nameAddrFromBytes(source.buf, source.text, start, end) : acceptedNameAddr(text);
   // The parser refuses messages whose From or To parseNameAddr refuses: this cannot happen.
   if (nameAddr === undefined) throw new Error(`runtime/sip: a checked name-addr no longer parses: ${text ?? source.text.latin1(start, end)}`);

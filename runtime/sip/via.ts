@@ -141,11 +141,17 @@ export function scanViaBytes(buf: Uint8Array, start: number, end: number): boole
   }
 }
 
+/** 1: letter or digit; 2: `.` or `-`. A table: one load per byte instead of up to eight comparisons. */
+const HOST_BYTES = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') HOST_BYTES[c.charCodeAt(0)] = 1;
+HOST_BYTES[0x2e] = 2;
+HOST_BYTES[0x2d] = 2;
+
 function isAlnum(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return HOST_BYTES[c] === 1;
 }
 
 /** Letters, digits, `.` and `-`: host names and IPv4 addresses (IPv6 references take the general path). */
 function isHostChar(c: number): boolean {
-  return isAlnum(c) || c === 0x2e || c === 0x2d;
+  return HOST_BYTES[c] !== 0;
 }
