@@ -2,17 +2,32 @@
  * Text forms of IP addresses, cached: a capture has few distinct addresses
  * and many packets, so each is formatted once.
  */
+/** Slots of the recent-address table (a power of two). */
+const RECENT = 64;
+
 export class IpAddressCache {
   readonly #v4 = new Map<number, string>();
   readonly #v6 = new Map<string, string>();
+  /**
+   * The last IPv4 addresses seen, direct-mapped by their low byte in front
+   * of the map: every packet looks up two addresses, and a map keyed by
+   * numbers above 2**30 boxes each key and hashes it.
+   */
+  readonly #recentKeys = new Int32Array(RECENT);
+  readonly #recentTexts: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
 
   ipv4(buf: Buffer, at: number): string {
-    const key = buf.readUInt32BE(at);
+    const key = (((buf[at] ?? 0) << 24) | ((buf[at + 1] ?? 0) << 16) | ((buf[at + 2] ?? 0) << 8) | (buf[at + 3] ?? 0)) | 0;
+    const slot = (key ^ (key >>> 8)) & (RECENT - 1);
+    const recent = this.#recentTexts[slot];
+    if (recent !== undefined && this.#recentKeys[slot] === key) return recent;
     let text = this.#v4.get(key);
     if (text === undefined) {
       text = `${buf[at]}.${buf[at + 1]}.${buf[at + 2]}.${buf[at + 3]}`;
       this.#v4.set(key, text);
     }
+    this.#recentKeys[slot] = key;
+    this.#recentTexts[slot] = text;
     return text;
   }
 

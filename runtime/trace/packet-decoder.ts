@@ -65,6 +65,9 @@ export class PacketDecoder {
   /** A catch-up decoder: reads SDP into a shared media table and nothing else. */
   readonly #learnerOnly: boolean;
   #lastSweep = 0;
+  /** The ports `#markSipPorts` added last (-1: none yet). */
+  #markedA = -1;
+  #markedB = -1;
   #frame = 0;
   #time = 0;
   /** The TCP direction whose segment is being read; the delivery callbacks below act on it. */
@@ -166,9 +169,10 @@ export class PacketDecoder {
       this.#problem('warning', `garbage packet: UDP header cut short (${end - start} bytes)`);
       return;
     }
-    const srcPort = buf.readUInt16BE(start);
-    const dstPort = buf.readUInt16BE(start + 2);
-    const udpLength = buf.readUInt16BE(start + 4);
+    // Read by hand: Buffer's readUInt16BE validates its offset on every call, and every datagram reads three.
+    const srcPort = ((buf[start] ?? 0) << 8) | (buf[start + 1] ?? 0);
+    const dstPort = ((buf[start + 2] ?? 0) << 8) | (buf[start + 3] ?? 0);
+    const udpLength = ((buf[start + 4] ?? 0) << 8) | (buf[start + 5] ?? 0);
     const payloadStart = start + 8;
     // A UDP length of 0 (jumbograms, offload) or past the IP payload: trust IP.
     const declaredEnd = udpLength >= 8 ? start + udpLength : wireEnd;
@@ -263,8 +267,13 @@ export class PacketDecoder {
   }
 
   #markSipPorts(a: number, b: number): void {
+    // Nearly every message is between the ports of the one before (5060 and 5060, or the same pair back):
+    // the set already has them.
+    if ((a === this.#markedA && b === this.#markedB) || (a === this.#markedB && b === this.#markedA)) return;
     this.#sipPorts.add(a);
     this.#sipPorts.add(b);
+    this.#markedA = a;
+    this.#markedB = b;
   }
 
   #problem(severity: 'error' | 'warning', reason: string): void {

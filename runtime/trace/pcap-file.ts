@@ -39,7 +39,11 @@ export function* pcapPackets(buf: Buffer): Generator<CaptureRecord> {
     return;
   }
   const le = layout.littleEndian;
-  const u32 = (at: number): number => (le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
+  // By hand rather than readUInt32LE/BE, which validate the offset on each of the four reads per record
+  // (offsets here are checked against the length first). The top byte is multiplied: a shift would sign it.
+  const u32 = le
+    ? (at: number): number => (buf[at + 3] ?? 0) * 0x1000000 + (((buf[at + 2] ?? 0) << 16) | ((buf[at + 1] ?? 0) << 8) | (buf[at] ?? 0))
+    : (at: number): number => (buf[at] ?? 0) * 0x1000000 + (((buf[at + 1] ?? 0) << 16) | ((buf[at + 2] ?? 0) << 8) | (buf[at + 3] ?? 0));
   // The upper bits of the link type field carry FCS information (pcap spec §4).
   const linkType = u32(20) & 0xffff;
   let p = 24;

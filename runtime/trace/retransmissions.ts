@@ -77,7 +77,8 @@ function fingerprint(direction: number, message: SipMessage): void {
     return;
   }
   if (message.kind === 'request') {
-    mixText(message.method);
+    // The method is the CSeq method (the parser refuses a request where they differ), mixed below.
+    mixNumber(-1);
   } else {
     mixNumber(message.status);
     mixText(message.to.tag ?? '');
