@@ -102,6 +102,18 @@ describe('matchExpectation', () => {
     expect(match(hangup, sipRequest('BYE', { callId: 'early@10.0.0.1' }), early)).toEqual({ kind: 'match' });
   });
 
+  it('a takeover INVITE is met with `Require: replaces` in any Require line or list element; without it, met with a warning', () => {
+    const takeover: SipEffect = { kind: 'takeover', leg: 'customer', at: AT };
+    const invite = (...require: string[]) =>
+      sipRequest('INVITE', { callId: 'new@10.0.0.1', to: '<sip:b@10.0.0.2>', extra: ['Replaces: cust@10.0.0.1;to-tag=theirs12;from-tag=mine3', ...require] });
+    const warned = { kind: 'match', warning: 'INVITE with Replaces lacks `Require: replaces` (RFC 3891 §4)' };
+    expect(match(takeover, invite('Require: replaces'), undefined)).toEqual({ kind: 'match' });
+    expect(match(takeover, invite('Require: timer, Replaces'), undefined)).toEqual({ kind: 'match' });
+    expect(match(takeover, invite('Require: timer', 'Require: replaces'), undefined)).toEqual({ kind: 'match' });
+    expect(match(takeover, invite('Require: timer', 'Require: 100rel'), undefined)).toEqual(warned);
+    expect(match(takeover, invite(), undefined)).toEqual(warned);
+  });
+
   it('no expectation at all for effects on a leg whose dialog ended (the stack would send nothing)', () => {
     const ended = confirmed('gone@10.0.0.1', 'a', 'b');
     ended.ended = true;
