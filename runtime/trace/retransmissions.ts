@@ -39,8 +39,10 @@ export class RetransmissionDetector {
       this.#directions.set(direction, id);
     }
     fingerprint(id, message);
-    if (this.#current.add(hashA, hashB)) return true;
-    return this.#previous.has(hashA, hashB);
+    const a = hash[0] ?? 0;
+    const b = hash[1] ?? 0;
+    if (this.#current.add(a, b)) return true;
+    return this.#previous.has(a, b);
   }
 
   #rotate(time: number): void {
@@ -60,14 +62,18 @@ export class RetransmissionDetector {
   }
 }
 
-/** The fingerprint `fingerprint` computed last (module state: no object per message). */
-let hashA = 0;
-let hashB = 0;
+/**
+ * The fingerprint `fingerprint` computed last, as its two halves (module
+ * state: no object per message). A typed array rather than two module
+ * variables: a module variable holding an int32 above 2**30 is boxed anew
+ * on every store, and every unit of a fingerprint stores both halves.
+ */
+const hash = new Int32Array(2);
 
-/** The transaction identity of a message in `hashA`/`hashB`, with the direction's number. */
+/** The transaction identity of a message in `hash`, with the direction's number. */
 function fingerprint(direction: number, message: SipMessage): void {
-  hashA = 0x811c9dc5;
-  hashB = 0x050c5d1f;
+  hash[0] = 0x811c9dc5;
+  hash[1] = 0x050c5d1f;
   mixNumber(direction);
   const branch = topViaBranch(message);
   if (branch === undefined) {
@@ -104,6 +110,6 @@ function mixNumber(value: number): void {
 
 /** Two FNV-1a-style hashes with different primes: 64 bits of fingerprint. */
 function mix(unit: number): void {
-  hashA = Math.imul(hashA ^ unit, 0x01000193);
-  hashB = Math.imul(hashB ^ unit, 0x5bd1e995);
+  hash[0] = Math.imul((hash[0] ?? 0) ^ unit, 0x01000193);
+  hash[1] = Math.imul((hash[1] ?? 0) ^ unit, 0x5bd1e995);
 }
