@@ -30,12 +30,12 @@ export interface MessageSource {
   /**
    * Where the parser found the From and To tags when it read the value on
    * its bytes (`*TagAt` -1: no tag), so that reading a tag does not scan the
-   * value again. Absent (or -2) when not noted: the value is then scanned.
+   * value again. -2 when not noted: the value is then scanned.
    */
-  readonly fromTagAt?: number;
-  readonly fromTagEnd?: number;
-  readonly toTagAt?: number;
-  readonly toTagEnd?: number;
+  readonly fromTagAt: number;
+  readonly fromTagEnd: number;
+  readonly toTagAt: number;
+  readonly toTagEnd: number;
 }
 
 /**
@@ -77,12 +77,12 @@ abstract class ParsedMessage {
 
   get from(): NameAddr {
     const s = this.#source;
-    return (this.#from ??= checkedNameAddr(s, s.fromAt, s.fromEnd, s.fromText, s.fromTagAt ?? -2, s.fromTagEnd ?? 0));
+    return (this.#from ??= checkedNameAddr(s, s.fromAt, s.fromEnd, s.fromText, s.fromTagAt, s.fromTagEnd));
   }
 
   get to(): NameAddr {
     const s = this.#source;
-    return (this.#to ??= checkedNameAddr(s, s.toAt, s.toEnd, s.toText, s.toTagAt ?? -2, s.toTagEnd ?? 0));
+    return (this.#to ??= checkedNameAddr(s, s.toAt, s.toEnd, s.toText, s.toTagAt, s.toTagEnd));
   }
 
   get via(): readonly Via[] {

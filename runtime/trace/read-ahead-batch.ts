@@ -87,6 +87,11 @@ export const SipField = {
   Branch: 26,
   /** A request's URI, a response's reason phrase. */
   UriOrReason: 28,
+  /** Where the parser found the From and To tags (-1 none, -2 not noted, else an offset), so the main thread reads a tag without scanning. */
+  FromTagAt: 30,
+  FromTagEnd: 31,
+  ToTagAt: 32,
+  ToTagEnd: 33,
 } as const;
 
 /**
@@ -96,7 +101,7 @@ export const SipField = {
  */
 export const StringRef = { Undefined: -1, Interned: -2 } as const;
 
-export const SIP_FIELDS = 30;
+export const SIP_FIELDS = 34;
 
 /** `InCapture`: the message's text is in `capture`, not in the batch's `bytes`. */
 export const Flag = { Response: 1, Retransmission: 2, InCapture: 4 } as const;

@@ -128,6 +128,10 @@ export class BatchPacker {
     sip[row + SipField.ToAt] = source.toAt - base;
     sip[row + SipField.ToEnd] = source.toEnd - base;
     this.#stringRef(row + SipField.ToText, source.toText, text);
+    sip[row + SipField.FromTagAt] = source.fromTagAt < 0 ? source.fromTagAt : source.fromTagAt - base;
+    sip[row + SipField.FromTagEnd] = source.fromTagAt < 0 ? source.fromTagEnd : source.fromTagEnd - base;
+    sip[row + SipField.ToTagAt] = source.toTagAt < 0 ? source.toTagAt : source.toTagAt - base;
+    sip[row + SipField.ToTagEnd] = source.toTagAt < 0 ? source.toTagEnd : source.toTagEnd - base;
     this.#stringRef(row + SipField.CallId, message.callId, text);
     sip[row + SipField.CSeqNumber] = message.cseq.seq;
     sip[row + SipField.CSeqMethod] = this.#string(message.cseq.method);

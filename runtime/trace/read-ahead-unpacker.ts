@@ -58,6 +58,8 @@ export class BatchUnpacker {
     const buf = (flags & Flag.InCapture) !== 0 ? this.#capture : this.#bytes;
     const at = sip[row + SipField.TextAt] ?? 0;
     const typeAt = sip[row + SipField.TypeAt] ?? -1;
+    const fromTagAt = sip[row + SipField.FromTagAt] ?? -2;
+    const toTagAt = sip[row + SipField.ToTagAt] ?? -2;
     const text = new MessageText(buf, at, at + (sip[row + SipField.TextLength] ?? 0));
     const source: MessageSource = {
       buf,
@@ -75,6 +77,10 @@ export class BatchUnpacker {
       toAt: at + (sip[row + SipField.ToAt] ?? 0),
       toEnd: at + (sip[row + SipField.ToEnd] ?? 0),
       toText: this.#string(sip, row + SipField.ToText, text.text),
+      fromTagAt: fromTagAt < 0 ? fromTagAt : at + fromTagAt,
+      fromTagEnd: fromTagAt < 0 ? (sip[row + SipField.FromTagEnd] ?? 0) : at + (sip[row + SipField.FromTagEnd] ?? 0),
+      toTagAt: toTagAt < 0 ? toTagAt : at + toTagAt,
+      toTagEnd: toTagAt < 0 ? (sip[row + SipField.ToTagEnd] ?? 0) : at + (sip[row + SipField.ToTagEnd] ?? 0),
     };
     const callId = this.#string(sip, row + SipField.CallId, text.text) ?? '';
     const cseq: CSeq = { seq: sip[row + SipField.CSeqNumber] ?? 0, method: this.#strings[sip[row + SipField.CSeqMethod] ?? 0] ?? '' };
