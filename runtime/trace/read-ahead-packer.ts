@@ -1,5 +1,6 @@
 import { messageSource } from '../sip/parsed-message.js';
 import type { MessageSource } from '../sip/parsed-message.js';
+import { InternTable } from './read-ahead-interning.js';
 import { Flag, SIP_FIELDS, SipField, StringRef, TRANSPORT_SHIFT, TRANSPORTS, type ItemBatch } from './read-ahead-batch.js';
 import type { Endpoint, SipTraceItem, TraceFormat, TraceItem } from './trace-item.js';
 
@@ -28,11 +29,9 @@ export class BatchPacker {
   #format: TraceFormat | undefined;
   readonly #capture: SharedArrayBuffer;
   #sendCapture = true;
-  readonly #strings = new Map<string, number>();
-  #newStrings: string[] = [];
+  readonly #strings = new InternTable<string>();
   #resetStrings = false;
-  readonly #endpoints = new Map<Endpoint, number>();
-  #newEndpoints: Endpoint[] = [];
+  readonly #endpoints = new InternTable<Endpoint>();
   #bytes = EMPTY;
   #used = 0;
   #sip = new Int32Array(BATCH_MESSAGES * SIP_FIELDS);
@@ -67,8 +66,8 @@ export class BatchPacker {
       format: this.#format,
       capture: this.#sendCapture ? this.#capture : undefined,
       resetStrings: this.#resetStrings,
-      strings: this.#newStrings,
-      endpoints: this.#newEndpoints,
+      strings: this.#strings.takeFresh(),
+      endpoints: this.#endpoints.takeFresh(),
       bytes: this.#bytes.buffer as ArrayBuffer,
       bytesUsed: this.#used,
       sip: this.#sip,
@@ -84,8 +83,6 @@ export class BatchPacker {
     this.#sendCapture = false;
     this.#resetStrings = this.#strings.size > MAX_STRINGS;
     if (this.#resetStrings) this.#strings.clear();
-    this.#newStrings = [];
-    this.#newEndpoints = [];
     this.#bytes = EMPTY;
     this.#used = 0;
     this.#sip = new Int32Array(BATCH_MESSAGES * SIP_FIELDS);
@@ -184,23 +181,10 @@ export class BatchPacker {
   }
 
   #string(value: string | undefined): number {
-    if (value === undefined) return -1;
-    let id = this.#strings.get(value);
-    if (id === undefined) {
-      id = this.#strings.size;
-      this.#strings.set(value, id);
-      this.#newStrings.push(value);
-    }
-    return id;
+    return value === undefined ? -1 : this.#strings.id(value);
   }
 
   #endpoint(endpoint: Endpoint): number {
-    let id = this.#endpoints.get(endpoint);
-    if (id === undefined) {
-      id = this.#endpoints.size;
-      this.#endpoints.set(endpoint, id);
-      this.#newEndpoints.push(endpoint);
-    }
-    return id;
+    return this.#endpoints.id(endpoint);
   }
 }
