@@ -121,9 +121,11 @@ export const Control = {
   Cancelled: 2,
   /** 1 once the worker posted its last batch (or failure): its exit is then expected. */
   Finished: 3,
+  /** 1 once the supervisor thread runs: until then nothing would tell the main thread that it failed to load. */
+  SupervisorUp: 4,
 } as const;
 
-export const CONTROL_SLOTS = 4;
+export const CONTROL_SLOTS = 5;
 
 /** How many batches the worker may be ahead of the main thread: enough to ride out a slow batch, little memory. */
 export const BATCHES_AHEAD = 4;

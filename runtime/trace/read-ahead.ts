@@ -13,7 +13,21 @@ import type { TraceFormat, TraceItem } from './trace-item.js';
 export interface ReadAheadOptions extends ReadTraceOptions {
   /** The reader thread's entry; tests give a failing one. Default: read-ahead-worker.js beside this module. */
   readonly readerUrl?: URL;
+  /** The supervisor thread's entry; tests give a failing one. Default: read-ahead-supervisor.js beside this module. */
+  readonly supervisorUrl?: URL;
+  /** How long the supervisor thread may take to start before the read fails. Default: 30 s (a thread starts in well under 1 s, even on a busy machine). */
+  readonly startTimeoutMs?: number;
 }
+
+/** What a read ahead is started with. */
+interface ReadAheadSetup {
+  readonly readerUrl: URL;
+  readonly supervisorUrl: URL;
+  readonly startTimeoutMs: number;
+}
+
+/** How often the waiting main thread looks whether the supervisor thread started. */
+const START_CHECK_MS = 250;
 
 /**
  * `openTrace`, with a capture (pcap or pcapng, gzipped or not) read in a
@@ -36,8 +50,12 @@ export interface ReadAheadOptions extends ReadTraceOptions {
 export function openTraceAhead(bytes: Uint8Array, name: string, options: ReadAheadOptions = {}): OpenedTrace {
   const format = captureFormat(asBuffer(bytes));
   if (format === undefined) return openTrace(bytes, name, options);
-  const readerUrl = options.readerUrl ?? new URL('./read-ahead-worker.js', import.meta.url);
-  return { name, format, items: { [Symbol.iterator]: () => new ReadAheadItems(bytes, name, readerUrl) } };
+  const setup: ReadAheadSetup = {
+    readerUrl: options.readerUrl ?? new URL('./read-ahead-worker.js', import.meta.url),
+    supervisorUrl: options.supervisorUrl ?? new URL('./read-ahead-supervisor.js', import.meta.url),
+    startTimeoutMs: options.startTimeoutMs ?? 30_000,
+  };
+  return { name, format, items: { [Symbol.iterator]: () => new ReadAheadItems(bytes, name, setup) } };
 }
 
 /** pcap or pcapng, told by the first bytes; of a gzipped file, by inflating only its start. */
@@ -72,16 +90,16 @@ function sharedBytes(bytes: Uint8Array): SharedArrayBuffer {
 class ReadAheadItems implements Iterator<TraceItem> {
   readonly #bytes: Uint8Array;
   readonly #name: string;
-  readonly #readerUrl: URL;
+  readonly #setup: ReadAheadSetup;
   readonly #unpacker: BatchUnpacker;
   #running: Running | undefined;
   #state: 'new' | 'reading' | 'done' = 'new';
   #last = false;
 
-  constructor(bytes: Uint8Array, name: string, readerUrl: URL) {
+  constructor(bytes: Uint8Array, name: string, setup: ReadAheadSetup) {
     this.#bytes = bytes;
     this.#name = name;
-    this.#readerUrl = readerUrl;
+    this.#setup = setup;
     this.#unpacker = new BatchUnpacker(name);
   }
 
@@ -109,9 +127,9 @@ class ReadAheadItems implements Iterator<TraceItem> {
   }
 
   #start(): void {
-    const supervisorUrl = new URL('./read-ahead-supervisor.js', import.meta.url);
+    const { supervisorUrl, readerUrl } = this.#setup;
     // A thread whose entry cannot load dies before it can say so, and the main thread would wait forever: say it now.
-    for (const entry of [supervisorUrl, this.#readerUrl]) {
+    for (const entry of [supervisorUrl, readerUrl]) {
       if (entry.protocol === 'file:' && !existsSync(entry)) throw new Error(`reading \`${this.#name}\` in a worker thread: ${fileURLToPath(entry)} is missing (is dist/ built?)`);
     }
     this.#state = 'reading';
@@ -120,7 +138,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
     const batches = new MessageChannel();
     const status = new MessageChannel();
     const data: SupervisorData = {
-      reader: this.#readerUrl.href,
+      reader: readerUrl.href,
       bytes: shared,
       name: this.#name,
       port: batches.port2,
@@ -136,7 +154,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
     supervisor.on('error', () => undefined);
     batches.port1.unref();
     status.port1.unref();
-    this.#running = { supervisor, port: batches.port1, status: status.port1, control: new Int32Array(control) };
+    this.#running = { supervisor, port: batches.port1, status: status.port1, control: new Int32Array(control), startedAt: performance.now() };
     abandoned.register(this, this.#running, this);
   }
 
@@ -151,7 +169,17 @@ class ReadAheadItems implements Iterator<TraceItem> {
       if (batch !== undefined) return batch.message as ReadAheadMessage;
       const failure = receiveMessageOnPort(running.status);
       if (failure !== undefined) return failure.message as ReadAheadMessage;
-      Atomics.wait(running.control, Control.Posted, posted);
+      if (Atomics.load(running.control, Control.SupervisorUp) !== 0) {
+        Atomics.wait(running.control, Control.Posted, posted);
+        continue;
+      }
+      // A supervisor that fails to load dies without a word (the main thread sees no worker events while it waits): give it a deadline.
+      if (Atomics.wait(running.control, Control.Posted, posted, START_CHECK_MS) === 'timed-out' && Atomics.load(running.control, Control.SupervisorUp) === 0) {
+        const waited = performance.now() - running.startedAt;
+        if (waited >= this.#setup.startTimeoutMs) {
+          return { type: 'failure', reason: `its supervisor thread (${this.#setup.supervisorUrl.href}) did not start within ${Math.round(waited)} ms` };
+        }
+      }
     }
   }
 
@@ -181,6 +209,8 @@ interface Running {
   readonly port: MessagePort;
   readonly status: MessagePort;
   readonly control: Int32Array;
+  /** When the supervisor thread was asked to start (performance.now()). */
+  readonly startedAt: number;
 }
 
 function stopThreads(running: Running): void {

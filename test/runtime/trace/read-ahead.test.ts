@@ -162,6 +162,12 @@ describe('openTraceAhead when the worker fails', () => {
     expect(() => [...opened.items]).toThrow(/^reading `c\.pcap` in a worker thread: \/nonexistent\/read-ahead-worker\.js is missing \(is dist\/ built\?\)$/);
   });
 
+  it('throws, without hanging, when the supervisor thread fails to load', () => {
+    const supervisorUrl = reader('throw new Error("supervisor broke");');
+    const opened = openTraceAhead(capture, 'c.pcap', { supervisorUrl, startTimeoutMs: 500 });
+    expect(() => [...opened.items]).toThrow(/^reading `c\.pcap` in a worker thread failed: its supervisor thread \(data:text\/javascript,.*\) did not start within \d+ ms$/);
+  });
+
   it('throws, without hanging, when the reader throws', () => {
     const opened = openTraceAhead(capture, 'c.pcap', { readerUrl: reader('throw new Error("reader broke");') });
     expect(() => [...opened.items]).toThrow(/^reading `c\.pcap` in a worker thread failed: reader broke$/);
