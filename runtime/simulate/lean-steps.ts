@@ -83,15 +83,12 @@ export class LeanSteps {
 
   /** The steps kept, at their indices, in a sparse array as long as the trace's steps. */
   steps(): SimulationStep[] {
-    const kept = new Map(this.#kept);
-    for (const step of this.#lastState) if (step !== undefined) kept.set(step.index, step);
-    for (const step of this.#ring) if (step !== undefined) kept.set(step.index, step);
-    for (const step of this.#after) kept.set(step.index, step);
+    // Placed by index: a step kept for several reasons lands on the same slot, and an array reads in index order whatever the order of placing.
     const steps: SimulationStep[] = [];
-    for (const index of [...kept.keys()].sort((a, b) => a - b)) {
-      const step = kept.get(index);
-      if (step !== undefined) steps[index] = step;
-    }
+    for (const step of this.#kept.values()) steps[step.index] = step;
+    for (const step of this.#lastState) if (step !== undefined) steps[step.index] = step;
+    for (const step of this.#ring) if (step !== undefined) steps[step.index] = step;
+    for (const step of this.#after) steps[step.index] = step;
     steps.length = this.#count;
     return steps;
   }
