@@ -13,7 +13,7 @@ import { readConfigText } from '../../runtime/live/config-file.js';
 import { formatProblem, type ConfigProblem } from '../../runtime/live/config-reader.js';
 import { apiFlag, drachtioFlag, freeswitchFlag, listenFlag, storeUrlFlag, type FlagRead } from '../../runtime/live/flag-values.js';
 import { LiveApp } from '../../runtime/live/live-app.js';
-import { DEFAULT_CONFIG, DEFAULT_REDIS_PREFIX, LOG_LEVELS, type LiveConfig, type LogLevel } from '../../runtime/live/live-config.js';
+import { DEFAULT_CONFIG, DEFAULT_REDIS_PREFIX, LOG_LEVELS, type DrachtioConfig, type LiveConfig, type LogLevel } from '../../runtime/live/live-config.js';
 import type { AnyFlowMachine } from '../../runtime/machine.js';
 import { failed, printDiagnostics } from '../diagnostics-output.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -108,8 +108,11 @@ async function configuration(options: RunCommandOptions): Promise<Configured> {
   if (options.drachtio !== undefined && options.listen !== undefined) messages.push('--drachtio (inbound) and --listen (outbound) exclude each other');
   // The flags say where drachtio-server is; the file's other drachtio settings stay.
   const probe = config.drachtio?.orphanProbeMs === undefined ? {} : { orphanProbeMs: config.drachtio.orphanProbeMs };
-  take(options.drachtio === undefined ? undefined : drachtioFlag(options.drachtio), (drachtio) => (config = { ...config, drachtio: { ...drachtio, ...probe } }));
-  take(options.listen === undefined ? undefined : listenFlag(options.listen), (drachtio) => (config = { ...config, drachtio: { ...drachtio, ...probe } }));
+  const setDrachtio = (drachtio: DrachtioConfig): void => {
+    config = { ...config, drachtio: { ...drachtio, ...probe } };
+  };
+  take(options.drachtio === undefined ? undefined : drachtioFlag(options.drachtio), setDrachtio);
+  take(options.listen === undefined ? undefined : listenFlag(options.listen), setDrachtio);
   take(options.freeswitch === undefined ? undefined : freeswitchFlag(options.freeswitch), (freeswitch) => (config = { ...config, freeswitch: { ...config.freeswitch, ...freeswitch } }));
   take(options.api === undefined ? undefined : apiFlag(options.api), (api) => (config = { ...config, api: { ...config.api, ...api } }));
   const token = options.apiToken ?? process.env['FLOWC_API_TOKEN'];
