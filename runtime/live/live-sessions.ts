@@ -11,7 +11,7 @@ import type { Value } from '../values.js';
 import type { CallControl } from './call-control.js';
 import { readInputs } from './input-values.js';
 import { nowIso, type LiveEventHub } from './live-events.js';
-import { flowLabels, type LiveMetrics } from './live-metrics.js';
+import { flowLabels, flowReasonLabels, type LiveMetrics } from './live-metrics.js';
 import type { SnapshotPersister } from './snapshot-persister.js';
 
 export type StartFailure = {
@@ -87,7 +87,7 @@ export class LiveSessions {
     if (session.key !== undefined) this.options.registry.remove(session.flow, session.key);
     else session.dispose();
     this.options.persister.forget(session);
-    this.options.metrics.inc('flowc_sessions_ended_total', { flow: session.flow, reason });
+    this.options.metrics.inc('flowc_sessions_ended_total', flowReasonLabels(session.flow, reason));
     this.options.hub.publish({ type: 'ended', flow: session.flow, key: session.key, reason, at: nowIso(this.options.now()) });
   }
 
