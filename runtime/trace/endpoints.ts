@@ -9,6 +9,17 @@ interface RecentDirection {
 /** How many recent endpoints and directions are looked at before the maps (a power of two). */
 const RECENT = 4;
 
+/** The last few values handed out, the oldest replaced first; callers search `items` themselves (no callback per lookup). */
+class RecentValues<T> {
+  readonly items: T[] = [];
+  #next = 0;
+
+  remember(value: T): void {
+    if (this.items.length < RECENT) this.items.push(value);
+    else this.items[this.#next++ & (RECENT - 1)] = value;
+  }
+}
+
 /**
  * Interns endpoints and direction names so a trace of a million messages
  * between a few hosts allocates a few objects, not millions.
@@ -23,17 +34,13 @@ export class EndpointTable {
    * comparisons (addresses come from `IpAddressCache`, so equal ones are
    * usually the same string and compare at once).
    */
-  readonly #recentEndpoints: Endpoint[] = [];
-  readonly #recentDirections: RecentDirection[] = [];
-  #nextEndpoint = 0;
-  #nextDirection = 0;
+  readonly #recentEndpoints = new RecentValues<Endpoint>();
+  readonly #recentDirections = new RecentValues<RecentDirection>();
 
   endpoint(ip: string, port: number): Endpoint {
-    const recent = this.#recentEndpoints;
-    for (const e of recent) if (e.port === port && e.ip === ip) return e;
+    for (const e of this.#recentEndpoints.items) if (e.port === port && e.ip === ip) return e;
     const endpoint = this.#intern(ip, port);
-    if (recent.length < RECENT) recent.push(endpoint);
-    else recent[this.#nextEndpoint++ & (RECENT - 1)] = endpoint;
+    this.#recentEndpoints.remember(endpoint);
     return endpoint;
   }
 
@@ -53,12 +60,9 @@ export class EndpointTable {
 
   /** `src -> dst` as one string, the same object every time for the same pair. */
   direction(src: Endpoint, dst: Endpoint): string {
-    const recent = this.#recentDirections;
-    for (const d of recent) if (d.src === src && d.dst === dst) return d.name;
+    for (const d of this.#recentDirections.items) if (d.src === src && d.dst === dst) return d.name;
     const name = this.#directionName(src, dst);
-    const entry: RecentDirection = { src, dst, name };
-    if (recent.length < RECENT) recent.push(entry);
-    else recent[this.#nextDirection++ & (RECENT - 1)] = entry;
+    this.#recentDirections.remember({ src, dst, name });
     return name;
   }
 
