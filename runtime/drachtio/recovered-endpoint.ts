@@ -25,6 +25,14 @@ export interface ChannelFacts {
 
 const EVENTS = 'CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_PARK CHANNEL_HANGUP DTMF CUSTOM conference::maintenance';
 
+/**
+ * The channels taken up on each shared connection, all lost when it ends: one
+ * `esl::end` listener per connection, not one per channel (modesl's emitter
+ * warns of a leak past 25 listeners of one event, and a restart takes up
+ * hundreds of channels).
+ */
+const onConnection = new WeakMap<EslChannelConnection, Set<RecoveredEndpoint>>();
+
 export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
   local: { sdp: string };
   private gone = false;
@@ -41,7 +49,6 @@ export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
     this.local = { sdp: localSdp };
     this.subscriptions = [
       [`esl::event::CHANNEL_HANGUP::${uuid}`, () => this.lost()],
-      ['esl::end', () => this.lost()],
       [
         `esl::event::DTMF::${uuid}`,
         (event) => {
@@ -50,11 +57,18 @@ export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
         },
       ],
     ];
-    for (const [name, listener] of this.subscriptions) connection?.on(name, listener);
+    if (connection === null) return;
+    for (const [name, listener] of this.subscriptions) connection.on(name, listener);
+    onConnection.get(connection)?.add(this);
   }
 
   /** Subscribes a new connection to what the channels taken up on it report. */
   static subscribe(conn: EslChannelConnection): Promise<void> {
+    const endpoints = new Set<RecoveredEndpoint>();
+    onConnection.set(conn, endpoints);
+    conn.on('esl::end', () => {
+      for (const endpoint of [...endpoints]) endpoint.lost();
+    });
     return new Promise<void>((resolve) => conn.events('json', EVENTS, resolve));
   }
 
@@ -172,6 +186,7 @@ export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
     this.connection = null;
     if (conn === null) return;
     for (const [name, listener] of this.subscriptions) conn.removeListener(name, listener);
+    onConnection.get(conn)?.delete(this);
     this.emit('closed');
   }
 }

@@ -85,6 +85,24 @@ describe('FreeswitchMedia: the channels of calls recovered after a restart', () 
     expect(media.endpoints).toBe(0);
   });
 
+  it('loses every channel taken up when their shared connection ends, with one listener on it for all of them', async () => {
+    const { esl, owner, owners, lost, media } = setup();
+    const ids = Array.from({ length: 30 }, (_, i) => i);
+    for (const i of ids) {
+      esl.channels.set(`u${i}`, FS_SDP);
+      media.recover(`d${i}`, { uuid: `u${i}` });
+      owners.set(`d${i}`, owner);
+    }
+    expect(await media.attachRecovered()).toBe(30);
+    const conn = esl.connections[0];
+    expect(esl.connections.length).toBe(1);
+    expect(conn?.listenerCount('esl::end')).toBe(1);
+    conn?.emit('esl::end');
+    expect(lost.sort()).toEqual(ids.map((i) => `d${i}`).sort());
+    expect(media.endpoints).toBe(0);
+    expect(conn?.closed).toBe(true);
+  });
+
   it('plays, collects and joins conferences on a recovered channel', async () => {
     const { esl, owner, owners, media } = setup();
     esl.channels.set('u1', FS_SDP);
