@@ -7,7 +7,7 @@
  * held whole), in a worker thread when it is large (simulate-read-ahead.ts);
  * a group of several files is read whole and merged by time.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { mergeTraces, openTrace, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
 import { openTraceAhead } from '../runtime/trace/read-ahead.js';
 import { countFrames } from './simulate-frame-count.js';
@@ -71,8 +71,15 @@ async function openOne(path: string, progressFor: ProgressFactory, readAhead: Re
   let bytes: Buffer;
   let ahead: boolean;
   try {
-    ahead = wantsReadAhead((await stat(path)).size, readAhead);
-    bytes = ahead ? await readShared(path) : await readFile(path);
+    const file = await open(path, 'r');
+    try {
+      // One handle for the size and the bytes: the size that chose the reader is the size read.
+      const size = (await file.stat()).size;
+      ahead = wantsReadAhead(size, readAhead);
+      bytes = ahead ? await readShared(file, size) : await file.readFile();
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     return { path, reason: describeFsError(error) };
   }
@@ -81,22 +88,16 @@ async function openOne(path: string, progressFor: ProgressFactory, readAhead: Re
 }
 
 /** The file read into a SharedArrayBuffer: the read-ahead worker then reads it where it is, not a copy. */
-async function readShared(path: string): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const size = (await file.stat()).size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    let done = 0;
-    while (done < size) {
-      const { bytesRead } = await file.read(bytes, done, size - done, done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    // A file cut short since its size was taken: what was read (openTraceAhead copies a part of a buffer).
-    return done === size ? bytes : bytes.subarray(0, done);
-  } finally {
-    await file.close();
+async function readShared(file: FileHandle, size: number): Promise<Buffer> {
+  const bytes = Buffer.from(new SharedArrayBuffer(size));
+  let done = 0;
+  while (done < size) {
+    const { bytesRead } = await file.read(bytes, done, size - done, done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
   }
+  // A file cut short since its size was taken: what was read (openTraceAhead copies a part of a buffer).
+  return done === size ? bytes : bytes.subarray(0, done);
 }
 
 /** The file opened item by item; its progress line moves as the replay reads. */
