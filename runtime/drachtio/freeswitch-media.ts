@@ -245,8 +245,15 @@ export class FreeswitchMedia implements MediaAnchor, MediaPort {
     try {
       const { connectEsl, srf } = this.options;
       if (connectEsl === undefined || srf === undefined) throw new Error('no event-socket connection to take channels up with');
-      conn = this.recoveredConn ?? (await connectEsl());
-      if (this.recoveredConn === undefined) await RecoveredEndpoint.subscribe(conn);
+      conn = this.recoveredConn;
+      if (conn === undefined) {
+        const fresh = await connectEsl();
+        // An ended connection is never shared again: channels still waiting to be taken up get a new one.
+        await RecoveredEndpoint.subscribe(fresh, () => {
+          if (this.recoveredConn === fresh) this.recoveredConn = undefined;
+        });
+        conn = fresh;
+      }
       this.recoveredConn = conn;
     } catch (error) {
       failure = error;

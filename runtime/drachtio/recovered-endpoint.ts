@@ -62,12 +62,13 @@ export class RecoveredEndpoint extends EventEmitter implements EndpointApi {
     onConnection.get(connection)?.add(this);
   }
 
-  /** Subscribes a new connection to what the channels taken up on it report. */
-  static subscribe(conn: EslChannelConnection): Promise<void> {
+  /** Subscribes a new connection to what the channels taken up on it report; `ended` is told when it ends, after its channels. */
+  static subscribe(conn: EslChannelConnection, ended: () => void): Promise<void> {
     const endpoints = new Set<RecoveredEndpoint>();
     onConnection.set(conn, endpoints);
     conn.on('esl::end', () => {
       for (const endpoint of [...endpoints]) endpoint.lost();
+      ended();
     });
     return new Promise<void>((resolve) => conn.events('json', EVENTS, resolve));
   }

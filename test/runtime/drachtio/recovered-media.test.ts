@@ -103,6 +103,20 @@ describe('FreeswitchMedia: the channels of calls recovered after a restart', () 
     expect(conn?.closed).toBe(true);
   });
 
+  it('takes channels still waiting up on a new connection once the shared one has ended', async () => {
+    const { esl, owner, owners, lost, media } = setup();
+    esl.channels.set('u1', FS_SDP).set('u2', FS_SDP);
+    media.recover('d1', { uuid: 'u1' });
+    owners.set('d1', owner).set('d2', owner);
+    expect(await media.attachRecovered()).toBe(1);
+    // d2 waits to be taken up when the connection ends: it must not be given the dead one.
+    media.recover('d2', { uuid: 'u2' });
+    esl.connections[0]?.emit('esl::end');
+    expect(lost).toEqual(['d1']);
+    expect(await media.attachRecovered()).toBe(1);
+    expect(esl.connections.map((c) => c.filters)).toEqual([['u1'], ['u2']]);
+  });
+
   it('plays, collects and joins conferences on a recovered channel', async () => {
     const { esl, owner, owners, media } = setup();
     esl.channels.set('u1', FS_SDP);
