@@ -8,7 +8,7 @@ import type { SipMessage } from '../sip/message.js';
 import { sdpOf } from '../sip/sdp-direction.js';
 import { sipfragOf } from '../sip/sipfrag.js';
 import { referTo as referToOf } from './message-fields.js';
-import { ownText } from './own-text.js';
+import { ownText } from '../sip/own-text.js';
 
 /** Response summaries are few (`200 INVITE`, `180 INVITE`, `200 BYE`...): each string is built once. */
 const responseSummaries = new Map<string, Map<number, string>>();

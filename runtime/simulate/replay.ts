@@ -380,7 +380,8 @@ export class Replay implements SessionObserver {
   #newFlowInvite(item: SipTraceItem, message: SipRequest): void {
     const dialog = new TraceDialog(message.callId, true, item.frame, message);
     dialog.flowSent.add(message.cseq.seq, 'INVITE');
-    this.#dialogs.set(message.callId, dialog);
+    // Keyed by the dialog's own copy: the message's Call-ID is a view into its text, and a key lives as long as the replay.
+    this.#dialogs.set(dialog.callId, dialog);
     this.#explain(item, message, undefined, dialog);
   }
 
@@ -450,7 +451,7 @@ export class Replay implements SessionObserver {
   #offer(item: SipTraceItem, message: SipRequest): void {
     const dialog = new TraceDialog(message.callId, false, item.frame, message);
     dialog.peerSent.add(message.cseq.seq, 'INVITE');
-    this.#dialogs.set(message.callId, dialog);
+    this.#dialogs.set(dialog.callId, dialog);
     const replaces = replacesOf(message);
     const replaced = replaces?.ok === true ? this.#dialogs.get(replaces.value.callId) : undefined;
     const replacedCall = replaced?.call;

@@ -10,7 +10,7 @@ import type { StepRecord } from '../session/session-observer.js';
 import { formatEndpoint } from '../trace/endpoints.js';
 import type { DtmfTraceItem, Endpoint, EventTraceItem, ProblemTraceItem, SipTraceItem } from '../trace/trace-item.js';
 import { summarize } from './message-summary.js';
-import { ownText } from './own-text.js';
+import { ownText } from '../sip/own-text.js';
 import type { ReplayCall } from './replay-call.js';
 import { LeanSteps } from './lean-steps.js';
 import type { AssumedCommand, DeliveredEvent, MessageDirection, SimulationStep, StepOutcome } from './simulation-result.js';

@@ -7,7 +7,7 @@
  */
 import type { ArmedTimer } from '../clock/clock.js';
 import type { SipMessage } from '../sip/message.js';
-import { ownText } from './own-text.js';
+import { ownText } from '../sip/own-text.js';
 import type { DialogBinding } from './simulation-result.js';
 import type { ReplayCall } from './replay-call.js';
 

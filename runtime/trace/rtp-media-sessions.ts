@@ -7,6 +7,7 @@
 import { asBuffer } from '../sip/buffer-view.js';
 import { bodyOfType } from '../sip/body-part.js';
 import type { SipMessage } from '../sip/message.js';
+import { ownText } from '../sip/own-text.js';
 import { sdpAudioEndpoints } from './rtp-sdp-media.js';
 
 export interface MediaOwner {
@@ -28,13 +29,15 @@ export class RtpMediaSessions {
     if (message.body.length === 0) return;
     const body = bodyOfType(message, 'application/sdp');
     if (body === undefined) return;
+    // A copy: the message's Call-ID is a view into its whole text, and an owner is kept until its port is reused.
+    const callId = ownText(message.callId);
     for (const endpoint of sdpAudioEndpoints(asBuffer(body).toString('utf8'))) {
       let ports = this.#owners.get(endpoint.ip);
       if (ports === undefined) {
         ports = new Map();
         this.#owners.set(endpoint.ip, ports);
       }
-      ports.set(endpoint.port, { callId: message.callId, telephoneEvents: endpoint.telephoneEvents });
+      ports.set(endpoint.port, { callId, telephoneEvents: endpoint.telephoneEvents });
     }
   }
 
