@@ -66,10 +66,11 @@ export class ReplayCall {
     dialog.call = this;
     dialog.leg = leg;
     dialog.how = how;
-    let dialogs = this.#legs.get(leg);
+    const dialogs = this.#legs.get(leg);
     if (dialogs === undefined) {
-      dialogs = [];
-      this.#legs.set(leg, dialogs);
+      // From a literal: one slot, where an empty array grown by push reserves 17 (most legs only ever have one dialog).
+      this.#legs.set(leg, [dialog]);
+      return;
     }
     const previous = dialogs[dialogs.length - 1];
     if (previous !== undefined && how === 'takeover') previous.superseded = true;

@@ -13,18 +13,25 @@ import type { ReplayCall } from './replay-call.js';
 
 export type DialogOrigin = DialogBinding['how'];
 
-/** Requests of one side of a dialog, as parallel arrays (no object per request). */
+/**
+ * Requests of one side of a dialog: CSeq number and method, in pairs, in
+ * one array made on the first request. Thousands of dialogs are live at
+ * once in a busy capture, and an array grown by push from empty reserves
+ * 17 slots: one small array made from a literal is a fifth of the two
+ * that pushing seqs and methods apart took.
+ */
 class SentRequests {
-  readonly #seqs: number[] = [];
-  readonly #methods: string[] = [];
+  #pairs: (number | string)[] | undefined;
 
   add(seq: number, method: string): void {
-    this.#seqs.push(seq);
-    this.#methods.push(method);
+    if (this.#pairs === undefined) this.#pairs = [seq, method];
+    else this.#pairs.push(seq, method);
   }
 
   has(seq: number, method: string): boolean {
-    for (let i = this.#seqs.length - 1; i >= 0; i--) if (this.#seqs[i] === seq && this.#methods[i] === method) return true;
+    const pairs = this.#pairs;
+    if (pairs === undefined) return false;
+    for (let i = pairs.length - 2; i >= 0; i -= 2) if (pairs[i] === seq && pairs[i + 1] === method) return true;
     return false;
   }
 }
