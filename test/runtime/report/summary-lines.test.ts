@@ -12,6 +12,23 @@ describe('summary lines', () => {
     expect(verdictLine(failingResult(), plain)).toBe('FAIL  hold.pcap at frame 4');
   });
 
+  it('counts the commands assumed per command when there are more than a line can list', () => {
+    const one = passingResult().assumed[0];
+    if (one === undefined) throw new Error('the hand-built result assumes a command');
+    const many = (events: readonly string[]): ReturnType<typeof passingResult> => ({
+      ...passingResult(),
+      assumed: events.map((event, i) => ({ ...one, event, frame: 10 + i })),
+    });
+    const six = ['Hold', 'Unhold', 'Hold', 'Unhold', 'Hold', 'Unhold'];
+    expect(verdictLine(many(six), plain)).toBe(
+      'PASS  hold.pcap (assumed Hold at frame 10, Unhold at frame 11, Hold at frame 12, Unhold at frame 13, Hold at frame 14, Unhold at frame 15)',
+    );
+    const thousands = Array.from({ length: 20_000 }, (_, i) => (i % 2 === 0 ? 'Consult' : 'Transfer'));
+    expect(verdictLine(many(thousands), plain)).toBe(
+      'PASS  hold.pcap (assumed 20000 commands: 10000 Consult (first at frame 10), 10000 Transfer (first at frame 11); --json lists each)',
+    );
+  });
+
   it('counts passes and failures over all traces', () => {
     expect(totalsLine([passingResult()], plain)).toBe('1 passed, 0 failed');
     expect(totalsLine([passingResult(), failingResult(), failingResult()], plain)).toBe('1 passed, 2 failed');
