@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AnyFlowMachine } from '../../runtime/machine.js';
 import { renderHtmlReport, renderTotals, renderTraceReport, simulationJson, type LadderMode, type ReportFlow } from '../../runtime/report/index.js';
+import { writeJson } from '../write-json.js';
 import { parseAddress, simulate, type SimulateOptions, type SimulationResult } from '../../runtime/simulate/index.js';
 import type { OpenedTrace } from '../../runtime/trace/index.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -113,7 +114,7 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
     results.push(result);
   }
 
-  if (options.json) process.stdout.write(`${JSON.stringify(simulationJson(results, [flow]), null, 2)}\n`);
+  if (options.json) writeJson(simulationJson(results, [flow]));
   else process.stdout.write(`\n${renderTotals(results, [flow], { color: options.color, quiet: options.quiet })}\n`);
 
   if (options.report !== undefined) {
