@@ -103,12 +103,12 @@ function program(setExit: (code: number) => void): Command {
     .option('--ladder', 'always draw the whole ladder (default: whole for short traces, around the divergence for long ones)')
     .option('--no-ladder', 'never draw the ladder')
     .option('-q, --quiet', 'only verdicts, divergences and totals')
-    .option('--no-read-ahead', 'read captures on the main thread (default: a capture of 4 MB or more is read in a worker thread while it replays, when the machine has more than one core)')
+    .option('--no-read-ahead', 'read captures on the main thread (default: a capture of 64 MB or more is read in a worker thread while it replays, when the machine has more than one core)')
     .addHelpText(
       'after',
       '\nEvent logs (.jsonl, .ndjson) are merged by time into the capture with the same name (call.pcap + call.jsonl),' +
         '\nor into every capture when they share no capture\'s name. See docs/simulate-output.md.' +
-        '\nCaptures of FLOWC_READ_AHEAD_MIN_BYTES bytes or more are read ahead (default 4194304; see docs/simulate.md).' +
+        '\nCaptures of FLOWC_READ_AHEAD_MIN_BYTES bytes or more are read ahead (default 67108864; see docs/simulate.md).' +
         '\n\nExamples:\n  flowc simulate flows/pom/external-transfer.flow test/fixtures/traces/external-transfer-happy.pcap' +
         '\n  flowc simulate flows/pom/external-transfer.flow call.pcap desktop.jsonl --as 10.0.0.10 --input agentUri=sip:5020@10.0.0.20' +
         '\n  flowc simulate flows/pom/external-transfer.flow captures/*.pcap --quiet --report report.html' +
