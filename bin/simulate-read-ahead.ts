@@ -2,15 +2,15 @@
  * Whether `flowc simulate` reads a capture ahead in a worker thread
  * (runtime/trace/read-ahead.ts): then decoding and parsing run on another
  * core while the replay runs, which pays only for captures large enough
- * (tens of MB) and only with a core to spare. `--no-read-ahead` turns it off; `FLOWC_READ_AHEAD_MIN_BYTES`
- * sets the size from which it is used (tests set it low to use it on
- * small fixtures).
+ * (tens of MB) and only with a core to spare. `--no-read-ahead` turns it
+ * off; `FLOWC_READ_AHEAD_MIN_BYTES` sets the size from which it is used
+ * (tests set it low to use it on small fixtures).
  */
 import { availableParallelism } from 'node:os';
 
 /**
  * Captures from this size on are read ahead. Measured (docs/simulate.md,
- * "Reading ahead"): a fresh process replays a smaller capture faster on
+ * "Speed"): a fresh process replays a smaller capture faster on
  * one thread, because the worker's start and a second cold code path (the
  * batches' unpacking) cost more than the reading it takes off the main
  * thread; the two break even at ~50–100 MB, and at 172 MB the worker is

@@ -2,7 +2,8 @@
  * `JSON.stringify(value, null, 2)`, in pieces. The `--json` document of a
  * long capture holds every step of every trace: 10,000 calls make a
  * 330 MB document, and past V8's longest string (2^29 - 24 characters,
- * about 20,000 calls) one `JSON.stringify` throws "Invalid string length".
+ * about 16,000 such calls) one `JSON.stringify` throws "Invalid string
+ * length".
  * Written piece by piece, the document is as long as the disk allows, and
  * the text is the same, byte for byte, as one call would give.
  *
