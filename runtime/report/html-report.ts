@@ -5,6 +5,7 @@
  * then the coverage of each flow over all its traces.
  */
 import type { SimulationResult } from '../simulate/index.js';
+import { assumedCounts } from './assumed-counts.js';
 import { coverageSummary } from './coverage-summary.js';
 import { renderCoverageHtml } from './html-coverage.js';
 import { renderDivergenceHtml } from './html-divergence.js';
@@ -91,7 +92,10 @@ function facts(result: SimulationResult): string {
     ['trace', `${result.trace}: ${c.sipMessages} SIP messages, ${c.calls} ${c.calls === 1 ? 'call' : 'calls'}, ${c.events} events, ${c.retransmissions} retransmissions, ${c.problems} problems`],
     ['flow side', `${side.addresses.length === 0 ? 'none found' : side.addresses.join(', ')} (${side.inferred ? `inferred: ${side.reason}` : 'given'})`],
   ];
-  if (result.assumed.length > 0) rows.push(['assumed', result.assumed.map((a) => `${a.event} at frame ${a.frame} (explains ${a.explains})`).join('; ')]);
+  if (result.assumed.length > 0) {
+    const counts = assumedCounts(result.assumed);
+    rows.push(['assumed', counts ?? result.assumed.map((a) => `${a.event} at frame ${a.frame} (explains ${a.explains})`).join('; ')]);
+  }
   if (result.unboundInputs.length > 0) {
     rows.push(['inputs not given', result.unboundInputs.map((u) => (u.observed.length === 0 ? u.name : `${u.name} (seen ${u.observed.join(', ')})`)).join('; ')]);
   }

@@ -1,5 +1,6 @@
 /** One-line verdicts: per trace, for the inputs the trace did not pin down, and the total over all traces. */
 import type { SimulationResult } from '../simulate/index.js';
+import { assumedCounts } from './assumed-counts.js';
 import type { ReportStyle } from './report-style.js';
 
 /** `PASS  a.pcap (assumed Consult at frame 17, Transfer at frame 25)`, `FAIL  a.pcap at frame 17`. */
@@ -13,25 +14,12 @@ export function verdictLine(result: SimulationResult, style: ReportStyle): strin
   return `${style.pass('PASS')}  ${style.bold(result.trace)}${note}`;
 }
 
-/** Up to this many assumed commands are listed one by one; more are counted per command. */
-const LISTED_ASSUMED = 6;
-
-/**
- * `assumed Consult at frame 17, Transfer at frame 25`; for a long capture
- * (a command assumed in each of 10,000 calls), one count per command
- * instead of a line of 20,000 entries: the JSON output lists them all.
- */
+/** `assumed Consult at frame 17, Transfer at frame 25`, or counted per command for a long capture (assumed-counts.ts). */
 function assumedText(assumed: SimulationResult['assumed']): string | undefined {
   if (assumed.length === 0) return undefined;
-  if (assumed.length <= LISTED_ASSUMED) return `assumed ${assumed.map((a) => `${a.event} at frame ${a.frame}`).join(', ')}`;
-  const byEvent = new Map<string, { count: number; first: number }>();
-  for (const a of assumed) {
-    const seen = byEvent.get(a.event);
-    if (seen === undefined) byEvent.set(a.event, { count: 1, first: a.frame });
-    else seen.count++;
-  }
-  const counts = [...byEvent].map(([event, { count, first }]) => `${count} ${event} (first at frame ${first})`);
-  return `assumed ${assumed.length} commands: ${counts.join(', ')}; --json lists each`;
+  const counts = assumedCounts(assumed);
+  if (counts !== undefined) return `assumed ${counts}; --json lists each`;
+  return `assumed ${assumed.map((a) => `${a.event} at frame ${a.frame}`).join(', ')}`;
 }
 
 /** Inputs not given matched any value: say which, and what the trace showed where they were compared. */

@@ -31,6 +31,16 @@ describe('renderHtmlReport', () => {
     expect(box).toContain('<span class="caret">^</span>');
   });
 
+  it('lists the commands assumed, and counts them per command when there are thousands', () => {
+    expect(html).toContain('<dt>assumed</dt><dd>Hold at frame 4 (explains');
+    const one = passingResult().assumed[0];
+    if (one === undefined) throw new Error('the hand-built result assumes a command');
+    const assumed = Array.from({ length: 20_000 }, (_, i) => ({ ...one, event: i % 2 === 0 ? 'Hold' : 'Unhold', frame: 10 + i }));
+    const long = renderHtmlReport([{ ...passingResult(), assumed }], [REPORT_FLOW], { ladder: 'auto' });
+    expect(long).toContain('<dt>assumed</dt><dd>20000 commands: 10000 Hold (first at frame 10), 10000 Unhold (first at frame 11)</dd>');
+    expect(long).not.toContain('at frame 12 ');
+  });
+
   it('draws the state path of each call, ending at the divergence when there is one', () => {
     const passing = html.slice(html.indexOf('id="trace-1"'), html.indexOf('id="trace-2"'));
     const states = [...passing.matchAll(/<span class="state( final)?"[^>]*>(\w+)<\/span>/g)].map((m) => m[2]);
