@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -203,4 +204,5 @@ async function main(): Promise<void> {
   process.exitCode = exitCode;
 }
 
+exitQuietlyOnBrokenPipe();
 await main();
