@@ -112,7 +112,8 @@ function statePathHtml(paths: readonly CallPath[], result: SimulationResult, flo
   if (paths.length === 0) return '<p>no call of the flow started</p>';
   const origin = traceOrigin(result.steps);
   const finals = new Set(flow.description.states.filter((s) => s.kind === 'final').map((s) => s.name));
-  const lists = paths.map((path) => {
+  const shown = shownPaths(paths, result.divergence?.call);
+  const lists = shown.map((path) => {
     const items = path.entries.map((e, i) => {
       const when = `${e.frame === undefined ? '' : `frame ${e.frame}, `}${secondsSince(e.time, origin)} s`;
       const via = e.via === undefined ? when : `${e.via} (${when})`;
@@ -125,5 +126,18 @@ function statePathHtml(paths: readonly CallPath[], result: SimulationResult, flo
     }
     return `${paths.length > 1 ? `<p>call ${path.call}</p>` : ''}<ol class="path">${items.join('')}</ol>`;
   });
+  const left = paths.length - shown.length;
+  if (left > 0) lists.push(`<p>&hellip; and the state paths of ${left} more calls (<code>--json</code> has every step of every call)</p>`);
   return lists.join('\n');
+}
+
+/** State paths drawn one by one; a capture of thousands of calls shows the first ones and the call that diverged. */
+const SHOWN_PATHS = 50;
+
+function shownPaths(paths: readonly CallPath[], diverged: number | undefined): readonly CallPath[] {
+  if (paths.length <= SHOWN_PATHS) return paths;
+  const shown = paths.slice(0, SHOWN_PATHS);
+  const divergent = diverged === undefined ? undefined : paths.find((p) => p.call === diverged);
+  if (divergent !== undefined && !shown.includes(divergent)) shown.push(divergent);
+  return shown;
 }
