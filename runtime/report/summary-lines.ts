@@ -27,6 +27,14 @@ export function unboundInputsLine(result: SimulationResult, style: ReportStyle):
   if (result.unboundInputs.length === 0) return undefined;
   const width = Math.max(...result.unboundInputs.map((u) => u.name.length));
   const lines = result.unboundInputs.map((u) => `             ${u.name.padEnd(width)}  ${u.observed.length === 0 ? style.dim('not compared') : `seen ${u.observed.join(', ')}`}`);
+  // Overlapping calls and no inputs: an INVITE meets the oldest pending dial of any call, perhaps another call's (docs/simulate.md).
+  const mixed = result.unboundInputs.filter((u) => u.observed.length > 1).map((u) => u.name);
+  if (result.verdict === 'fail' && result.counts.calls > 1 && mixed.length > 0) {
+    lines.push(
+      style.dim(`             ${mixed.join(', ')} met several values: with calls overlapping, an INVITE`),
+      style.dim(`             may have met another call's dial. The same in every call? Give it: --input ${mixed[0] ?? ''}=...`),
+    );
+  }
   return [`${style.bold('inputs')}     not given, so any value matched:`, ...lines].join('\n');
 }
 

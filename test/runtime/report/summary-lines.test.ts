@@ -40,6 +40,24 @@ describe('summary lines', () => {
     expect(unboundInputsLine({ ...passingResult(), unboundInputs: [] }, plain)).toBeUndefined();
   });
 
+  it('says an INVITE may have met another call\'s dial when a failing trace of several calls saw several values for an input not given', () => {
+    const mixed = {
+      ...failingResult(),
+      counts: { ...failingResult().counts, calls: 2 },
+      unboundInputs: [
+        { name: 'agentUri', observed: ['sip:5020@10.0.0.2', 'sip:+15551234567@10.0.0.3'] },
+        { name: 'callerUri', observed: ['sip:bob@10.0.0.2'] },
+      ],
+    };
+    expect(unboundInputsLine(mixed, plain)?.split('\n').slice(-2)).toEqual([
+      '             agentUri met several values: with calls overlapping, an INVITE',
+      "             may have met another call's dial. The same in every call? Give it: --input agentUri=...",
+    ]);
+    // One call, or a pass: no such doubt.
+    expect(unboundInputsLine({ ...mixed, counts: { ...mixed.counts, calls: 1 } }, plain)).not.toContain('another call');
+    expect(unboundInputsLine({ ...passingResult(), counts: { ...passingResult().counts, calls: 2 }, unboundInputs: mixed.unboundInputs }, plain)).not.toContain('another call');
+  });
+
   it('colours PASS green and FAIL red on a terminal', () => {
     expect(verdictLine(passingResult(), reportStyle(true))).toContain('\u001b[1;32mPASS\u001b[0m');
     expect(totalsLine([failingResult()], reportStyle(true))).toContain('\u001b[1;31m1 failed\u001b[0m');
