@@ -7,7 +7,6 @@
  * this message but the trace has it otherwise), or undefined (unrelated).
  */
 import { eventOf, subscriptionStateOf } from '../sip/event.js';
-import { splitHeaderList } from '../sip/header-list.js';
 import type { SipMessage } from '../sip/message.js';
 import type { Replaces } from '../sip/replaces.js';
 import { sipfragOf } from '../sip/sipfrag.js';
@@ -127,22 +126,9 @@ function matchTakeover(call: ReplayCall, leg: string, message: SipMessage): Matc
   return MATCH;
 }
 
-/**
- * Whether a `Require` line names `replaces`. The first line is read on its
- * own before all of them: it is where every takeover seen names it, and
- * reading one header scans the text up to it, where `list` builds every
- * header line of the message (a takeover INVITE per call of a replay).
- */
+/** Whether a `Require` line names `replaces` (header names and option tags compare case-insensitively). */
 function requiresReplaces(message: SipMessage): boolean {
-  const first = message.headers.get('Require');
-  // No first line: no line at all.
-  if (first === undefined) return false;
-  if (splitHeaderList(first).some(namesReplaces)) return true;
-  return message.headers.list('Require').some(namesReplaces);
-}
-
-function namesReplaces(option: string): boolean {
-  return option.toLowerCase() === 'replaces';
+  return message.headers.list('Require').some((option) => option.toLowerCase() === 'replaces');
 }
 
 /**

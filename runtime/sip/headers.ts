@@ -22,8 +22,9 @@ const UNREAD: readonly HeaderLine[] = [];
  * so headers, so a linear scan beats building a map per message.
  *
  * A parsed message's headers stay bytes until asked for: `get` and `has`
- * scan the header lines for the one name, and the line objects are built
- * only when every line is wanted (`getAll`, `list`, iteration, `size`).
+ * scan the header lines for the one name (`getAll` and `list` too), and
+ * the line objects are built only when every line is wanted (iteration,
+ * `size`).
  * Most messages of a replay are never asked for any header beyond those
  * the parser reads itself.
  */
@@ -80,7 +81,15 @@ export class SipHeaders implements Iterable<HeaderField> {
   getAll(name: string): string[] {
     const key = headerKey(name);
     const values: string[] = [];
-    for (const f of this.#lines()) if (f.key === key) values.push(f.value);
+    const fields = this.#fields;
+    if (fields === undefined) {
+      // Still unread: scan for the one name, as `get` does, rather than build every line.
+      const cursor = this.#cursor();
+      const compact = compactFormOf(key);
+      while (cursor !== undefined && cursor.next() === HeaderStep.Header) if (cursor.nameIs(key, compact)) values.push(cursor.value());
+      return values;
+    }
+    for (const f of fields) if (f.key === key) values.push(f.value);
     return values;
   }
 
@@ -108,19 +117,25 @@ export class SipHeaders implements Iterable<HeaderField> {
 
   /** One header's value, scanned for in the unread text. */
   #find(key: string): string | undefined {
-    if (this.#buf === undefined || this.#text === undefined) return undefined;
-    if (key === 'content-type' && this.#typeAt !== -2) return this.#typeAt < 0 ? undefined : this.#text.utf8(this.#typeAt, this.#typeEnd);
-    const cursor = new HeaderCursor(this.#buf, this.#text, this.#from, this.#end, this.#end);
+    if (key === 'content-type' && this.#typeAt !== -2 && this.#text !== undefined) return this.#typeAt < 0 ? undefined : this.#text.utf8(this.#typeAt, this.#typeEnd);
+    const cursor = this.#cursor();
+    if (cursor === undefined) return undefined;
     const compact = compactFormOf(key);
     while (cursor.next() === HeaderStep.Header) if (cursor.nameIs(key, compact)) return cursor.value();
     return undefined;
   }
 
+  /** A cursor over the unread header lines; undefined once they are read (or for headers built from fields). */
+  #cursor(): HeaderCursor | undefined {
+    if (this.#buf === undefined || this.#text === undefined) return undefined;
+    return new HeaderCursor(this.#buf, this.#text, this.#from, this.#end, this.#end);
+  }
+
   #lines(): readonly HeaderLine[] {
     if (this.#fields !== undefined) return this.#fields;
     const lines: HeaderLine[] = [];
-    if (this.#buf === undefined || this.#text === undefined) return (this.#fields = lines);
-    const cursor = new HeaderCursor(this.#buf, this.#text, this.#from, this.#end, this.#end);
+    const cursor = this.#cursor();
+    if (cursor === undefined) return (this.#fields = lines);
     while (cursor.next() === HeaderStep.Header) {
       const name = cursor.name();
       // The parser checked every name: fieldKey cannot refuse one.

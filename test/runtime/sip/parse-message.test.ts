@@ -24,6 +24,10 @@ describe('parseSipMessage', () => {
     expect(m.headers.get('Content-Length')).toBe('0');
     expect(m.headers.get('CONTENT-LENGTH')).toBe('0');
     expect([...m.headers].map((h) => h.name)).toContain('k');
+    // Read before from the bytes (scanned for the one name), now from the lines the iteration built: the same.
+    expect(m.headers.getAll('supported')).toEqual(['replaces, timer', 'norefersub']);
+    expect(m.headers.getAll('v')).toHaveLength(1);
+    expect(m.headers.list('via')).toHaveLength(2);
   });
 
   it('accepts a string, bare LF line ends and CRLFs before the start line', () => {
