@@ -103,6 +103,15 @@ export const StringRef = { Undefined: -1, Interned: -2 } as const;
 
 export const SIP_FIELDS = 34;
 
+/**
+ * A position field moved by `by` (into or out of offsets from `TextAt`),
+ * unless `marker` (its `*At` field) is negative: then `value` is a marker
+ * or what goes with one (-1 none, -2 not noted), and is kept as it is.
+ */
+export function shifted(marker: number, value: number, by: number): number {
+  return marker < 0 ? value : value + by;
+}
+
 /** `InCapture`: the message's text is in `capture`, not in the batch's `bytes`. */
 export const Flag = { Response: 1, Retransmission: 2, InCapture: 4 } as const;
 export const TRANSPORT_SHIFT = 3;

@@ -1,7 +1,7 @@
 import { messageSource } from '../sip/parsed-message.js';
 import type { MessageSource } from '../sip/parsed-message.js';
 import { InternTable } from './read-ahead-interning.js';
-import { Flag, SIP_FIELDS, SipField, StringRef, TRANSPORT_SHIFT, TRANSPORTS, type ItemBatch } from './read-ahead-batch.js';
+import { Flag, SIP_FIELDS, SipField, StringRef, shifted, TRANSPORT_SHIFT, TRANSPORTS, type ItemBatch } from './read-ahead-batch.js';
 import type { Endpoint, SipTraceItem, TraceFormat, TraceItem } from './trace-item.js';
 
 /** Bytes of a batch without messages outside the capture. */
@@ -117,18 +117,18 @@ export class BatchPacker {
     sip[row + SipField.HeadersEnd] = source.headersEnd - base;
     sip[row + SipField.BodyStart] = source.bodyStart - base;
     sip[row + SipField.End] = source.end - base;
-    sip[row + SipField.TypeAt] = source.typeAt < 0 ? source.typeAt : source.typeAt - base;
-    sip[row + SipField.TypeEnd] = source.typeAt < 0 ? source.typeEnd : source.typeEnd - base;
+    sip[row + SipField.TypeAt] = shifted(source.typeAt, source.typeAt, -base);
+    sip[row + SipField.TypeEnd] = shifted(source.typeAt, source.typeEnd, -base);
     sip[row + SipField.FromAt] = source.fromAt - base;
     sip[row + SipField.FromEnd] = source.fromEnd - base;
     this.#stringRef(row + SipField.FromText, source.fromText, text);
     sip[row + SipField.ToAt] = source.toAt - base;
     sip[row + SipField.ToEnd] = source.toEnd - base;
     this.#stringRef(row + SipField.ToText, source.toText, text);
-    sip[row + SipField.FromTagAt] = source.fromTagAt < 0 ? source.fromTagAt : source.fromTagAt - base;
-    sip[row + SipField.FromTagEnd] = source.fromTagAt < 0 ? source.fromTagEnd : source.fromTagEnd - base;
-    sip[row + SipField.ToTagAt] = source.toTagAt < 0 ? source.toTagAt : source.toTagAt - base;
-    sip[row + SipField.ToTagEnd] = source.toTagAt < 0 ? source.toTagEnd : source.toTagEnd - base;
+    sip[row + SipField.FromTagAt] = shifted(source.fromTagAt, source.fromTagAt, -base);
+    sip[row + SipField.FromTagEnd] = shifted(source.fromTagAt, source.fromTagEnd, -base);
+    sip[row + SipField.ToTagAt] = shifted(source.toTagAt, source.toTagAt, -base);
+    sip[row + SipField.ToTagEnd] = shifted(source.toTagAt, source.toTagEnd, -base);
     this.#stringRef(row + SipField.CallId, message.callId, text);
     sip[row + SipField.CSeqNumber] = message.cseq.seq;
     sip[row + SipField.CSeqMethod] = this.#string(message.cseq.method);

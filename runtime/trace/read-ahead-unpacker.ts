@@ -1,7 +1,7 @@
 import type { CSeq } from '../sip/cseq.js';
 import { MessageText } from '../sip/message-text.js';
 import { ParsedRequest, ParsedResponse, type MessageSource } from '../sip/parsed-message.js';
-import { Flag, SIP_FIELDS, SipField, StringRef, TRANSPORT_SHIFT, TRANSPORTS, type ItemBatch } from './read-ahead-batch.js';
+import { Flag, SIP_FIELDS, SipField, StringRef, shifted, TRANSPORT_SHIFT, TRANSPORTS, type ItemBatch } from './read-ahead-batch.js';
 import type { Endpoint, SipTraceItem, TraceItem } from './trace-item.js';
 
 /**
@@ -69,18 +69,18 @@ export class BatchUnpacker {
       headersEnd: at + (sip[row + SipField.HeadersEnd] ?? 0),
       bodyStart: at + (sip[row + SipField.BodyStart] ?? 0),
       end: at + (sip[row + SipField.End] ?? 0),
-      typeAt: typeAt < 0 ? typeAt : at + typeAt,
-      typeEnd: typeAt < 0 ? (sip[row + SipField.TypeEnd] ?? 0) : at + (sip[row + SipField.TypeEnd] ?? 0),
+      typeAt: shifted(typeAt, typeAt, at),
+      typeEnd: shifted(typeAt, sip[row + SipField.TypeEnd] ?? 0, at),
       fromAt: at + (sip[row + SipField.FromAt] ?? 0),
       fromEnd: at + (sip[row + SipField.FromEnd] ?? 0),
       fromText: this.#string(sip, row + SipField.FromText, text.text),
       toAt: at + (sip[row + SipField.ToAt] ?? 0),
       toEnd: at + (sip[row + SipField.ToEnd] ?? 0),
       toText: this.#string(sip, row + SipField.ToText, text.text),
-      fromTagAt: fromTagAt < 0 ? fromTagAt : at + fromTagAt,
-      fromTagEnd: fromTagAt < 0 ? (sip[row + SipField.FromTagEnd] ?? 0) : at + (sip[row + SipField.FromTagEnd] ?? 0),
-      toTagAt: toTagAt < 0 ? toTagAt : at + toTagAt,
-      toTagEnd: toTagAt < 0 ? (sip[row + SipField.ToTagEnd] ?? 0) : at + (sip[row + SipField.ToTagEnd] ?? 0),
+      fromTagAt: shifted(fromTagAt, fromTagAt, at),
+      fromTagEnd: shifted(fromTagAt, sip[row + SipField.FromTagEnd] ?? 0, at),
+      toTagAt: shifted(toTagAt, toTagAt, at),
+      toTagEnd: shifted(toTagAt, sip[row + SipField.ToTagEnd] ?? 0, at),
     };
     const callId = this.#string(sip, row + SipField.CallId, text.text) ?? '';
     const cseq: CSeq = { seq: sip[row + SipField.CSeqNumber] ?? 0, method: this.#strings[sip[row + SipField.CSeqMethod] ?? 0] ?? '' };
