@@ -108,7 +108,7 @@ export async function replayRows(machine: AnyFlowMachine, options: BenchOptions)
       name: 'replay end to end, reading in a worker: wall-clock msg/s',
       ours: { value: perSecond(ahead.wallNs), unit: 'msg/s' },
       target: { kind: 'ours>=', value: 150_000 },
-      note: `wall-clock time, median of ${rounds}; openTraceAhead (as flowc simulate reads a capture of 4 MB or more with a core to spare) reads in a worker thread while simulate runs on the main one; load average ${load.toFixed(2)} on ${availableParallelism()} cores before the rounds (wall clock needs a second idle core)`,
+      note: `wall-clock time, median of ${rounds}; openTraceAhead (as flowc simulate reads a capture of 64 MB or more with a core to spare) reads in a worker thread while simulate runs on the main one; load average ${load.toFixed(2)} on ${availableParallelism()} cores before the rounds (wall clock needs a second idle core)`,
     }),
     judged({
       section: SECTION,

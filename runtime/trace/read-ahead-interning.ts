@@ -32,5 +32,6 @@ export class InternTable<T> {
   /** Forgets every number (the main thread is told to do the same). */
   clear(): void {
     this.#ids.clear();
+    this.#fresh = [];
   }
 }
