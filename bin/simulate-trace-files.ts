@@ -83,7 +83,8 @@ async function openOne(path: string, progressFor: ProgressFactory, readAhead: Re
   } catch (error) {
     return { path, reason: describeFsError(error) };
   }
-  const opened = ahead ? openTraceAhead(bytes, path) : openTrace(bytes, path);
+  // Started at once: a caller that opens a capture before compiling the flow has the reader's start-up overlap it.
+  const opened = ahead ? openTraceAhead(bytes, path, { startNow: true }) : openTrace(bytes, path);
   return { trace: withProgressLine(opened, bytes, progressFor(path, bytes.length)), bytes: bytes.length };
 }
 

@@ -54,6 +54,16 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
     return EXIT_USAGE;
   }
 
+  const groups = pairTraces(tracePaths);
+  const progressFor = (name: string, bytes: number): ProgressSink =>
+    wantsProgress(bytes, options.progress && !options.quiet) ? progressLine(process.stderr, name) : NO_PROGRESS;
+  // A capture replayed alone is read, and its reader thread started, while the flow compiles: each takes
+  // some 100 ms of a large capture's replay. Only such a group: the others parse their files as they read them.
+  const first = groups[0];
+  const early = first !== undefined && first.files.length === 1 ? readTraceGroup(first, progressFor, readAhead) : undefined;
+  // Awaited in the loop; a flow that fails to compile leaves it unread (and its reader stopped with the process).
+  void early?.catch(() => undefined);
+
   const loaded = await loadFlow(flowPath, options.flow, options.errorColor);
   if (!loaded.ok) return loaded.exit;
   const { machine, text, warnings } = loaded.flow;
@@ -82,13 +92,10 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
     // Only the terminal report reads the results, and of a long trace it shows a few steps: the rest need not be kept.
     steps: options.json || options.report !== undefined || ladder === 'all' ? 'all' : 'lean',
   };
-  const progressFor = (name: string, bytes: number): ProgressSink =>
-    wantsProgress(bytes, options.progress && !options.quiet) ? progressLine(process.stderr, name) : NO_PROGRESS;
-
   const results: SimulationResult[] = [];
   let unreadable = false;
   let crashed = false;
-  for (const group of pairTraces(tracePaths)) {
+  for (const group of groups) {
     const primary = group.files[0];
     const ownInputs = primary === undefined ? { ok: true as const, values: inputs.values } : await traceInputs(primary, machine.inputs, inputs.values);
     if (!ownInputs.ok) {
@@ -96,7 +103,7 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
       unreadable = true;
       continue;
     }
-    const read = await readTraceGroup(group, progressFor, readAhead);
+    const read = await (group === first && early !== undefined ? early : readTraceGroup(group, progressFor, readAhead));
     if ('reason' in read) {
       process.stderr.write(`error: cannot read \`${read.path}\`: ${read.reason}\n`);
       unreadable = true;

@@ -193,5 +193,8 @@ describe('flowc simulate', () => {
     expect(run.stderr).toMatch(/^error\[FLOW2\d{3}\]: /m);
     expect(run.stderr).toContain(`${bad}:5:25`);
     expect(run.stdout).toBe('');
+    // The capture is opened while the flow compiles, its reader thread started: a flow that fails leaves it unread, and flowc still ends.
+    const ahead = runFlowc(['simulate', bad, HAPPY], repoRoot, { FLOWC_READ_AHEAD_MIN_BYTES: '0' });
+    expect(ahead).toEqual(run);
   });
 });

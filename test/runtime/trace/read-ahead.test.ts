@@ -127,9 +127,30 @@ describe('openTraceAhead', () => {
   });
 });
 
+// The process's OS threads by id: threads of earlier tests may still be ending, so a test follows the ones a read starts, not a count.
+const threadIds = (): Set<string> => new Set(readdirSync('/proc/self/task'));
+
+describe('openTraceAhead with startNow', () => {
+  it.runIf(process.platform === 'linux')('starts its threads when opened, and the first iteration reads from them; a second reads afresh', () => {
+    const bytes = syntheticCallsPcap(300);
+    const expected = [...openTrace(bytes, 'early.pcap').items].map((i) => readable(i));
+    const before = threadIds();
+    const opened = openTraceAhead(bytes, 'early.pcap', { startNow: true });
+    // Started before anything iterates (a Worker's thread is made when it is constructed).
+    expect([...threadIds()].filter((id) => !before.has(id)).length).toBeGreaterThan(0);
+    expect([...opened.items].map((i) => readable(i))).toEqual(expected);
+    expect([...opened.items].map((i) => readable(i))).toEqual(expected);
+  });
+
+  it('without it, starts nothing until iterated', () => {
+    const before = threadIds();
+    const opened = openTraceAhead(syntheticCallsPcap(10), 'lazy.pcap');
+    expect([...threadIds()].filter((id) => !before.has(id))).toEqual([]);
+    expect([...opened.items].length).toBe(10 * MESSAGES_PER_CALL);
+  });
+});
+
 describe('openTraceAhead when its iterator is dropped without return()', () => {
-  // The process's OS threads by id: threads of earlier tests may still be ending, so the test follows the ones the iterator starts, not a count.
-  const threadIds = (): Set<string> => new Set(readdirSync('/proc/self/task'));
 
   it.runIf(process.platform === 'linux')('stops its threads once the iterator is garbage', async () => {
     setFlagsFromString('--expose-gc');
@@ -144,6 +165,24 @@ describe('openTraceAhead when its iterator is dropped without return()', () => {
     expect(started.length).toBeGreaterThan(0);
     const running = (): string[] => started.filter((id) => threadIds().has(id));
     // Collected, finalized, terminated: each happens on a later turn of the event loop (the test's timeout bounds the wait).
+    while (running().length > 0) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(running()).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')('stops the threads of a read started early and never iterated, once it is garbage', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const before = threadIds();
+    const started = (() => {
+      // As flowc simulate leaves it when the flow fails to compile: the capture opened, its reader started, nothing read.
+      openTraceAhead(syntheticCallsPcap(1000), 'unread.pcap', { startNow: true });
+      return [...threadIds()].filter((id) => !before.has(id));
+    })();
+    expect(started.length).toBeGreaterThan(0);
+    const running = (): string[] => started.filter((id) => threadIds().has(id));
     while (running().length > 0) {
       gc();
       await new Promise((resolve) => setTimeout(resolve, 10));
