@@ -12,8 +12,8 @@ export const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 const REDRAW_MS = 100;
 
 export interface ProgressSink {
-  /** Reading: `frame` of `totalFrames` (when known), `messages` items read so far. */
-  reading(frame: number, totalFrames: number | undefined, messages: number): void;
+  /** Reading: `done` of `total` (when known; frames, or bytes of a capture read from disk), `messages` items read so far. */
+  reading(done: number, total: number | undefined, messages: number): void;
   replaying(items: number): void;
   done(): void;
 }
@@ -32,8 +32,8 @@ export function progressLine(stream: NodeJS.WriteStream, name: string): Progress
     stream.write(`\r\u001b[2K${text}`);
   };
   return {
-    reading(frame, totalFrames, messages) {
-      const percent = totalFrames === undefined || totalFrames === 0 ? '' : `${Math.min(100, Math.floor((frame / totalFrames) * 100))}%  `;
+    reading(done, total, messages) {
+      const percent = total === undefined || total === 0 ? '' : `${Math.min(100, Math.floor((done / total) * 100))}%  `;
       draw(`reading ${name}  ${percent}(${messages} messages)`, false);
     },
     replaying(items) {

@@ -1,10 +1,12 @@
 /**
- * Whether `flowc simulate` reads a capture ahead in a worker thread
+ * How `flowc simulate` reads a capture. Ahead in a worker thread
  * (runtime/trace/read-ahead.ts): then decoding and parsing run on another
  * core while the replay runs, which pays only for captures large enough
  * (tens of MB) and only with a core to spare. `--no-read-ahead` turns it
  * off; `FLOWC_READ_AHEAD_MIN_BYTES` sets the size from which it is used
- * (tests set it low to use it on small fixtures).
+ * (tests set it low to use it on small fixtures). From disk a window at a
+ * time, on the main thread (`openTraceFile`), for captures too large to
+ * hold in memory: `FLOWC_STREAM_MIN_BYTES` sets the size from which.
  */
 import { availableParallelism } from 'node:os';
 
@@ -18,22 +20,41 @@ import { availableParallelism } from 'node:os';
  */
 export const READ_AHEAD_MIN_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Captures from this size on are read from disk as they are replayed, not
+ * held whole: a Buffer holds at most 4 GiB, and a night's capture is past
+ * that. Below it, holding the file and reading it ahead is faster.
+ */
+export const STREAM_MIN_BYTES = 1024 * 1024 * 1024;
+
 export interface ReadAheadPolicy {
   readonly enabled: boolean;
   readonly minBytes: number;
+  /** Captures of this size or more are read from disk as they are replayed (on the main thread). */
+  readonly streamMinBytes: number;
 }
 
 /** The policy from `--[no-]read-ahead`, the environment and the machine; a string says what is wrong with the environment. */
 export function readAheadPolicy(flag: boolean, env: NodeJS.ProcessEnv, cores: number = availableParallelism()): ReadAheadPolicy | string {
-  const written = env['FLOWC_READ_AHEAD_MIN_BYTES'];
-  let minBytes = READ_AHEAD_MIN_BYTES;
-  if (written !== undefined && written !== '') {
-    if (!/^\d{1,15}$/.test(written)) return `FLOWC_READ_AHEAD_MIN_BYTES \`${written}\` is not a number of bytes`;
-    minBytes = Number(written);
-  }
-  return { enabled: flag && cores > 1, minBytes };
+  const minBytes = bytesFrom(env, 'FLOWC_READ_AHEAD_MIN_BYTES', READ_AHEAD_MIN_BYTES);
+  if (typeof minBytes === 'string') return minBytes;
+  const streamMinBytes = bytesFrom(env, 'FLOWC_STREAM_MIN_BYTES', STREAM_MIN_BYTES);
+  if (typeof streamMinBytes === 'string') return streamMinBytes;
+  return { enabled: flag && cores > 1, minBytes, streamMinBytes };
+}
+
+/** A size in bytes from the environment, or the default; a string says what is wrong with it. */
+function bytesFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number | string {
+  const written = env[name];
+  if (written === undefined || written === '') return fallback;
+  if (!/^\d{1,15}$/.test(written)) return `${name} \`${written}\` is not a number of bytes`;
+  return Number(written);
 }
 
 export function wantsReadAhead(bytes: number, policy: ReadAheadPolicy): boolean {
   return policy.enabled && bytes >= policy.minBytes;
+}
+
+export function wantsStream(bytes: number, policy: ReadAheadPolicy): boolean {
+  return bytes >= policy.streamMinBytes;
 }

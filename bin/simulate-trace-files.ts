@@ -4,16 +4,18 @@
  * (a capture and the event logs merged into it), with a progress line for
  * large files. A capture replayed alone is read item by item as the replay
  * asks (its items become garbage once replayed, so a long capture is never
- * held whole), in a worker thread when it is large (simulate-read-ahead.ts);
- * a group of several files is read whole and merged by time.
+ * held whole as items), in a worker thread when it is large, and from disk
+ * a window at a time when it is too large to hold as bytes
+ * (simulate-read-ahead.ts); a group of several files is read whole and
+ * merged by time.
  */
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
-import { mergeTraces, openTrace, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
+import { mergeTraces, openTrace, openTraceFile, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
 import { openTraceAhead } from '../runtime/trace/read-ahead.js';
 import { countFrames } from './simulate-frame-count.js';
 import type { TraceGroup } from './simulate-pairing.js';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type ProgressSink } from './simulate-progress.js';
-import { wantsReadAhead, type ReadAheadPolicy } from './simulate-read-ahead.js';
+import { wantsReadAhead, wantsStream, type ReadAheadPolicy } from './simulate-read-ahead.js';
 import { describeFsError } from './source-files.js';
 
 /** Ask for a progress line between this many items. */
@@ -66,7 +68,11 @@ export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFac
   return { trace: mergeTraces(reads), bytes: total };
 }
 
-/** One file, opened to be read as the replay asks: ahead in a worker thread when it is large. */
+/**
+ * One file, opened to be read as the replay asks: ahead in a worker thread
+ * when it is large, from disk a window at a time when it is too large to
+ * hold (its progress line then counts bytes, not frames).
+ */
 async function openOne(path: string, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
   let bytes: Buffer;
   let ahead: boolean;
@@ -75,6 +81,7 @@ async function openOne(path: string, progressFor: ProgressFactory, readAhead: Re
     try {
       // One handle for the size and the bytes: the size that chose the reader is the size read.
       const size = (await file.stat()).size;
+      if (wantsStream(size, readAhead)) return streamed(path, progressFor);
       ahead = wantsReadAhead(size, readAhead);
       bytes = ahead ? await readShared(file, size) : await file.readFile();
     } finally {
@@ -86,6 +93,14 @@ async function openOne(path: string, progressFor: ProgressFactory, readAhead: Re
   // Started at once: a caller that opens a capture before compiling the flow has the reader's start-up overlap it.
   const opened = ahead ? openTraceAhead(bytes, path, { startNow: true }) : openTrace(bytes, path);
   return { trace: withProgressLine(opened, bytes, progressFor(path, bytes.length)), bytes: bytes.length };
+}
+
+function streamed(path: string, progressFor: ProgressFactory): GroupRead {
+  const file = openTraceFile(path, path);
+  const progress = progressFor(path, file.size);
+  if (progress === NO_PROGRESS) return { trace: file.trace, bytes: file.size };
+  const items = withProgress(file.trace.items, progress, () => ({ done: file.position(), total: file.size }));
+  return { trace: { name: file.trace.name, format: file.trace.format, items }, bytes: file.size };
 }
 
 /** The file read into a SharedArrayBuffer: the read-ahead worker then reads it where it is, not a copy. */
@@ -104,17 +119,24 @@ async function readShared(file: FileHandle, size: number): Promise<Buffer> {
 /** The file opened item by item; its progress line moves as the replay reads. */
 function withProgressLine(opened: OpenedTrace, bytes: Buffer, progress: ProgressSink): OpenedTrace {
   if (progress === NO_PROGRESS) return opened;
-  return { name: opened.name, format: opened.format, items: withProgress(opened.items, bytes, progress) };
+  let total: number | undefined;
+  const items = withProgress(opened.items, progress, (item) => ({ done: item.frame, total: (total ??= countFrames(bytes)) }));
+  return { name: opened.name, format: opened.format, items };
 }
 
-function* withProgress(items: Iterable<TraceItem>, bytes: Buffer, progress: ProgressSink): Generator<TraceItem> {
-  const total = countFrames(bytes);
+/** How far reading has got when `item` is read: frames of a capture in memory, bytes of one read from disk. */
+type Progress = (item: TraceItem) => { readonly done: number; readonly total: number | undefined };
+
+function* withProgress(items: Iterable<TraceItem>, progress: ProgressSink, at: Progress): Generator<TraceItem> {
   let count = 0;
   let messages = 0;
   for (const item of items) {
     count++;
     if (item.kind === 'sip') messages++;
-    if (count % PROGRESS_EVERY === 0) progress.reading(item.frame, total, messages);
+    if (count % PROGRESS_EVERY === 0) {
+      const { done, total } = at(item);
+      progress.reading(done, total, messages);
+    }
     yield item;
   }
   progress.done();

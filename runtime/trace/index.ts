@@ -1,4 +1,4 @@
-export { readTrace, openTrace, type OpenedTrace, type ReadTraceOptions } from './read-trace.js';
+export { readTrace, openTrace, openTraceFile, type OpenedTrace, type OpenTraceFileOptions, type ReadTraceOptions, type StreamedTrace } from './read-trace.js';
 export { mergeTraces } from './merge-traces.js';
 export { detectTraceFormat } from './trace-format.js';
 export { parseDirectionLine, UNNAMED_LOCAL, type Direction } from './direction-line.js';

@@ -1,3 +1,4 @@
+import { wholeBytes, type CaptureBytes } from './capture-bytes.js';
 import type { CaptureRecord } from './capture-record.js';
 
 const SECTION_HEADER = 0x0a0d0d0a;
@@ -22,23 +23,29 @@ interface Interface {
 /**
  * The packets of a pcapng file: sections (each with its own byte order and
  * interfaces), interface link types and timestamp resolutions, Enhanced,
- * Simple and obsolete Packet Blocks. Other blocks are skipped.
+ * Simple and obsolete Packet Blocks. Other blocks are skipped. In memory
+ * or read a window at a time (capture-bytes.ts); byte numbers in problems
+ * are the file's.
  */
-export function* pcapngPackets(buf: Buffer): Generator<CaptureRecord> {
+export function* pcapngPackets(file: Buffer | CaptureBytes): Generator<CaptureRecord> {
+  const bytes = Buffer.isBuffer(file) ? wholeBytes(file) : file;
+  // `p`: the file offset of the next block.
   let p = 0;
   let le = true;
   let interfaces: Interface[] = [];
   let frame = 0;
   let time = 0;
   let sawSection = false;
-  while (p < buf.length) {
-    if (p + 12 > buf.length) {
-      yield { kind: 'problem', frame: frame + 1, time, reason: `file truncated: ${buf.length - p} bytes left where a block starts at byte ${p}` };
+  while (p < bytes.length) {
+    if (!bytes.ensure(p, 12)) {
+      yield { kind: 'problem', frame: frame + 1, time, reason: `file truncated: ${bytes.length - p} bytes left where a block starts at byte ${p}` };
       return;
     }
-    const type = le ? buf.readUInt32LE(p) : buf.readUInt32BE(p);
+    let buf = bytes.buf;
+    let at = p - bytes.base;
+    const type = le ? buf.readUInt32LE(at) : buf.readUInt32BE(at);
     if (type === SECTION_HEADER) {
-      const magic = buf.readUInt32LE(p + 8);
+      const magic = buf.readUInt32LE(at + 8);
       if (magic === BYTE_ORDER_MAGIC) le = true;
       else if (magic === 0x4d3c2b1a) le = false;
       else {
@@ -51,24 +58,28 @@ export function* pcapngPackets(buf: Buffer): Generator<CaptureRecord> {
       yield { kind: 'problem', frame: 0, time: 0, reason: 'not a pcapng file (no section header first)' };
       return;
     }
-    const u32 = (at: number): number => (le ? buf.readUInt32LE(at) : buf.readUInt32BE(at));
-    const u16 = (at: number): number => (le ? buf.readUInt16LE(at) : buf.readUInt16BE(at));
-    const length = u32(p + 4);
+    const length = le ? buf.readUInt32LE(at + 4) : buf.readUInt32BE(at + 4);
     if (length < 12 || length % 4 !== 0) {
       yield { kind: 'problem', frame: frame + 1, time, reason: `corrupt block at byte ${p} (length ${length})` };
       return;
     }
-    if (p + length > buf.length) {
+    if (!bytes.ensure(p, length)) {
       yield {
         kind: 'problem',
         frame: frame + 1,
         time,
-        reason: `file truncated: block at byte ${p} needs ${length} bytes, ${buf.length - p} remain`,
+        reason: `file truncated: block at byte ${p} needs ${length} bytes, ${bytes.length - p} remain`,
       };
       return;
     }
-    const body = p + 8;
-    const bodyEnd = p + length - 4;
+    // The window may have moved to hold the whole block.
+    buf = bytes.buf;
+    at = p - bytes.base;
+    const block = buf;
+    const u32 = (o: number): number => (le ? block.readUInt32LE(o) : block.readUInt32BE(o));
+    const u16 = (o: number): number => (le ? block.readUInt16LE(o) : block.readUInt16BE(o));
+    const body = at + 8;
+    const bodyEnd = at + length - 4;
     if (type === INTERFACE_DESCRIPTION && bodyEnd - body >= 8) {
       interfaces.push(readInterface(buf, body, bodyEnd, u16, u32, le));
     } else if (type === ENHANCED_PACKET || type === OBSOLETE_PACKET) {

@@ -1,5 +1,8 @@
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { asBuffer } from '../sip/buffer-view.js';
+import { FileWindows, WINDOW_BYTES, type CaptureBytes } from './capture-bytes.js';
+import type { CaptureRecord } from './capture-record.js';
 import { captureItems } from './capture-reader.js';
 import { eventLogItems } from './event-log-reader.js';
 import { pcapPackets } from './pcap-file.js';
@@ -45,6 +48,92 @@ export function openTrace(bytes: Uint8Array, name: string, options: ReadTraceOpt
         format,
         items: [fileProblem(name, buf.length === 0 ? 'empty file' : 'unrecognised trace format (not pcap, pcapng, a JSONL event log or a SIP text log)')],
       };
+  }
+}
+
+export interface OpenTraceFileOptions extends ReadTraceOptions {
+  /** Bytes read from disk at a time (capture-bytes.ts). Default: 32 MiB. */
+  readonly windowBytes?: number;
+}
+
+/** A trace file opened to be read from disk as it is iterated, and how far reading has got. */
+export interface StreamedTrace {
+  readonly trace: OpenedTrace;
+  /** The file's size, and how many of its bytes were read so far (for a progress line). */
+  readonly size: number;
+  readonly position: () => number;
+}
+
+/** Enough of a file to tell its format (detectTraceFormat probes at most this much). */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * `openTrace` of a file, reading a pcap or pcapng capture from disk a
+ * window at a time as it is iterated: any size of capture, in bounded
+ * memory (each iteration reads the file afresh). Gzipped captures and
+ * text and JSONL logs are read whole, as `openTrace` reads them. Throws
+ * what the file system says when the file cannot be opened or read.
+ */
+export function openTraceFile(path: string, name: string, options: OpenTraceFileOptions = {}): StreamedTrace {
+  const size = statSync(path).size;
+  const head = readHead(path, Math.min(size, HEAD_BYTES));
+  const format = isGzip(head) ? 'unknown' : detectTraceFormat(head);
+  if (format !== 'pcap' && format !== 'pcapng') {
+    const trace = openTrace(readFileSync(path), name, options);
+    return { trace, size, position: () => size };
+  }
+  const windowBytes = options.windowBytes ?? WINDOW_BYTES;
+  const reader = format === 'pcap' ? pcapPackets : pcapngPackets;
+  // The windows of the iteration going on: the first read of each (a second one re-reads the start for SDP, capture-reader.ts).
+  let current: FileWindows | undefined;
+  const iterate = (): Iterator<TraceItem> => {
+    let first = true;
+    const records = (): Generator<CaptureRecord> => {
+      const windows = new FileWindows(path, size, windowBytes);
+      if (first) current = windows;
+      first = false;
+      return fileRecords(windows, reader);
+    };
+    return captureItems(records, name);
+  };
+  return {
+    trace: { name, format, items: { [Symbol.iterator]: iterate } },
+    size,
+    position: () => (current === undefined ? 0 : current.base + current.buf.length),
+  };
+}
+
+/** The records of a file read from disk; the file is closed when they end or the loop is left, and a read that failed is said. */
+function* fileRecords(windows: FileWindows, read: (bytes: CaptureBytes) => Generator<CaptureRecord>): Generator<CaptureRecord> {
+  let frame = 0;
+  let time = 0;
+  try {
+    for (const record of read(windows)) {
+      frame = record.frame;
+      time = record.time;
+      yield record;
+    }
+    if (windows.failure !== undefined) {
+      yield { kind: 'problem', frame, time, reason: `cannot read the file past byte ${windows.length}: ${windows.failure}` };
+    }
+  } finally {
+    windows.close();
+  }
+}
+
+function readHead(path: string, length: number): Buffer {
+  const head = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    let done = 0;
+    while (done < length) {
+      const read = readSync(fd, head, done, length - done, done);
+      if (read === 0) break;
+      done += read;
+    }
+    return head.subarray(0, done);
+  } finally {
+    closeSync(fd);
   }
 }
 

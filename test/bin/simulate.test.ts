@@ -165,7 +165,7 @@ describe('flowc simulate', () => {
     for (const run of [several, badAs, badInput]) expect(run.stderr).not.toMatch(STACK);
   });
 
-  it('reports the same whether captures are read ahead in a worker thread or on the main thread', () => {
+  it('reports the same whether captures are read ahead in a worker thread, on the main thread, or from disk as they are replayed', () => {
     const traces = ['happy', 'tcp', 'fragmented', 'ipv6', 'pcapng', 'customer-busy'].map((t) =>
       t === 'pcapng' ? 'test/fixtures/traces/external-transfer-pcapng.pcapng' : `test/fixtures/traces/external-transfer-${t}.pcap`,
     );
@@ -179,6 +179,11 @@ describe('flowc simulate', () => {
     expect(json.results).toHaveLength(traces.length + 1);
     expect(json.results.some((r) => r.counts.problems > 0)).toBe(true);
     expect(ahead.stdout).toBe(here.stdout);
+    // And read from disk a window at a time, as a capture too large to hold is.
+    const streamed = runFlowc(args, repoRoot, { FLOWC_STREAM_MIN_BYTES: '0' });
+    expect(streamed.stderr).toBe('');
+    expect(streamed.code).toBe(here.code);
+    expect(streamed.stdout).toBe(here.stdout);
     const bad = runFlowc(['simulate', FLOW, HAPPY], repoRoot, { FLOWC_READ_AHEAD_MIN_BYTES: '4MB' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('error: FLOWC_READ_AHEAD_MIN_BYTES `4MB` is not a number of bytes\n');

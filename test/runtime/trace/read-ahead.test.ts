@@ -4,8 +4,8 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LinkType, openTrace, type TraceItem } from '../../../runtime/trace/index.js';
-import type { NameAddr } from '../../../runtime/sip/index.js';
 import { pcapFile } from './capture-writer.js';
+import { readable } from './readable-item.js';
 import { ETHERTYPE_IPV4, ethernet, ipv4, udp } from './packet-builder.js';
 import { sipRequest } from './sip-text.js';
 import { MESSAGES_PER_CALL, syntheticCallsPcap } from './synthetic-calls.js';
@@ -20,29 +20,6 @@ const filesIn = (folder: URL): [string, Buffer][] =>
   readdirSync(folder)
     .filter((f) => /\.pcap(ng)?$/.test(f))
     .map((f) => [f, readFileSync(new URL(f, folder))]);
-
-/** Everything a replay can read of an item, as plain data: the lazy parts of a message (headers, From, To, Via, body) read through their getters. */
-function readable(item: TraceItem): unknown {
-  if (item.kind !== 'sip') return item;
-  const m = item.message;
-  const nameAddr = (n: NameAddr): unknown => ({ displayName: n.displayName, uri: n.uri, tag: n.tag, params: [...n.params] });
-  return {
-    ...item,
-    message: {
-      kind: m.kind,
-      startLine: m.kind === 'request' ? [m.method, m.requestUri] : [m.status, m.reason],
-      callId: m.callId,
-      cseq: m.cseq,
-      branch: m.branch,
-      from: nameAddr(m.from),
-      to: nameAddr(m.to),
-      via: m.via.map((v) => ({ ...v, params: [...v.params] })),
-      headers: [...m.headers],
-      body: Buffer.from(m.body).toString('latin1'),
-      bytes: Buffer.from(m.bytes).toString('latin1'),
-    },
-  };
-}
 
 function expectSameItems(bytes: Buffer, name: string, format = openTrace(bytes, name).format): readonly TraceItem[] {
   const expected = [...openTrace(bytes, name).items];

@@ -1,0 +1,97 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/**
+ * The bytes of a capture file as its packet readers see them, read
+ * forward a window at a time. Held whole in memory (`wholeBytes`), the
+ * window is the file. Read from disk (`FileWindows`), it is the part being
+ * read: a capture of any size (a night's traffic is easily past the 4 GiB
+ * a Buffer can hold) is read in bounded memory, each window kept only
+ * while items of the replay still hold messages in it.
+ */
+export interface CaptureBytes {
+  /** The file's length in bytes (as far as it could be read). */
+  readonly length: number;
+  /** The window: `buf[i]` is the file's byte `base + i`. */
+  readonly buf: Buffer;
+  readonly base: number;
+  /** Makes the file's bytes `[at, at + n)` part of the window (which may move); false when the file ends before `at + n`. */
+  ensure(at: number, n: number): boolean;
+}
+
+/** A file in memory: one window, the whole of it. */
+export function wholeBytes(buf: Buffer): CaptureBytes {
+  return { length: buf.length, buf, base: 0, ensure: (at, n) => at + n <= buf.length };
+}
+
+/** The default window: large enough that moving it costs nothing per packet, small enough to be no burden. */
+export const WINDOW_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A capture file read from disk a window at a time. A window starts where
+ * a record starts whose bytes the last one did not hold whole (that record
+ * is read again, not copied). A read that fails, or a file that shrank
+ * since its size was taken, ends the bytes there: the packet readers then
+ * report a truncated file at that byte.
+ */
+export class FileWindows implements CaptureBytes {
+  #length: number;
+  #buf: Buffer = Buffer.alloc(0);
+  #base = 0;
+  #fd: number | undefined;
+  readonly #path: string;
+  readonly #windowBytes: number;
+  /** Why reading stopped early (an I/O error), for the truncation problem. */
+  failure: string | undefined;
+
+  constructor(path: string, length: number, windowBytes: number = WINDOW_BYTES) {
+    this.#path = path;
+    this.#length = length;
+    this.#windowBytes = Math.max(1, windowBytes);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  get buf(): Buffer {
+    return this.#buf;
+  }
+
+  get base(): number {
+    return this.#base;
+  }
+
+  ensure(at: number, n: number): boolean {
+    if (at >= this.#base && at + n <= this.#base + this.#buf.length) return true;
+    if (at + n > this.#length) return false;
+    const size = Math.min(this.#length - at, Math.max(this.#windowBytes, n));
+    const buf = Buffer.allocUnsafe(size);
+    const read = this.#read(buf, at);
+    if (read < size) this.#length = at + read;
+    this.#buf = read < size ? buf.subarray(0, read) : buf;
+    this.#base = at;
+    return at + n <= this.#length;
+  }
+
+  /** Closes the file; `ensure` opens it again if asked. */
+  close(): void {
+    if (this.#fd === undefined) return;
+    closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  #read(buf: Buffer, at: number): number {
+    let done = 0;
+    try {
+      this.#fd ??= openSync(this.#path, 'r');
+      while (done < buf.length) {
+        const read = readSync(this.#fd, buf, done, buf.length - done, at + done);
+        if (read === 0) break;
+        done += read;
+      }
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
+    }
+    return done;
+  }
+}
