@@ -9,9 +9,9 @@
  * (simulate-read-ahead.ts); a group of several files is read whole and
  * merged by time.
  */
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
-import { mergeTraces, openTrace, openTraceFile, type OpenedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
-import { openTraceAhead } from '../runtime/trace/read-ahead.js';
+import { readFile, stat } from 'node:fs/promises';
+import { mergeTraces, openTrace, openTraceFile, type OpenedTrace, type StreamedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
+import { openTraceAheadFile } from '../runtime/trace/read-ahead.js';
 import { countFrames } from './simulate-frame-count.js';
 import type { TraceGroup } from './simulate-pairing.js';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type ProgressSink } from './simulate-progress.js';
@@ -69,51 +69,30 @@ export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFac
 }
 
 /**
- * One file, opened to be read as the replay asks: ahead in a worker thread
- * when it is large, from disk a window at a time when it is too large to
- * hold (its progress line then counts bytes, not frames).
+ * One file, opened to be read as the replay asks: when it is large, from
+ * disk in a worker thread (or on this thread when there is no core to
+ * spare and it is too large to hold), a window at a time; else read whole.
+ * A file read from disk counts its progress in bytes, not frames.
  */
 async function openOne(path: string, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
-  let bytes: Buffer;
-  let ahead: boolean;
   try {
-    const file = await open(path, 'r');
-    try {
-      // One handle for the size and the bytes: the size that chose the reader is the size read.
-      const size = (await file.stat()).size;
-      if (wantsStream(size, readAhead)) return streamed(path, progressFor);
-      ahead = wantsReadAhead(size, readAhead);
-      bytes = ahead ? await readShared(file, size) : await file.readFile();
-    } finally {
-      await file.close();
-    }
+    const size = (await stat(path)).size;
+    // Started at once: a caller that opens a capture before compiling the flow has the reader's start-up overlap it.
+    if (wantsReadAhead(size, readAhead)) return fromDisk(openTraceAheadFile(path, path, { startNow: true }), progressFor);
+    if (wantsStream(size, readAhead)) return fromDisk(openTraceFile(path, path), progressFor);
+    const bytes = await readFile(path);
+    const opened = openTrace(bytes, path);
+    return { trace: withProgressLine(opened, bytes, progressFor(path, bytes.length)), bytes: bytes.length };
   } catch (error) {
     return { path, reason: describeFsError(error) };
   }
-  // Started at once: a caller that opens a capture before compiling the flow has the reader's start-up overlap it.
-  const opened = ahead ? openTraceAhead(bytes, path, { startNow: true }) : openTrace(bytes, path);
-  return { trace: withProgressLine(opened, bytes, progressFor(path, bytes.length)), bytes: bytes.length };
 }
 
-function streamed(path: string, progressFor: ProgressFactory): GroupRead {
-  const file = openTraceFile(path, path);
-  const progress = progressFor(path, file.size);
+function fromDisk(file: StreamedTrace, progressFor: ProgressFactory): GroupRead {
+  const progress = progressFor(file.trace.name, file.size);
   if (progress === NO_PROGRESS) return { trace: file.trace, bytes: file.size };
   const items = withProgress(file.trace.items, progress, () => ({ done: file.position(), total: file.size }));
   return { trace: { name: file.trace.name, format: file.trace.format, items }, bytes: file.size };
-}
-
-/** The file read into a SharedArrayBuffer: the read-ahead worker then reads it where it is, not a copy. */
-async function readShared(file: FileHandle, size: number): Promise<Buffer> {
-  const bytes = Buffer.from(new SharedArrayBuffer(size));
-  let done = 0;
-  while (done < size) {
-    const { bytesRead } = await file.read(bytes, done, size - done, done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
-  }
-  // A file cut short since its size was taken: what was read (openTraceAhead copies a part of a buffer).
-  return done === size ? bytes : bytes.subarray(0, done);
 }
 
 /** The file opened item by item; its progress line moves as the replay reads. */

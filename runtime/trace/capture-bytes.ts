@@ -40,13 +40,22 @@ export class FileWindows implements CaptureBytes {
   #fd: number | undefined;
   readonly #path: string;
   readonly #windowBytes: number;
+  readonly #shared: boolean;
+  readonly #onWindow: ((bytes: number) => void) | undefined;
   /** Why reading stopped early (an I/O error), for the truncation problem. */
   failure: string | undefined;
 
-  constructor(path: string, length: number, windowBytes: number = WINDOW_BYTES) {
+  /**
+   * `shared`: each window in a SharedArrayBuffer (the read-ahead worker's,
+   * which the main thread reads messages from). `onWindow`: told the size
+   * of each new window.
+   */
+  constructor(path: string, length: number, windowBytes: number = WINDOW_BYTES, shared = false, onWindow?: (bytes: number) => void) {
     this.#path = path;
     this.#length = length;
     this.#windowBytes = Math.max(1, windowBytes);
+    this.#shared = shared;
+    this.#onWindow = onWindow;
   }
 
   get length(): number {
@@ -65,11 +74,12 @@ export class FileWindows implements CaptureBytes {
     if (at >= this.#base && at + n <= this.#base + this.#buf.length) return true;
     if (at + n > this.#length) return false;
     const size = Math.min(this.#length - at, Math.max(this.#windowBytes, n));
-    const buf = Buffer.allocUnsafe(size);
+    const buf = this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
     const read = this.#read(buf, at);
     if (read < size) this.#length = at + read;
     this.#buf = read < size ? buf.subarray(0, read) : buf;
     this.#base = at;
+    this.#onWindow?.(size);
     return at + n <= this.#length;
   }
 

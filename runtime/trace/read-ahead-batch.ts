@@ -7,7 +7,8 @@ import type { Endpoint, TraceFormat, TraceItem } from './trace-item.js';
  * the parser found in them (one Int32Array row per message): the main
  * thread rebuilds the lazily parsed message from them without reading the
  * bytes again. Its bytes are mostly in the capture itself, which both
- * threads share (`capture`): nothing is copied. A message that is not
+ * threads share: the whole of it, or (a capture read from disk) the
+ * windows read so far (`windows`); nothing is copied. A message that is not
  * (reassembled from TCP segments or IP fragments) is copied into the
  * batch's own buffer. Strings the parser took out of the bytes (Call-ID,
  * branch, Request-URI, …) travel as where they are in the message's
@@ -18,16 +19,23 @@ import type { Endpoint, TraceFormat, TraceItem } from './trace-item.js';
  */
 export interface ItemBatch {
   readonly type: 'batch';
-  /** On the first batch: the trace's format, as `openTrace` detects it, and the (decompressed) capture, shared. */
+  /** On the first batch: the trace's format, as `openTrace` detects it. */
   readonly format: TraceFormat | undefined;
-  readonly capture: SharedArrayBuffer | undefined;
+  /**
+   * The capture's shared memory from this batch on, numbered after that
+   * already sent: the (decompressed) capture whole, or the windows of one
+   * read from disk.
+   */
+  readonly windows: readonly SharedArrayBuffer[];
+  /** The lowest number of the windows this batch's messages are in: the main thread forgets those before it. */
+  readonly firstWindow: number;
   /** Forget the interned strings before reading this batch (the worker's table grew past its bound). */
   readonly resetStrings: boolean;
   /** Strings interned from this batch on, numbered after those already sent. */
   readonly strings: readonly string[];
   /** Endpoints interned from this batch on, numbered after those already sent. */
   readonly endpoints: readonly Endpoint[];
-  /** The text of the messages that are not in `capture`, back to back; `bytesUsed` of it is used. */
+  /** The text of the messages that are not in a window, back to back; `bytesUsed` of it is used. */
   readonly bytes: ArrayBuffer;
   readonly bytesUsed: number;
   /** `SIP_FIELDS` numbers per SIP message (see `SipField`). */
@@ -52,8 +60,8 @@ export type ReadAheadMessage = ItemBatch | ReadFailure;
 
 /**
  * One SIP message's row in `ItemBatch.sip`. `TextAt` is where the
- * parser's text of the message starts in `capture` or `bytes` (`Flags`
- * says which); the other positions are offsets from it. A string is two
+ * parser's text of the message starts in window `Window` or in `bytes`
+ * (`Flags` says which); the other positions are offsets from it. A string is two
  * numbers, `at` and `length` (`StringRef`).
  */
 export const SipField = {
@@ -92,6 +100,7 @@ export const SipField = {
   FromTagEnd: 31,
   ToTagAt: 32,
   ToTagEnd: 33,
+  Window: 34,
 } as const;
 
 /**
@@ -101,7 +110,7 @@ export const SipField = {
  */
 export const StringRef = { Undefined: -1, Interned: -2 } as const;
 
-export const SIP_FIELDS = 34;
+export const SIP_FIELDS = 35;
 
 /**
  * A position field moved by `by` (into or out of offsets from `TextAt`),
@@ -112,8 +121,8 @@ export function shifted(marker: number, value: number, by: number): number {
   return marker < 0 ? value : value + by;
 }
 
-/** `InCapture`: the message's text is in `capture`, not in the batch's `bytes`. */
-export const Flag = { Response: 1, Retransmission: 2, InCapture: 4 } as const;
+/** `InWindow`: the message's text is in a window of the capture, not in the batch's `bytes`. */
+export const Flag = { Response: 1, Retransmission: 2, InWindow: 4 } as const;
 export const TRANSPORT_SHIFT = 3;
 
 /** The transports, numbered by position (captures give only udp and tcp; text logs name the others). */
@@ -132,9 +141,11 @@ export const Control = {
   Finished: 3,
   /** 1 once the supervisor thread runs: until then nothing would tell the main thread that it failed to load. */
   SupervisorUp: 4,
+  /** KiB of the file read so far, for a progress line (an Int32 of KiB holds 2 TiB). */
+  ReadKiB: 5,
 } as const;
 
-export const CONTROL_SLOTS = 5;
+export const CONTROL_SLOTS = 6;
 
 /** How many batches the worker may be ahead of the main thread: enough to ride out a slow batch, little memory. */
 export const BATCHES_AHEAD = 4;

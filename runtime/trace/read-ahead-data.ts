@@ -1,9 +1,10 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { ReaderSource } from './read-ahead-producer.js';
 
 /** What the reader thread (read-ahead-worker.ts) is started with. */
 export interface ReaderData {
-  /** The trace file's bytes, shared (copied once on the main thread, never again). */
-  readonly bytes: SharedArrayBuffer;
+  /** The trace file's bytes, shared (copied once on the main thread, never again), or its path, read from disk by the reader. */
+  readonly source: ReaderSource;
   readonly name: string;
   /** Where batches go; the main thread receives them synchronously. */
   readonly port: MessagePort;

@@ -27,8 +27,11 @@ export interface PackedBatch {
  */
 export class BatchPacker {
   #format: TraceFormat | undefined;
-  readonly #capture: SharedArrayBuffer;
-  #sendCapture = true;
+  /** Numbers of the capture's shared memory (the whole capture, or each window of one read from disk). */
+  readonly #windowIds = new WeakMap<SharedArrayBuffer, number>();
+  #windowCount = 0;
+  #freshWindows: SharedArrayBuffer[] = [];
+  #firstWindow = -1;
   readonly #strings = new InternTable<string>();
   #resetStrings = false;
   readonly #endpoints = new InternTable<Endpoint>();
@@ -40,10 +43,9 @@ export class BatchPacker {
   #others: TraceItem[] = [];
   #positions: number[] = [];
 
-  /** `capture`: the bytes `openTrace` reads, shared with the main thread. */
-  constructor(format: TraceFormat, capture: SharedArrayBuffer) {
+  /** Messages whose bytes are in a SharedArrayBuffer (the capture, or a window of it) are sent as where they are in it. */
+  constructor(format: TraceFormat) {
     this.#format = format;
-    this.#capture = capture;
   }
 
   /** The batch should be posted now. */
@@ -64,7 +66,8 @@ export class BatchPacker {
     const batch: ItemBatch = {
       type: 'batch',
       format: this.#format,
-      capture: this.#sendCapture ? this.#capture : undefined,
+      windows: this.#freshWindows,
+      firstWindow: Math.max(0, this.#firstWindow),
       resetStrings: this.#resetStrings,
       strings: this.#strings.takeFresh(),
       endpoints: this.#endpoints.takeFresh(),
@@ -80,7 +83,8 @@ export class BatchPacker {
     const transfer = [this.#sip.buffer as ArrayBuffer, this.#times.buffer as ArrayBuffer];
     if (this.#bytes !== EMPTY) transfer.push(batch.bytes);
     this.#format = undefined;
-    this.#sendCapture = false;
+    this.#freshWindows = [];
+    this.#firstWindow = -1;
     this.#resetStrings = this.#strings.size > MAX_STRINGS;
     if (this.#resetStrings) this.#strings.clear();
     this.#bytes = EMPTY;
@@ -100,7 +104,9 @@ export class BatchPacker {
     if (source === undefined) throw new Error(`frame ${item.frame}: a SIP message that parseSipBytes did not make cannot be sent to the main thread`);
     const base = source.text.base;
     const text = source.text.text;
-    const inCapture = source.buf.buffer === this.#capture;
+    const shared = source.buf.buffer;
+    const window = shared instanceof SharedArrayBuffer ? this.#window(shared) : -1;
+    const inWindow = window >= 0;
     const sip = this.#sip;
     const row = this.#count * SIP_FIELDS;
     sip[row + SipField.Frame] = item.frame;
@@ -109,9 +115,10 @@ export class BatchPacker {
     sip[row + SipField.Flags] =
       (message.kind === 'response' ? Flag.Response : 0) |
       (item.retransmission ? Flag.Retransmission : 0) |
-      (inCapture ? Flag.InCapture : 0) |
+      (inWindow ? Flag.InWindow : 0) |
       (TRANSPORTS.indexOf(item.transport) << TRANSPORT_SHIFT);
-    sip[row + SipField.TextAt] = inCapture ? source.buf.byteOffset + base : this.#copy(source);
+    sip[row + SipField.Window] = window;
+    sip[row + SipField.TextAt] = inWindow ? source.buf.byteOffset + base : this.#copy(source);
     sip[row + SipField.TextLength] = text.length;
     sip[row + SipField.HeadersFrom] = source.headersFrom - base;
     sip[row + SipField.HeadersEnd] = source.headersEnd - base;
@@ -178,6 +185,18 @@ export class BatchPacker {
       sip[field] = StringRef.Interned;
       sip[field + 1] = this.#string(value);
     }
+  }
+
+  /** The window's number, numbering (and sending) it when it is new. */
+  #window(shared: SharedArrayBuffer): number {
+    let id = this.#windowIds.get(shared);
+    if (id === undefined) {
+      id = this.#windowCount++;
+      this.#windowIds.set(shared, id);
+      this.#freshWindows.push(shared);
+    }
+    if (this.#firstWindow < 0 || id < this.#firstWindow) this.#firstWindow = id;
+    return id;
   }
 
   #string(value: string | undefined): number {

@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { BATCHES_AHEAD, Control, type ReadAheadMessage } from './read-ahead-batch.js';
 import { BatchPacker, type PackedBatch } from './read-ahead-packer.js';
-import { openTrace } from './read-trace.js';
+import { openTrace, openTraceFile } from './read-trace.js';
 import { isGzip } from './trace-format.js';
 
 /** Where batches go: the worker's end of the channel to the main thread. */
@@ -9,28 +11,65 @@ export interface BatchPort {
   postMessage(message: ReadAheadMessage, transfer: ArrayBuffer[]): void;
 }
 
+/** What the reader reads: a capture in shared memory, or a file it reads from disk a window at a time. */
+export type ReaderSource = { readonly bytes: SharedArrayBuffer } | { readonly path: string; readonly windowBytes?: number };
+
 /**
- * The worker's whole job: `openTrace` as the main thread would call it,
- * its items packed into batches and posted to `port`, never more than
- * `BATCHES_AHEAD` batches ahead of what the main thread took (`control`,
- * read-ahead-batch.ts), so memory stays bounded however long the capture.
- * Stops when the main thread cancels. An exception (a flowc bug: openTrace
- * turns bad input into problem items) is posted as a failure, after the
- * items read before it.
+ * The worker's whole job: `openTrace` (or `openTraceFile`) as the main
+ * thread would call it, its items packed into batches and posted to
+ * `port`, never more than `BATCHES_AHEAD` batches ahead of what the main
+ * thread took (`control`, read-ahead-batch.ts), so memory stays bounded
+ * however long the capture. Stops when the main thread cancels. An
+ * exception (a flowc bug: the readers turn bad input into problem items)
+ * is posted as a failure, after the items read before it.
  */
-export function produceBatches(bytes: SharedArrayBuffer, name: string, port: BatchPort, control: Int32Array): void {
+export function produceBatches(source: ReaderSource, name: string, port: BatchPort, control: Int32Array): void {
   try {
-    const capture = inflated(bytes);
-    const opened = openTrace(new Uint8Array(capture), name);
-    const packer = new BatchPacker(opened.format, capture);
-    for (const item of opened.items) {
+    // Read from disk into shared windows, which the main thread reads messages from where they are.
+    const file = 'path' in source ? openTraceFile(source.path, name, { ...windowSize(source), shared: true, onWindow: collectLeftWindows() }) : undefined;
+    const trace = 'bytes' in source ? openTrace(new Uint8Array(inflated(source.bytes)), name) : file?.trace;
+    if (trace === undefined) throw new Error('read-ahead: nothing to read');
+    const packer = new BatchPacker(trace.format);
+    for (const item of trace.items) {
       packer.add(item);
-      if (packer.full && !post(packer.take(false), port, control)) return;
+      if (packer.full) {
+        if (file !== undefined) Atomics.store(control, Control.ReadKiB, Math.floor(file.position() / 1024));
+        if (!post(packer.take(false), port, control)) return;
+      }
     }
+    // Rounded up at the end, so that the main thread's position (capped at the size) says all of it.
+    if (file !== undefined) Atomics.store(control, Control.ReadKiB, Math.ceil(file.size / 1024));
     post(packer.take(true), port, control);
   } catch (error) {
     post({ batch: { type: 'failure', reason: error instanceof Error ? error.message : String(error) }, transfer: [] }, port, control);
   }
+}
+
+function windowSize(source: { readonly windowBytes?: number }): { readonly windowBytes?: number } {
+  return source.windowBytes === undefined ? {} : { windowBytes: source.windowBytes };
+}
+
+/** Shared memory read since the last collection past which the reader collects: a few windows. */
+const COLLECT_AFTER_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A collection of the reader's heap now and then, as it reads windows. A
+ * window's shared memory is freed only once neither thread can reach it,
+ * and V8 counts no SharedArrayBuffer towards starting a collection: the
+ * reader's heap, which holds little else for long, could otherwise keep
+ * every window it ever read (a 4.5 GiB capture took 5.5 GB). A full
+ * collection of this small heap costs a few ms.
+ */
+function collectLeftWindows(): (bytes: number) => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let since = 0;
+  return (bytes) => {
+    since += bytes;
+    if (since < COLLECT_AFTER_BYTES) return;
+    since = 0;
+    gc();
+  };
 }
 
 /**

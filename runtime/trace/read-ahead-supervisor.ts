@@ -13,7 +13,7 @@ import type { ReaderData, SupervisorData } from './read-ahead-data.js';
 const data = workerData as SupervisorData;
 const control = new Int32Array(data.control);
 Atomics.store(control, Control.SupervisorUp, 1);
-const readerData: ReaderData = { bytes: data.bytes, name: data.name, port: data.port, control: data.control };
+const readerData: ReaderData = { source: data.source, name: data.name, port: data.port, control: data.control };
 const reader = new Worker(new URL(data.reader), { workerData: readerData, transferList: [data.port] });
 let error: string | undefined;
 reader.on('error', (e: unknown) => {

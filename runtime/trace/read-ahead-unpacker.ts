@@ -15,8 +15,9 @@ export class BatchUnpacker {
   #strings: string[] = [];
   readonly #endpoints: Endpoint[] = [];
   #batch: ItemBatch | undefined;
-  /** The capture both threads share, and the current batch's own bytes. */
-  #capture: Buffer = Buffer.alloc(0);
+  /** The capture's shared memory by number (those the batches still name), and the current batch's own bytes. */
+  readonly #windows = new Map<number, Buffer>();
+  #windowCount = 0;
   #bytes: Buffer = Buffer.alloc(0);
   /** The next SIP message and the next other item of the batch. */
   #sip = 0;
@@ -31,7 +32,12 @@ export class BatchUnpacker {
     for (const s of batch.strings) this.#strings.push(s);
     for (const e of batch.endpoints) this.#endpoints.push(e);
     this.#batch = batch;
-    if (batch.capture !== undefined) this.#capture = Buffer.from(batch.capture);
+    for (const shared of batch.windows) this.#windows.set(this.#windowCount++, Buffer.from(shared));
+    // Windows the reader has left: the messages still held keep theirs; the unpacker lets go.
+    for (const id of this.#windows.keys()) {
+      if (id >= batch.firstWindow) break;
+      this.#windows.delete(id);
+    }
     this.#bytes = Buffer.from(batch.bytes, 0, batch.bytesUsed);
     this.#sip = 0;
     this.#other = 0;
@@ -55,7 +61,7 @@ export class BatchUnpacker {
     const sip = batch.sip;
     const row = index * SIP_FIELDS;
     const flags = sip[row + SipField.Flags] ?? 0;
-    const buf = (flags & Flag.InCapture) !== 0 ? this.#capture : this.#bytes;
+    const buf = (flags & Flag.InWindow) !== 0 ? this.#window(sip[row + SipField.Window] ?? 0) : this.#bytes;
     const at = sip[row + SipField.TextAt] ?? 0;
     const typeAt = sip[row + SipField.TypeAt] ?? -1;
     const fromTagAt = sip[row + SipField.FromTagAt] ?? -2;
@@ -110,6 +116,12 @@ export class BatchUnpacker {
     const length = sip[field + 1] ?? 0;
     if (at >= 0) return text.slice(at, at + length);
     return at === StringRef.Interned ? this.#strings[length] : undefined;
+  }
+
+  #window(id: number): Buffer {
+    const window = this.#windows.get(id);
+    if (window === undefined) throw new Error(`read-ahead: window ${id} was never sent, or was let go`);
+    return window;
   }
 
   #endpoint(id: number): Endpoint {

@@ -7,4 +7,4 @@ import type { ReaderData } from './read-ahead-data.js';
 import { produceBatches } from './read-ahead-producer.js';
 
 const data = workerData as ReaderData;
-produceBatches(data.bytes, data.name, data.port, new Int32Array(data.control));
+produceBatches(data.source, data.name, data.port, new Int32Array(data.control));

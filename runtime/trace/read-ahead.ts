@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { constants, gunzipSync } from 'node:zlib';
@@ -6,7 +6,8 @@ import { asBuffer } from '../sip/buffer-view.js';
 import { CONTROL_SLOTS, Control, type ItemBatch, type ReadAheadMessage } from './read-ahead-batch.js';
 import type { SupervisorData } from './read-ahead-data.js';
 import { BatchUnpacker } from './read-ahead-unpacker.js';
-import { openTrace, type OpenedTrace, type ReadTraceOptions } from './read-trace.js';
+import type { ReaderSource } from './read-ahead-producer.js';
+import { HEAD_BYTES, openTrace, openTraceFile, readHead, type OpenedTrace, type ReadTraceOptions, type StreamedTrace } from './read-trace.js';
 import { detectTraceFormat, isGzip } from './trace-format.js';
 import type { TraceFormat, TraceItem } from './trace-item.js';
 
@@ -57,18 +58,55 @@ const START_CHECK_MS = 250;
 export function openTraceAhead(bytes: Uint8Array, name: string, options: ReadAheadOptions = {}): OpenedTrace {
   const format = captureFormat(asBuffer(bytes));
   if (format === undefined) return openTrace(bytes, name, options);
-  const setup: ReadAheadSetup = {
+  const setup = setupOf(options);
+  return { name, format, items: readAheadItems(bytes, name, setup, options, undefined) };
+}
+
+/**
+ * `openTraceFile` with a capture read from disk in a worker thread, a
+ * window at a time, while the caller replays what was read: the calling
+ * thread neither reads the file nor holds it (each window in shared memory
+ * is let go once the replay holds no message in it), whatever its size.
+ * Logs, and what is no capture, are opened by `openTraceFile` on this
+ * thread. `position()` is how much of the file the worker has read.
+ * Throws what the file system says when the file cannot be opened.
+ */
+export function openTraceAheadFile(path: string, name: string, options: ReadAheadOptions & { readonly windowBytes?: number } = {}): StreamedTrace {
+  const size = statSync(path).size;
+  const format = captureFormat(readHead(path, Math.min(size, HEAD_BYTES)));
+  if (format === undefined) return openTraceFile(path, name, options);
+  const setup = setupOf(options);
+  const source: ReaderSource = options.windowBytes === undefined ? { path } : { path, windowBytes: options.windowBytes };
+  const progress: Progress = { control: undefined };
+  return {
+    trace: { name, format, items: readAheadItems(source, name, setup, options, progress) },
+    size,
+    position: () => (progress.control === undefined ? 0 : Math.min(size, Atomics.load(progress.control, Control.ReadKiB) * 1024)),
+  };
+}
+
+/** Where the worker of the latest read says how far it has read. */
+interface Progress {
+  control: Int32Array | undefined;
+}
+
+/** Each iteration a read of its own; with `startNow`, the first one started already. */
+function readAheadItems(source: Uint8Array | ReaderSource, name: string, setup: ReadAheadSetup, options: ReadAheadOptions, progress: Progress | undefined): Iterable<TraceItem> {
+  let started = options.startNow === true ? new ReadAheadItems(source, name, setup, progress).started() : undefined;
+  const iterator = (): ReadAheadItems => {
+    const items = started ?? new ReadAheadItems(source, name, setup, progress);
+    started = undefined;
+    return items;
+  };
+  return { [Symbol.iterator]: iterator };
+}
+
+function setupOf(options: ReadAheadOptions): ReadAheadSetup {
+  return {
     readerUrl: options.readerUrl ?? new URL('./read-ahead-worker.js', import.meta.url),
     supervisorUrl: options.supervisorUrl ?? new URL('./read-ahead-supervisor.js', import.meta.url),
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
   };
-  let started = options.startNow === true ? new ReadAheadItems(bytes, name, setup).started() : undefined;
-  const iterator = (): ReadAheadItems => {
-    const items = started ?? new ReadAheadItems(bytes, name, setup);
-    started = undefined;
-    return items;
-  };
-  return { name, format, items: { [Symbol.iterator]: iterator } };
 }
 
 /** pcap or pcapng, told by the first bytes; of a gzipped file, by inflating only its start. */
@@ -101,7 +139,8 @@ function sharedBytes(bytes: Uint8Array): SharedArrayBuffer {
 
 /** The main thread's side: waits for batches (synchronously: a replay iterates synchronously) and unpacks them. */
 class ReadAheadItems implements Iterator<TraceItem> {
-  readonly #bytes: Uint8Array;
+  readonly #source: Uint8Array | ReaderSource;
+  readonly #progress: Progress | undefined;
   readonly #name: string;
   readonly #setup: ReadAheadSetup;
   readonly #unpacker: BatchUnpacker;
@@ -109,8 +148,9 @@ class ReadAheadItems implements Iterator<TraceItem> {
   #state: 'new' | 'reading' | 'done' = 'new';
   #last = false;
 
-  constructor(bytes: Uint8Array, name: string, setup: ReadAheadSetup) {
-    this.#bytes = bytes;
+  constructor(source: Uint8Array | ReaderSource, name: string, setup: ReadAheadSetup, progress: Progress | undefined) {
+    this.#source = source;
+    this.#progress = progress;
     this.#name = name;
     this.#setup = setup;
     this.#unpacker = new BatchUnpacker(name);
@@ -152,13 +192,14 @@ class ReadAheadItems implements Iterator<TraceItem> {
       if (entry.protocol === 'file:' && !existsSync(entry)) throw new Error(`reading \`${this.#name}\` in a worker thread: ${fileURLToPath(entry)} is missing (is dist/ built?)`);
     }
     this.#state = 'reading';
-    const shared = sharedBytes(this.#bytes);
+    const source = this.#source;
+    const readerSource: ReaderSource = source instanceof Uint8Array ? { bytes: sharedBytes(source) } : source;
     const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const batches = new MessageChannel();
     const status = new MessageChannel();
     const data: SupervisorData = {
       reader: readerUrl.href,
-      bytes: shared,
+      source: readerSource,
       name: this.#name,
       port: batches.port2,
       status: status.port2,
@@ -174,6 +215,7 @@ class ReadAheadItems implements Iterator<TraceItem> {
     batches.port1.unref();
     status.port1.unref();
     this.#running = { supervisor, port: batches.port1, status: status.port1, control: new Int32Array(control), startedAt: performance.now() };
+    if (this.#progress !== undefined) this.#progress.control = this.#running.control;
     abandoned.register(this, this.#running, this);
   }
 

@@ -54,6 +54,10 @@ export function openTrace(bytes: Uint8Array, name: string, options: ReadTraceOpt
 export interface OpenTraceFileOptions extends ReadTraceOptions {
   /** Bytes read from disk at a time (capture-bytes.ts). Default: 32 MiB. */
   readonly windowBytes?: number;
+  /** The capture's bytes in shared memory (windows, or a gzipped capture inflated whole): for the read-ahead worker. */
+  readonly shared?: boolean;
+  /** Told the size of each window read (of the first reading of each iteration too). */
+  readonly onWindow?: (bytes: number) => void;
 }
 
 /** A trace file opened to be read from disk as it is iterated, and how far reading has got. */
@@ -65,7 +69,7 @@ export interface StreamedTrace {
 }
 
 /** Enough of a file to tell its format (detectTraceFormat probes at most this much). */
-const HEAD_BYTES = 64 * 1024;
+export const HEAD_BYTES = 64 * 1024;
 
 /**
  * `openTrace` of a file, reading a pcap or pcapng capture from disk a
@@ -79,7 +83,8 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
   const head = readHead(path, Math.min(size, HEAD_BYTES));
   const format = isGzip(head) ? 'unknown' : detectTraceFormat(head);
   if (format !== 'pcap' && format !== 'pcapng') {
-    const trace = openTrace(readFileSync(path), name, options);
+    const whole = readFileSync(path);
+    const trace = openTrace(options.shared === true && isGzip(whole) ? inflatedShared(whole) : whole, name, options);
     return { trace, size, position: () => size };
   }
   const windowBytes = options.windowBytes ?? WINDOW_BYTES;
@@ -89,7 +94,7 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
   const iterate = (): Iterator<TraceItem> => {
     let first = true;
     const records = (): Generator<CaptureRecord> => {
-      const windows = new FileWindows(path, size, windowBytes);
+      const windows = new FileWindows(path, size, windowBytes, options.shared === true, options.onWindow);
       if (first) current = windows;
       first = false;
       return fileRecords(windows, reader);
@@ -121,7 +126,17 @@ function* fileRecords(windows: FileWindows, read: (bytes: CaptureBytes) => Gener
   }
 }
 
-function readHead(path: string, length: number): Buffer {
+/** A gzipped file inflated into shared memory; what does not inflate is left as it is, for `openTrace` to report. */
+function inflatedShared(gzipped: Buffer): Buffer {
+  const plain = gunzip(gzipped);
+  if (typeof plain === 'string') return gzipped;
+  const shared = Buffer.from(new SharedArrayBuffer(plain.length));
+  plain.copy(shared);
+  return shared;
+}
+
+/** The file's first `length` bytes (fewer if it is shorter). */
+export function readHead(path: string, length: number): Buffer {
   const head = Buffer.alloc(length);
   const fd = openSync(path, 'r');
   try {

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
@@ -12,7 +14,7 @@ import { MESSAGES_PER_CALL, syntheticCallsPcap } from './synthetic-calls.js';
 
 // The worker threads run JavaScript: the read-ahead is tested as built (the global setup builds dist/), its worker entries beside it.
 const built = new URL('../../../dist/runtime/trace/read-ahead.js', import.meta.url).href;
-const { openTraceAhead } = (await import(built)) as typeof import('../../../runtime/trace/read-ahead.js');
+const { openTraceAhead, openTraceAheadFile } = (await import(built)) as typeof import('../../../runtime/trace/read-ahead.js');
 
 const traces = new URL('../../fixtures/traces/', import.meta.url);
 const broken = new URL('../../fixtures/broken/', import.meta.url);
@@ -101,6 +103,58 @@ describe('openTraceAhead', () => {
       if (item.kind === 'sip' && ++seen === 10) break;
     }
     expect([...opened.items]).toHaveLength([...openTrace(bytes, 'synthetic.pcap').items].length);
+  });
+});
+
+describe('openTraceAheadFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowc-ahead-file-'));
+  const fileOf = (name: string, bytes: Buffer): string => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('gives the items openTrace gives, the worker reading the file from disk in windows (records cut at their ends)', () => {
+    for (const [name, bytes] of [...filesIn(traces), ...filesIn(broken)]) {
+      const path = fileOf(name, bytes);
+      const expected = [...openTrace(bytes, name).items].map((i) => readable(i));
+      for (const windowBytes of [97]) {
+        const opened = openTraceAheadFile(path, name, { windowBytes });
+        expect(opened.trace.format, name).toBe(openTrace(bytes, name).format);
+        expect([...opened.trace.items].map((i) => readable(i)), `${name}, windows of ${windowBytes} bytes`).toEqual(expected);
+      }
+    }
+  });
+
+  it('keeps order and values over many windows and batches, and says how far the worker has read', () => {
+    const bytes = syntheticCallsPcap(3000);
+    const path = fileOf('calls.pcap', bytes);
+    const opened = openTraceAheadFile(path, 'calls.pcap', { windowBytes: 64 * 1024, startNow: true });
+    expect(opened.size).toBe(bytes.length);
+    const positions: number[] = [];
+    const items: TraceItem[] = [];
+    for (const item of opened.trace.items) {
+      items.push(item);
+      if (items.length % 5000 === 0) positions.push(opened.position());
+    }
+    expect(items.map((i) => readable(i))).toEqual([...openTrace(bytes, 'calls.pcap').items].map((i) => readable(i)));
+    expect(positions.length).toBeGreaterThan(2);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions[0]).toBeGreaterThan(0);
+    expect(positions[0]).toBeLessThan(bytes.length);
+    expect(opened.position()).toBe(bytes.length);
+  });
+
+  it('inflates a gzipped capture in the worker, and opens a log on the calling thread', () => {
+    const pcap = syntheticCallsPcap(20);
+    const gz = fileOf('calls.pcap.gz', gzipSync(pcap));
+    expect([...openTraceAheadFile(gz, 'calls.pcap.gz').trace.items].map((i) => readable(i))).toEqual(
+      [...openTrace(pcap, 'calls.pcap.gz').items].map((i) => readable(i)),
+    );
+    const log = fileOf('call.txt', Buffer.from(`--> 2024-01-01T10:00:00.123Z 10.0.0.1:5060 -> 10.0.0.2:5060 UDP\n${sipRequest({ method: 'OPTIONS', callId: 'log' })}\n`));
+    const opened = openTraceAheadFile(log, 'call.txt');
+    expect(opened.trace.format).toBe('text');
+    expect([...opened.trace.items].map((i) => readable(i))).toEqual([...openTrace(readFileSync(log), 'call.txt').items].map((i) => readable(i)));
   });
 });
 
@@ -196,7 +250,7 @@ describe('openTraceAhead when the worker fails', () => {
         'import { workerData } from "node:worker_threads";',
         `import { produceBatches } from ${JSON.stringify(produceBatches)};`,
         'const port = { postMessage(message, transfer) { workerData.port.postMessage(message, transfer); process.exit(7); } };',
-        'produceBatches(workerData.bytes, workerData.name, port, new Int32Array(workerData.control));',
+        'produceBatches(workerData.source, workerData.name, port, new Int32Array(workerData.control));',
       ].join('\n'),
     );
     const opened = openTraceAhead(capture, 'c.pcap', { readerUrl: killedAfterOneBatch });
