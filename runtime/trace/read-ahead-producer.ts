@@ -1,10 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { gunzipSync } from 'node:zlib';
 import { BATCHES_AHEAD, Control, type ReadAheadMessage } from './read-ahead-batch.js';
 import { BatchPacker, type PackedBatch } from './read-ahead-packer.js';
-import { openTrace, openTraceFile } from './read-trace.js';
-import { isGzip } from './trace-format.js';
+import { inflatedShared, openTrace, openTraceFile } from './read-trace.js';
 
 /** Where batches go: the worker's end of the channel to the main thread. */
 export interface BatchPort {
@@ -27,7 +25,7 @@ export function produceBatches(source: ReaderSource, name: string, port: BatchPo
   try {
     // Read from disk into shared windows, which the main thread reads messages from where they are.
     const file = 'path' in source ? openTraceFile(source.path, name, { ...windowSize(source), shared: true, onWindow: collectLeftWindows() }) : undefined;
-    const trace = 'bytes' in source ? openTrace(new Uint8Array(inflated(source.bytes)), name) : file?.trace;
+    const trace = 'bytes' in source ? openTrace(inflatedShared(Buffer.from(source.bytes)), name) : file?.trace;
     if (trace === undefined) throw new Error('read-ahead: nothing to read');
     const packer = new BatchPacker(trace.format);
     for (const item of trace.items) {
@@ -70,26 +68,6 @@ function collectLeftWindows(): (bytes: number) => void {
     since = 0;
     gc();
   };
-}
-
-/**
- * A gzipped capture decompressed into shared memory, so that the main
- * thread reads its messages where they are, as it does those of a plain
- * capture. What does not decompress is left as it is: `openTrace`
- * reports why.
- */
-function inflated(bytes: SharedArrayBuffer): SharedArrayBuffer {
-  const buf = Buffer.from(bytes);
-  if (!isGzip(buf)) return bytes;
-  let plain: Buffer;
-  try {
-    plain = gunzipSync(buf);
-  } catch {
-    return bytes;
-  }
-  const shared = new SharedArrayBuffer(plain.length);
-  plain.copy(Buffer.from(shared));
-  return shared;
 }
 
 /** Posts once the main thread has room for it; false when it no longer wants items. */

@@ -84,7 +84,7 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
   const format = isGzip(head) ? 'unknown' : detectTraceFormat(head);
   if (format !== 'pcap' && format !== 'pcapng') {
     const whole = readFileSync(path);
-    const trace = openTrace(options.shared === true && isGzip(whole) ? inflatedShared(whole) : whole, name, options);
+    const trace = openTrace(options.shared === true ? inflatedShared(whole) : whole, name, options);
     return { trace, size, position: () => size };
   }
   const windowBytes = options.windowBytes ?? WINDOW_BYTES;
@@ -126,8 +126,14 @@ function* fileRecords(windows: FileWindows, read: (bytes: CaptureBytes) => Gener
   }
 }
 
-/** A gzipped file inflated into shared memory; what does not inflate is left as it is, for `openTrace` to report. */
-function inflatedShared(gzipped: Buffer): Buffer {
+/**
+ * A gzipped capture inflated into shared memory, so that the read-ahead
+ * worker's main thread reads its messages where they are, as it does
+ * those of a plain capture. What is not gzip, or does not inflate, is left
+ * as it is (`openTrace` reports why).
+ */
+export function inflatedShared(gzipped: Buffer): Buffer {
+  if (!isGzip(gzipped)) return gzipped;
   const plain = gunzip(gzipped);
   if (typeof plain === 'string') return gzipped;
   const shared = Buffer.from(new SharedArrayBuffer(plain.length));

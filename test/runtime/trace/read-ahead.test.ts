@@ -183,9 +183,20 @@ describe('openTraceAhead with startNow', () => {
 
 describe('openTraceAhead when its iterator is dropped without return()', () => {
 
-  it.runIf(process.platform === 'linux')('stops its threads once the iterator is garbage', async () => {
+  /** Collects until the threads are gone: collected, finalized, terminated, each on a later turn of the event loop (the test's timeout bounds the wait). */
+  async function collectUntilStopped(started: readonly string[]): Promise<void> {
+    expect(started.length).toBeGreaterThan(0);
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
+    const running = (): string[] => started.filter((id) => threadIds().has(id));
+    while (running().length > 0) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(running()).toEqual([]);
+  }
+
+  it.runIf(process.platform === 'linux')('stops its threads once the iterator is garbage', async () => {
     const before = threadIds();
     const started = (() => {
       // As a replay that throws mid-trace leaves it: one item taken, the reader a few batches ahead and waiting.
@@ -193,32 +204,17 @@ describe('openTraceAhead when its iterator is dropped without return()', () => {
       expect(iterator.next().done).toBe(false);
       return [...threadIds()].filter((id) => !before.has(id));
     })();
-    expect(started.length).toBeGreaterThan(0);
-    const running = (): string[] => started.filter((id) => threadIds().has(id));
-    // Collected, finalized, terminated: each happens on a later turn of the event loop (the test's timeout bounds the wait).
-    while (running().length > 0) {
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    expect(running()).toEqual([]);
+    await collectUntilStopped(started);
   });
 
   it.runIf(process.platform === 'linux')('stops the threads of a read started early and never iterated, once it is garbage', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
     const before = threadIds();
     const started = (() => {
       // As flowc simulate leaves it when the flow fails to compile: the capture opened, its reader started, nothing read.
       openTraceAhead(syntheticCallsPcap(1000), 'unread.pcap', { startNow: true });
       return [...threadIds()].filter((id) => !before.has(id));
     })();
-    expect(started.length).toBeGreaterThan(0);
-    const running = (): string[] => started.filter((id) => threadIds().has(id));
-    while (running().length > 0) {
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    expect(running()).toEqual([]);
+    await collectUntilStopped(started);
   });
 });
 
