@@ -6,11 +6,11 @@
  * asks (its items become garbage once replayed, so a long capture is never
  * held whole as items), in a worker thread when it is large, and from disk
  * a window at a time when it is too large to hold as bytes
- * (simulate-read-ahead.ts); a group of several files is read whole and
- * merged by time.
+ * (simulate-read-ahead.ts); a group of several files is read the same way,
+ * file by file, merged by time as the replay reads.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { mergeTraces, openTrace, openTraceFile, type OpenedTrace, type StreamedTrace, type TraceItem, type TraceRead } from '../runtime/trace/index.js';
+import { mergeOpenedTraces, openTrace, openTraceFile, type OpenedTrace, type StreamedTrace, type TraceItem } from '../runtime/trace/index.js';
 import { openTraceAheadFile } from '../runtime/trace/read-ahead.js';
 import { countFrames } from './simulate-frame-count.js';
 import type { TraceGroup } from './simulate-pairing.js';
@@ -43,29 +43,25 @@ export async function unreadableFiles(paths: readonly string[]): Promise<FilePro
 export type ProgressFactory = (name: string, bytes: number) => ProgressSink;
 
 export interface GroupRead {
-  /** Items read as they are iterated (one file), or all in memory (several, merged). */
+  /** Items read as they are iterated: one file's, or several files' merged by time as they are read. */
   readonly trace: OpenedTrace;
   /** Size of the group's files together. */
   readonly bytes: number;
 }
 
-/** The group's files, opened or read and merged by time; a file that fails to read now (removed since the check) is a FileProblem. */
+/** The group's files, opened to be read as the replay asks and merged by time; a file that fails to open now (removed since the check) is a FileProblem. */
 export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
   const [first] = group.files;
   if (group.files.length === 1 && first !== undefined) return openOne(first, progressFor, readAhead);
-  const files: { path: string; bytes: Buffer }[] = [];
+  const traces: OpenedTrace[] = [];
   let total = 0;
   for (const path of group.files) {
-    try {
-      const bytes = await readFile(path);
-      files.push({ path, bytes });
-      total += bytes.length;
-    } catch (error) {
-      return { path, reason: describeFsError(error) };
-    }
+    const read = await openOne(path, progressFor, readAhead);
+    if ('reason' in read) return read;
+    traces.push(read.trace);
+    total += read.bytes;
   }
-  const reads = files.map((f) => readWithProgress(f.bytes, f.path, progressFor(f.path, f.bytes.length)));
-  return { trace: mergeTraces(reads), bytes: total };
+  return { trace: mergeOpenedTraces(traces), bytes: total };
 }
 
 /**
@@ -119,21 +115,6 @@ function* withProgress(items: Iterable<TraceItem>, progress: ProgressSink, at: P
     yield item;
   }
   progress.done();
-}
-
-function readWithProgress(bytes: Buffer, name: string, progress: ProgressSink): TraceRead {
-  const opened = openTrace(bytes, name);
-  if (progress === NO_PROGRESS) return { name, format: opened.format, items: [...opened.items] };
-  const total = countFrames(bytes);
-  const items: TraceItem[] = [];
-  let messages = 0;
-  for (const item of opened.items) {
-    items.push(item);
-    if (item.kind === 'sip') messages++;
-    if (items.length % PROGRESS_EVERY === 0) progress.reading(item.frame, total, messages);
-  }
-  progress.done();
-  return { name, format: opened.format, items };
 }
 
 export function wantsProgress(bytes: number, enabled: boolean): boolean {

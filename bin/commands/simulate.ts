@@ -57,10 +57,10 @@ export async function runSimulate(flowPath: string, tracePaths: readonly string[
   const groups = pairTraces(tracePaths);
   const progressFor = (name: string, bytes: number): ProgressSink =>
     wantsProgress(bytes, options.progress && !options.quiet) ? progressLine(process.stderr, name) : NO_PROGRESS;
-  // A capture replayed alone is read, and its reader thread started, while the flow compiles: each takes
-  // some 100 ms of a large capture's replay. Only such a group: the others parse their files as they read them.
+  // The first group's files are opened, and a large capture's reader thread started, while the flow compiles:
+  // the reader's start takes some 100 ms of a large capture's replay.
   const first = groups[0];
-  const early = first !== undefined && first.files.length === 1 ? readTraceGroup(first, progressFor, readAhead) : undefined;
+  const early = first === undefined ? undefined : readTraceGroup(first, progressFor, readAhead);
   // Awaited in the loop; a flow that fails to compile leaves it unread (and its reader stopped with the process).
   void early?.catch(() => undefined);
 

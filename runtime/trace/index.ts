@@ -1,5 +1,5 @@
 export { readTrace, openTrace, openTraceFile, type OpenedTrace, type OpenTraceFileOptions, type ReadTraceOptions, type StreamedTrace } from './read-trace.js';
-export { mergeTraces } from './merge-traces.js';
+export { mergeOpenedTraces, mergeTraces } from './merge-traces.js';
 export { detectTraceFormat } from './trace-format.js';
 export { parseDirectionLine, UNNAMED_LOCAL, type Direction } from './direction-line.js';
 export { UNKNOWN_ENDPOINT } from './text-log-reader.js';

@@ -1,3 +1,4 @@
+import type { OpenedTrace } from './read-trace.js';
 import type { TraceItem, TraceRead } from './trace-item.js';
 
 /**
@@ -6,23 +7,46 @@ import type { TraceItem, TraceRead } from './trace-item.js';
  * on equal times the read given first goes first.
  */
 export function mergeTraces(reads: readonly TraceRead[]): TraceRead {
-  const heads = reads.map(() => 0);
-  const total = reads.reduce((n, r) => n + r.items.length, 0);
-  const items: TraceItem[] = [];
-  while (items.length < total) {
-    let best = -1;
-    let bestTime = Infinity;
-    for (let r = 0; r < reads.length; r++) {
-      const item = reads[r]?.items[heads[r] ?? 0];
-      if (item !== undefined && (best < 0 || item.time < bestTime)) {
-        best = r;
-        bestTime = item.time;
+  const merged = mergeOpenedTraces(reads);
+  return { name: merged.name, format: merged.format, items: [...merged.items] };
+}
+
+/**
+ * `mergeTraces` as the items are iterated: each trace is read only as far
+ * as the merge has got, so a capture merged with its event log is never
+ * held whole (each iteration reads every trace afresh).
+ */
+export function mergeOpenedTraces(traces: readonly OpenedTrace[]): OpenedTrace {
+  const first = traces[0];
+  return {
+    name: traces.map((t) => t.name).join(' + '),
+    format: traces.length === 1 && first !== undefined ? first.format : 'merged',
+    items: { [Symbol.iterator]: () => interleaved(traces) },
+  };
+}
+
+function* interleaved(traces: readonly OpenedTrace[]): Generator<TraceItem> {
+  const iterators = traces.map((t) => t.items[Symbol.iterator]());
+  const heads = iterators.map((it) => it.next());
+  try {
+    for (;;) {
+      let best = -1;
+      let bestTime = Infinity;
+      for (let r = 0; r < heads.length; r++) {
+        const head = heads[r];
+        if (head !== undefined && head.done !== true && (best < 0 || head.value.time < bestTime)) {
+          best = r;
+          bestTime = head.value.time;
+        }
       }
+      const head = heads[best];
+      const iterator = iterators[best];
+      if (head === undefined || head.done === true || iterator === undefined) return;
+      yield head.value;
+      heads[best] = iterator.next();
     }
-    const item = reads[best]?.items[heads[best] ?? 0];
-    if (item === undefined) break;
-    items.push(item);
-    heads[best] = (heads[best] ?? 0) + 1;
+  } finally {
+    // Left early (or done): readers that hold a file or a thread let go of it.
+    for (const iterator of iterators) iterator.return?.();
   }
-  return { name: reads.map((r) => r.name).join(' + '), format: reads.length === 1 ? (reads[0]?.format ?? 'merged') : 'merged', items };
 }

@@ -92,6 +92,11 @@ describe('flowc simulate', () => {
     expect(run.stdout).toMatch(/\| \[event Consult\] .* Consulting +Consult, line 47$/m);
     expect(run.stdout).not.toContain('[assumed');
     expect(run.stdout).toContain('1 passed, 0 failed');
+    // The capture read ahead in a worker, or from disk on this thread, merged with the log as the replay reads: the same report.
+    for (const env of [{ FLOWC_READ_AHEAD_MIN_BYTES: '0' }, { FLOWC_STREAM_MIN_BYTES: '0' }]) {
+      const other = runFlowc(['simulate', FLOW, HAPPY, join(dir, 'desktop.jsonl'), '--strict-commands', ...('FLOWC_STREAM_MIN_BYTES' in env ? ['--no-read-ahead'] : [])], repoRoot, env);
+      expect(other).toEqual(run);
+    }
   });
 
   it('prints one JSON document with --json', () => {
