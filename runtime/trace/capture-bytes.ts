@@ -42,6 +42,8 @@ export class FileWindows implements CaptureBytes {
   readonly #windowBytes: number;
   readonly #shared: boolean;
   readonly #onWindow: ((bytes: number) => void) | undefined;
+  /** The end of the furthest bytes asked for: how far the packet reader has got. */
+  #reached = 0;
   /** Why reading stopped early (an I/O error), for the truncation problem. */
   failure: string | undefined;
 
@@ -70,8 +72,16 @@ export class FileWindows implements CaptureBytes {
     return this.#base;
   }
 
+  /** How far into the file the reader has got (the end of the last record it read), for a progress line. */
+  get reached(): number {
+    return this.#reached;
+  }
+
   ensure(at: number, n: number): boolean {
-    if (at >= this.#base && at + n <= this.#base + this.#buf.length) return true;
+    if (at >= this.#base && at + n <= this.#base + this.#buf.length) {
+      if (at + n > this.#reached) this.#reached = at + n;
+      return true;
+    }
     if (at + n > this.#length) return false;
     const size = Math.min(this.#length - at, Math.max(this.#windowBytes, n));
     const buf = this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
@@ -80,7 +90,9 @@ export class FileWindows implements CaptureBytes {
     this.#buf = read < size ? buf.subarray(0, read) : buf;
     this.#base = at;
     this.#onWindow?.(size);
-    return at + n <= this.#length;
+    if (at + n > this.#length) return false;
+    if (at + n > this.#reached) this.#reached = at + n;
+    return true;
   }
 
   /** Closes the file; `ensure` opens it again if asked. */

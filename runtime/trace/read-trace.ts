@@ -63,7 +63,7 @@ export interface OpenTraceFileOptions extends ReadTraceOptions {
 /** A trace file opened to be read from disk as it is iterated, and how far reading has got. */
 export interface StreamedTrace {
   readonly trace: OpenedTrace;
-  /** The file's size, and how many of its bytes were read so far (for a progress line). */
+  /** The file's size, and how far into it reading has got (the end of the last record read; for a progress line). */
   readonly size: number;
   readonly position: () => number;
 }
@@ -104,7 +104,7 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
   return {
     trace: { name, format, items: { [Symbol.iterator]: iterate } },
     size,
-    position: () => (current === undefined ? 0 : current.base + current.buf.length),
+    position: () => current?.reached ?? 0,
   };
 }
 
