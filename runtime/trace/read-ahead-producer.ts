@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { BATCHES_AHEAD, Control, type ReadAheadMessage } from './read-ahead-batch.js';
 import { BatchPacker, type PackedBatch } from './read-ahead-packer.js';
-import { inflatedShared, openTrace, openTraceFile } from './read-trace.js';
+import { inflatedShared, openTrace, openTraceFile, type OpenedTrace, type StreamedTrace } from './read-trace.js';
 
 /** Where batches go: the worker's end of the channel to the main thread. */
 export interface BatchPort {
@@ -23,10 +23,7 @@ export type ReaderSource = { readonly bytes: SharedArrayBuffer } | { readonly pa
  */
 export function produceBatches(source: ReaderSource, name: string, port: BatchPort, control: Int32Array): void {
   try {
-    // Read from disk into shared windows, which the main thread reads messages from where they are.
-    const file = 'path' in source ? openTraceFile(source.path, name, { ...windowSize(source), shared: true, onWindow: collectLeftWindows() }) : undefined;
-    const trace = 'bytes' in source ? openTrace(inflatedShared(Buffer.from(source.bytes)), name) : file?.trace;
-    if (trace === undefined) throw new Error('read-ahead: nothing to read');
+    const { trace, file } = opened(source, name);
     const packer = new BatchPacker(trace.format);
     for (const item of trace.items) {
       packer.add(item);
@@ -43,8 +40,12 @@ export function produceBatches(source: ReaderSource, name: string, port: BatchPo
   }
 }
 
-function windowSize(source: { readonly windowBytes?: number }): { readonly windowBytes?: number } {
-  return source.windowBytes === undefined ? {} : { windowBytes: source.windowBytes };
+/** The trace to read; a file's read from disk into shared windows, which the main thread reads messages from where they are. */
+function opened(source: ReaderSource, name: string): { readonly trace: OpenedTrace; readonly file?: StreamedTrace } {
+  if ('bytes' in source) return { trace: openTrace(inflatedShared(Buffer.from(source.bytes)), name) };
+  const windowBytes = source.windowBytes === undefined ? {} : { windowBytes: source.windowBytes };
+  const file = openTraceFile(source.path, name, { ...windowBytes, shared: true, onWindow: collectLeftWindows() });
+  return { trace: file.trace, file };
 }
 
 /** Shared memory read since the last collection past which the reader collects: a few windows. */

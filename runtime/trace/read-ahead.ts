@@ -27,6 +27,11 @@ export interface ReadAheadOptions extends ReadTraceOptions {
   readonly startNow?: boolean;
 }
 
+export interface ReadAheadFileOptions extends ReadAheadOptions {
+  /** Bytes the worker reads from disk at a time (capture-bytes.ts). Default: 32 MiB. */
+  readonly windowBytes?: number;
+}
+
 /** What a read ahead is started with. */
 interface ReadAheadSetup {
   readonly readerUrl: URL;
@@ -52,8 +57,9 @@ const START_CHECK_MS = 250;
  * into one when iterating starts.
  *
  * Iterating starts the worker (or opening it, with `startNow`); finishing,
- * or leaving the loop early, stops it; it never keeps the process alive. If the worker fails (a flowc bug,
- * or the thread killed), iterating throws after the items read before it.
+ * or leaving the loop early, stops it; it never keeps the process alive.
+ * If the worker fails (a flowc bug, or the thread killed), iterating
+ * throws after the items read before it.
  */
 export function openTraceAhead(bytes: Uint8Array, name: string, options: ReadAheadOptions = {}): OpenedTrace {
   const format = captureFormat(asBuffer(bytes));
@@ -68,10 +74,11 @@ export function openTraceAhead(bytes: Uint8Array, name: string, options: ReadAhe
  * thread neither reads the file nor holds it (each window in shared memory
  * is let go once the replay holds no message in it), whatever its size.
  * Logs, and what is no capture, are opened by `openTraceFile` on this
- * thread. `position()` is how much of the file the worker has read.
- * Throws what the file system says when the file cannot be opened.
+ * thread. `position()` is how far into the file the worker's packet
+ * reader has got (updated with each batch). Throws what the file system
+ * says when the file cannot be opened.
  */
-export function openTraceAheadFile(path: string, name: string, options: ReadAheadOptions & { readonly windowBytes?: number } = {}): StreamedTrace {
+export function openTraceAheadFile(path: string, name: string, options: ReadAheadFileOptions = {}): StreamedTrace {
   const size = statSync(path).size;
   const format = captureFormat(readHead(path, Math.min(size, HEAD_BYTES)));
   if (format === undefined) return openTraceFile(path, name, options);
