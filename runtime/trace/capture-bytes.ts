@@ -25,6 +25,8 @@ export function wholeBytes(buf: Buffer): CaptureBytes {
 
 /** The default window: large enough that moving it costs nothing per packet, small enough to be no burden. */
 export const WINDOW_BYTES = 32 * 1024 * 1024;
+/** The first window, doubled at each move up to the full size: the first packets are read without waiting for 32 MiB. */
+const FIRST_WINDOW_BYTES = 1024 * 1024;
 
 /**
  * A capture file read from disk a window at a time. A window starts where
@@ -40,6 +42,8 @@ export class FileWindows implements CaptureBytes {
   #fd: number | undefined;
   readonly #path: string;
   readonly #windowBytes: number;
+  /** The size of the next window (slow start up to `#windowBytes`). */
+  #nextBytes: number;
   readonly #shared: boolean;
   readonly #onWindow: ((bytes: number) => void) | undefined;
   /** The end of the furthest bytes asked for: how far the packet reader has got. */
@@ -56,6 +60,7 @@ export class FileWindows implements CaptureBytes {
     this.#path = path;
     this.#length = length;
     this.#windowBytes = Math.max(1, windowBytes);
+    this.#nextBytes = Math.min(this.#windowBytes, FIRST_WINDOW_BYTES);
     this.#shared = shared;
     this.#onWindow = onWindow;
   }
@@ -83,7 +88,8 @@ export class FileWindows implements CaptureBytes {
       return true;
     }
     if (at + n > this.#length) return false;
-    const size = Math.min(this.#length - at, Math.max(this.#windowBytes, n));
+    const size = Math.min(this.#length - at, Math.max(this.#nextBytes, n));
+    this.#nextBytes = Math.min(this.#windowBytes, 2 * this.#nextBytes);
     const buf = this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
     const read = this.#read(buf, at);
     if (read < size) this.#length = at + read;

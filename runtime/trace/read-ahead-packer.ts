@@ -9,6 +9,8 @@ const EMPTY = Buffer.from(new ArrayBuffer(0));
 
 /** A batch is posted at this many SIP messages, or bytes of them: small enough to keep the main thread fed early, large enough that posting costs little per message. */
 const BATCH_MESSAGES = 1024;
+/** The first batch's messages, doubled at each batch up to the full size: the main thread starts replaying before the reader's cold code has parsed 1,024. */
+const FIRST_BATCH_MESSAGES = 64;
 const BATCH_BYTES = 512 * 1024;
 /** The first size of a batch's own bytes, made only for messages outside the capture (TCP, IP fragments); grown as needed. */
 const BUFFER_BYTES = 64 * 1024;
@@ -40,6 +42,7 @@ export class BatchPacker {
   #sip = new Int32Array(BATCH_MESSAGES * SIP_FIELDS);
   #times = new Float64Array(BATCH_MESSAGES);
   #count = 0;
+  #limit = FIRST_BATCH_MESSAGES;
   #others: TraceItem[] = [];
   #positions: number[] = [];
 
@@ -50,7 +53,7 @@ export class BatchPacker {
 
   /** The batch should be posted now. */
   get full(): boolean {
-    return this.#count >= BATCH_MESSAGES || this.#used >= BATCH_BYTES || this.#others.length >= BATCH_MESSAGES;
+    return this.#count >= this.#limit || this.#used >= BATCH_BYTES || this.#others.length >= BATCH_MESSAGES;
   }
 
   add(item: TraceItem): void {
@@ -92,6 +95,7 @@ export class BatchPacker {
     this.#sip = new Int32Array(BATCH_MESSAGES * SIP_FIELDS);
     this.#times = new Float64Array(BATCH_MESSAGES);
     this.#count = 0;
+    this.#limit = Math.min(BATCH_MESSAGES, 2 * this.#limit);
     this.#others = [];
     this.#positions = [];
     return { batch, transfer };
