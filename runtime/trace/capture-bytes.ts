@@ -83,22 +83,31 @@ export class FileWindows implements CaptureBytes {
   }
 
   ensure(at: number, n: number): boolean {
-    if (at >= this.#base && at + n <= this.#base + this.#buf.length) {
-      if (at + n > this.#reached) this.#reached = at + n;
-      return true;
+    if (at < this.#base || at + n > this.#base + this.#buf.length) {
+      if (at + n > this.#length) return false;
+      this.#move(at, n);
+      if (at + n > this.#length) return false;
     }
-    if (at + n > this.#length) return false;
+    if (at + n > this.#reached) this.#reached = at + n;
+    return true;
+  }
+
+  /** A new window from `at`, of at least `n` bytes unless the file ends first (then the length is where it ended). */
+  #move(at: number, n: number): void {
     const size = Math.min(this.#length - at, Math.max(this.#nextBytes, n));
     this.#nextBytes = Math.min(this.#windowBytes, 2 * this.#nextBytes);
     const buf = this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
-    const read = this.#read(buf, at);
+    let read = 0;
+    try {
+      this.#fd ??= openSync(this.#path, 'r');
+      read = readFully(this.#fd, buf, at);
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
+    }
     if (read < size) this.#length = at + read;
     this.#buf = read < size ? buf.subarray(0, read) : buf;
     this.#base = at;
     this.#onWindow?.(size);
-    if (at + n > this.#length) return false;
-    if (at + n > this.#reached) this.#reached = at + n;
-    return true;
   }
 
   /** Closes the file; `ensure` opens it again if asked. */
@@ -107,19 +116,15 @@ export class FileWindows implements CaptureBytes {
     closeSync(this.#fd);
     this.#fd = undefined;
   }
+}
 
-  #read(buf: Buffer, at: number): number {
-    let done = 0;
-    try {
-      this.#fd ??= openSync(this.#path, 'r');
-      while (done < buf.length) {
-        const read = readSync(this.#fd, buf, done, buf.length - done, at + done);
-        if (read === 0) break;
-        done += read;
-      }
-    } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
-    }
-    return done;
+/** Reads `buf.length` bytes of the file from `position`, or fewer where it ends; how many. */
+export function readFully(fd: number, buf: Buffer, position: number): number {
+  let done = 0;
+  while (done < buf.length) {
+    const read = readSync(fd, buf, done, buf.length - done, position + done);
+    if (read === 0) break;
+    done += read;
   }
+  return done;
 }

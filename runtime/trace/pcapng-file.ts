@@ -41,11 +41,11 @@ export function* pcapngPackets(file: Buffer | CaptureBytes): Generator<CaptureRe
       yield { kind: 'problem', frame: frame + 1, time, reason: `file truncated: ${bytes.length - p} bytes left where a block starts at byte ${p}` };
       return;
     }
-    let buf = bytes.buf;
-    let at = p - bytes.base;
-    const type = le ? buf.readUInt32LE(at) : buf.readUInt32BE(at);
+    const head = bytes.buf;
+    const headAt = p - bytes.base;
+    const type = le ? head.readUInt32LE(headAt) : head.readUInt32BE(headAt);
     if (type === SECTION_HEADER) {
-      const magic = buf.readUInt32LE(at + 8);
+      const magic = head.readUInt32LE(headAt + 8);
       if (magic === BYTE_ORDER_MAGIC) le = true;
       else if (magic === 0x4d3c2b1a) le = false;
       else {
@@ -58,7 +58,7 @@ export function* pcapngPackets(file: Buffer | CaptureBytes): Generator<CaptureRe
       yield { kind: 'problem', frame: 0, time: 0, reason: 'not a pcapng file (no section header first)' };
       return;
     }
-    const length = le ? buf.readUInt32LE(at + 4) : buf.readUInt32BE(at + 4);
+    const length = le ? head.readUInt32LE(headAt + 4) : head.readUInt32BE(headAt + 4);
     if (length < 12 || length % 4 !== 0) {
       yield { kind: 'problem', frame: frame + 1, time, reason: `corrupt block at byte ${p} (length ${length})` };
       return;
@@ -73,11 +73,10 @@ export function* pcapngPackets(file: Buffer | CaptureBytes): Generator<CaptureRe
       return;
     }
     // The window may have moved to hold the whole block.
-    buf = bytes.buf;
-    at = p - bytes.base;
-    const block = buf;
-    const u32 = (o: number): number => (le ? block.readUInt32LE(o) : block.readUInt32BE(o));
-    const u16 = (o: number): number => (le ? block.readUInt16LE(o) : block.readUInt16BE(o));
+    const buf = bytes.buf;
+    const at = p - bytes.base;
+    const u32 = (o: number): number => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    const u16 = (o: number): number => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
     const body = at + 8;
     const bodyEnd = at + length - 4;
     if (type === INTERFACE_DESCRIPTION && bodyEnd - body >= 8) {

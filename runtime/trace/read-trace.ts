@@ -1,7 +1,7 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { asBuffer } from '../sip/buffer-view.js';
-import { FileWindows, WINDOW_BYTES, type CaptureBytes } from './capture-bytes.js';
+import { FileWindows, readFully, WINDOW_BYTES, type CaptureBytes } from './capture-bytes.js';
 import type { CaptureRecord } from './capture-record.js';
 import { captureItems } from './capture-reader.js';
 import { eventLogItems } from './event-log-reader.js';
@@ -146,13 +146,7 @@ export function readHead(path: string, length: number): Buffer {
   const head = Buffer.alloc(length);
   const fd = openSync(path, 'r');
   try {
-    let done = 0;
-    while (done < length) {
-      const read = readSync(fd, head, done, length - done, done);
-      if (read === 0) break;
-      done += read;
-    }
-    return head.subarray(0, done);
+    return head.subarray(0, readFully(fd, head, 0));
   } finally {
     closeSync(fd);
   }
