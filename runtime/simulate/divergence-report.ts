@@ -68,7 +68,10 @@ export interface EndOfTrace {
   readonly traceName: string;
   readonly last: TraceItem | undefined;
   readonly step: number;
+  /** The calls the replay still holds (a replay forgets calls that settled long ago: none of them has anything pending). */
   readonly calls: readonly ReplayCall[];
+  /** Calls the replay started, forgotten ones included. */
+  readonly callCount: number;
   readonly sipMessages: number;
   /** Logged events of a type the flow declares: offered to it even when no call took them. */
   readonly flowEvents: number;
@@ -118,7 +121,7 @@ export function endOfTraceDivergence(e: EndOfTrace): Divergence | undefined {
   }
   // Events the flow declares that no call took were still answered by the flow (its first state refused
   // them): that is its behaviour, checked. With none, a pass would say nothing about the flow at all.
-  if (e.calls.length > 0 || e.flowEvents > 0) return undefined;
+  if (e.callCount > 0 || e.flowEvents > 0) return undefined;
   const at = e.flow.states[0]?.at;
   return {
     ...where,

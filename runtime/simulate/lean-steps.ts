@@ -65,6 +65,11 @@ export class LeanSteps {
     this.#ring[slot] = step;
   }
 
+  /** The call was forgotten by the replay: no later step is its, so its last state is not needed for the window. */
+  forget(call: number): void {
+    if (call < this.#lastState.length) this.#lastState[call] = undefined;
+  }
+
   #newRoute(src: string, dst: string, leg: string | undefined): boolean {
     let byDst = this.#routes.get(src);
     if (byDst === undefined) {

@@ -24,6 +24,10 @@ export class ReplayCall {
   readonly unlogged: FlowEmit[] = [];
   /** The log records this call's outgoing events (a `"dir": "out"` line matched one of its emits). */
   logsEmits = false;
+  /** Its flow has ended, and the replay waits for it to settle (finished-calls.ts). */
+  ending = false;
+  /** The replay forgot the call once it had long finished. */
+  forgotten = false;
   /** Steps the machine took (the initial step is 1). */
   steps = 0;
   /**
@@ -49,6 +53,18 @@ export class ReplayCall {
 
   get active(): boolean {
     return !this.session.done;
+  }
+
+  /** The flow has ended, nothing it expects of the flow side is pending, and no dial timeout is armed: the trace can only add late messages. */
+  get settled(): boolean {
+    if (!this.session.done || this.pending.length > 0) return false;
+    for (const dialogs of this.#legs.values()) for (const dialog of dialogs) if (dialog.dialTimer !== undefined) return false;
+    return true;
+  }
+
+  /** Every dialog its legs were on. */
+  *dialogs(): Generator<TraceDialog> {
+    for (const dialogs of this.#legs.values()) yield* dialogs;
   }
 
   /** The leg's current dialog. */

@@ -40,11 +40,13 @@ import type {
   AssumedCommand,
   Divergence,
   FlowSide,
+  LegBindings,
   MessageDirection,
   SimulationProblem,
   SimulationResult,
 } from './simulation-result.js';
 import { emitDivergence, endOfTraceDivergence, messageDivergence } from './divergence-report.js';
+import { FinishedCalls, KEPT_FINISHED_CALLS } from './finished-calls.js';
 import { describeEmit, findEmit, isOutgoing, type FlowEmit } from './logged-emits.js';
 import { callForCommand, keyedCall, keyOf } from './keyed-calls.js';
 import { commandOf } from './logged-command.js';
@@ -98,7 +100,14 @@ export class Replay implements SessionObserver {
   readonly #clock: VirtualClock;
   readonly #ports: ReplayPorts;
   readonly #env: SessionEnvironment;
+  /** The calls not forgotten, oldest first (numbered 1, 2, ... in order of adoption). */
   readonly #calls: ReplayCall[] = [];
+  #callCount = 0;
+  /** Forgets settled calls (a replay without an event log); their bindings stay in the result. */
+  readonly #finished: FinishedCalls | undefined;
+  readonly #forgottenBindings: LegBindings[] = [];
+  /** Forgotten calls still in `#calls`, which is compacted once they are half of it. */
+  #forgottenInCalls = 0;
   /** The flow's inbound legs, and the calls (oldest first) that may still have one unbound: an offered INVITE may be theirs. */
   readonly #inbound: readonly string[];
   readonly #awaitingOffer: ReplayCall[] = [];
@@ -159,6 +168,8 @@ export class Replay implements SessionObserver {
     for (const reason of side.problems) this.#problem(trace.name, 0, first?.time ?? 0, 'error', 'replay', reason);
     this.#unusedSide = side.unused;
     this.#sideProblems = this.#problems.length;
+    const keep = options.keepFinishedCalls ?? KEPT_FINISHED_CALLS;
+    this.#finished = this.#window.mayHoldEvents || keep === Infinity ? undefined : new FinishedCalls(keep, (call) => this.#forget(call));
   }
 
   /** The trace from its first item, read on demand (the flow side's inference reads a prefix, twice). */
@@ -212,6 +223,7 @@ export class Replay implements SessionObserver {
           this.#recorder.problem(item, { kind: 'problem', severity: item.severity, reason: item.reason });
           break;
       }
+      this.#finished?.settle(this.#divergence !== undefined);
     }
     this.#item = undefined;
     if (this.#unusedSide !== undefined && !this.#sideUsed) {
@@ -226,6 +238,7 @@ export class Replay implements SessionObserver {
         last,
         step: Math.max(0, this.#recorder.count - 1),
         calls: this.#calls,
+        callCount: this.#callCount,
         sipMessages: this.#counts.sipMessages,
         flowEvents: this.#flowEvents,
         flowSide: this.#side.addresses,
@@ -265,6 +278,11 @@ export class Replay implements SessionObserver {
     } else {
       this.#recorder.collect(record);
     }
+  }
+
+  done(session: FlowSession): void {
+    const call = this.#callOf.get(session);
+    if (call !== undefined) this.#finished?.ended(call);
   }
 
   error(session: FlowSession, error: SessionError): void {
@@ -675,7 +693,7 @@ export class Replay implements SessionObserver {
     if (!this.#dialsFirst) return undefined;
     const initial = this.#initialTrial;
     if (initial === undefined) return undefined;
-    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
+    const call = new ReplayCall(this.#callCount + 1, this.#machine, this.#env, this.#input);
     for (const effect of initial.effects) {
       if (!isSipEffect(effect)) continue;
       const expectation = expectationOf(effect, call, 1, item.time);
@@ -693,7 +711,7 @@ export class Replay implements SessionObserver {
   #tryNewCallWithCommand(item: SipTraceItem, message: SipMessage, created: TraceDialog): Expectation | undefined {
     const initial = this.#initialTrial;
     if (initial === undefined || initial.snapshot.status === 'done') return undefined;
-    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, this.#input);
+    const call = new ReplayCall(this.#callCount + 1, this.#machine, this.#env, this.#input);
     const outcome = inferCommand(this.#machine, call, initial.snapshot, message, undefined, item.time);
     if (outcome.found === undefined) return undefined;
     this.#adopt(call);
@@ -704,15 +722,35 @@ export class Replay implements SessionObserver {
   }
 
   #newCall(input: Readonly<Record<string, Value>> = this.#input): ReplayCall {
-    const call = new ReplayCall(this.#calls.length + 1, this.#machine, this.#env, input);
+    const call = new ReplayCall(this.#callCount + 1, this.#machine, this.#env, input);
     this.#adopt(call);
     return call;
   }
 
   #adopt(call: ReplayCall): void {
+    this.#callCount++;
     this.#calls.push(call);
     this.#callOf.set(call.session, call);
     if (this.#inbound.length > 0) this.#awaitingOffer.push(call);
+  }
+
+  /** A settled call leaves the replay: its dialogs no longer answer for messages, and only its bindings are kept (not in a lean result). */
+  #forget(call: ReplayCall): void {
+    // A lean result is what the terminal report reads, and it shows no bindings: a long capture keeps none per forgotten call.
+    if (this.#options.steps !== 'lean') for (const binding of call.bindings()) this.#forgottenBindings.push(binding);
+    for (const dialog of call.dialogs()) if (this.#dialogs.get(dialog.callId) === dialog) this.#dialogs.delete(dialog.callId);
+    this.#callOf.delete(call.session);
+    this.#recorder.forget(call.number);
+    call.forgotten = true;
+    const calls = this.#calls;
+    if (++this.#forgottenInCalls * 2 <= calls.length) return;
+    let kept = 0;
+    for (let i = 0; i < calls.length; i++) {
+      const c = calls[i];
+      if (c !== undefined && !c.forgotten) calls[kept++] = c;
+    }
+    calls.length = kept;
+    this.#forgottenInCalls = 0;
   }
 
   #startCall(call: ReplayCall): void {
@@ -956,6 +994,15 @@ export class Replay implements SessionObserver {
 
   // --- result -------------------------------------------------------------
 
+  /** Every call's bindings, in call order (forgotten calls' were taken as they were forgotten, in the order they settled). */
+  #bindings(): LegBindings[] {
+    // Forgotten calls stay in #calls until it is compacted.
+    const kept = this.#calls.flatMap((call) => (call.forgotten ? [] : call.bindings()));
+    if (this.#forgottenBindings.length === 0) return kept;
+    // Stable: each call's legs stay in their order.
+    return [...this.#forgottenBindings, ...kept].sort((a, b) => a.call - b.call);
+  }
+
   #problem(trace: string, frame: number, time: number, severity: 'error' | 'warning', source: 'trace' | 'replay', reason: string): void {
     this.#problems.push(problemOf(trace, frame, time, severity, source, reason));
   }
@@ -972,9 +1019,9 @@ export class Replay implements SessionObserver {
       assumed: this.#assumed,
       problems: this.#problems,
       coverage: this.#coverage.result(),
-      bindings: this.#calls.flatMap((call) => call.bindings()),
+      bindings: this.#bindings(),
       unboundInputs: this.#unbound.list(),
-      counts: { ...this.#counts, calls: this.#calls.length },
+      counts: { ...this.#counts, calls: this.#callCount },
     };
   }
 }

@@ -19,8 +19,16 @@ export interface SimulateOptions {
    * `all` (the default): `steps` holds every step. `lean`: only the steps the
    * terminal report shows of a long trace (lean-steps.ts): `steps` is then a
    * sparse array, as long as all steps would be, with the kept steps at their
-   * indices. Everything else in the result is the same. For reports that show
-   * every step (JSON, HTML, a whole ladder) use `all`.
+   * indices; `bindings` holds only the calls the replay has not forgotten
+   * (`keepFinishedCalls`). Everything else in the result is the same. For
+   * reports that show every step (JSON, HTML, a whole ladder) use `all`.
    */
   readonly steps?: 'all' | 'lean';
+  /**
+   * How many finished calls a replay without an event log keeps before it
+   * forgets the oldest (finished-calls.ts): 4,096 by default, `Infinity` to
+   * keep every call. A message on a forgotten call's dialog is reported as
+   * unrelated. Memory then stays bounded however long the capture.
+   */
+  readonly keepFinishedCalls?: number;
 }

@@ -45,6 +45,11 @@ export class StepRecorder {
     return this.#all ?? this.#lean?.steps() ?? [];
   }
 
+  /** The replay forgot the call: a lean result no longer keeps its last state for the ladder's window. */
+  forget(call: number): void {
+    this.#lean?.forget(call);
+  }
+
   /** A machine step taken while the current item is processed. */
   collect(record: StepRecord): void {
     this.#records.push(record);

@@ -48,6 +48,11 @@ export class TraceWindow {
     }
   }
 
+  /** The trace's format may hold application events (an event log, or a merge that may include one). */
+  get mayHoldEvents(): boolean {
+    return this.#mayHoldEvents;
+  }
+
   /** The item at `position`, reading up to it; undefined past the end of the trace (or before the window). */
   at(position: number): TraceItem | undefined {
     const offset = position - this.#start;
