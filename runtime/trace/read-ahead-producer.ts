@@ -1,7 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { BATCHES_AHEAD, Control, type ReadAheadMessage } from './read-ahead-batch.js';
 import { BatchPacker, type PackedBatch } from './read-ahead-packer.js';
+import { windowCollector } from './window-collection.js';
 import { inflatedShared, openTrace, openTraceFile, type OpenedTrace, type StreamedTrace } from './read-trace.js';
 
 /** Where batches go: the worker's end of the channel to the main thread. */
@@ -44,31 +43,8 @@ export function produceBatches(source: ReaderSource, name: string, port: BatchPo
 function opened(source: ReaderSource, name: string): { readonly trace: OpenedTrace; readonly file?: StreamedTrace } {
   if ('bytes' in source) return { trace: openTrace(inflatedShared(Buffer.from(source.bytes)), name) };
   const windowBytes = source.windowBytes === undefined ? {} : { windowBytes: source.windowBytes };
-  const file = openTraceFile(source.path, name, { ...windowBytes, shared: true, onWindow: collectLeftWindows() });
+  const file = openTraceFile(source.path, name, { ...windowBytes, shared: true, onWindow: windowCollector() });
   return { trace: file.trace, file };
-}
-
-/** Shared memory read since the last collection past which the reader collects: a few windows. */
-const COLLECT_AFTER_BYTES = 128 * 1024 * 1024;
-
-/**
- * A collection of the reader's heap now and then, as it reads windows. A
- * window's shared memory is freed only once neither thread can reach it,
- * and V8 counts no SharedArrayBuffer towards starting a collection: the
- * reader's heap, which holds little else for long, could otherwise keep
- * every window it ever read (a 4.5 GiB capture took 5.5 GB). A full
- * collection of this small heap costs a few ms.
- */
-function collectLeftWindows(): (bytes: number) => void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  let since = 0;
-  return (bytes) => {
-    since += bytes;
-    if (since < COLLECT_AFTER_BYTES) return;
-    since = 0;
-    gc();
-  };
 }
 
 /** Posts once the main thread has room for it; false when it no longer wants items. */

@@ -27,20 +27,24 @@ export class BatchUnpacker {
     this.#trace = trace;
   }
 
-  load(batch: ItemBatch): void {
+  /** Takes the next batch; returns the bytes of the windows it let go of. */
+  load(batch: ItemBatch): number {
     if (batch.resetStrings) this.#strings = [];
     for (const s of batch.strings) this.#strings.push(s);
     for (const e of batch.endpoints) this.#endpoints.push(e);
     this.#batch = batch;
     for (const shared of batch.windows) this.#windows.set(this.#windowCount++, Buffer.from(shared));
     // Windows the reader has left: the messages still held keep theirs; the unpacker lets go.
-    for (const id of this.#windows.keys()) {
+    let released = 0;
+    for (const [id, window] of this.#windows) {
       if (id >= batch.firstWindow) break;
+      released += window.byteLength;
       this.#windows.delete(id);
     }
     this.#bytes = Buffer.from(batch.bytes, 0, batch.bytesUsed);
     this.#sip = 0;
     this.#other = 0;
+    return released;
   }
 
   /** The batch's next item in capture order; undefined once it is used up. */

@@ -9,6 +9,7 @@ import { BatchUnpacker } from './read-ahead-unpacker.js';
 import type { ReaderSource } from './read-ahead-producer.js';
 import { HEAD_BYTES, openTrace, openTraceFile, readHead, type OpenedTrace, type ReadTraceOptions, type StreamedTrace } from './read-trace.js';
 import { detectTraceFormat, isGzip } from './trace-format.js';
+import { windowCollector } from './window-collection.js';
 import type { TraceFormat, TraceItem } from './trace-item.js';
 
 export interface ReadAheadOptions extends ReadTraceOptions {
@@ -153,6 +154,8 @@ class ReadAheadItems implements Iterator<TraceItem> {
   readonly #unpacker: BatchUnpacker;
   #running: Running | undefined;
   #state: 'new' | 'reading' | 'done' = 'new';
+  /** Collects this thread's heap now and then as windows are let go of (window-collection.ts): made on the first. */
+  #collect: ((bytes: number) => void) | undefined;
   #last = false;
 
   constructor(source: Uint8Array | ReaderSource, name: string, setup: ReadAheadSetup, progress: Progress | undefined) {
@@ -258,7 +261,8 @@ class ReadAheadItems implements Iterator<TraceItem> {
       Atomics.notify(running.control, Control.Taken);
     }
     this.#last = batch.last;
-    this.#unpacker.load(batch);
+    const released = this.#unpacker.load(batch);
+    if (released > 0) (this.#collect ??= windowCollector())(released);
   }
 
   #stop(): void {
