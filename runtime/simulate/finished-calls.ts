@@ -1,7 +1,8 @@
 /**
  * Lets the replay forget calls that have finished, so that a long capture
- * (a day of a busy site: hundreds of thousands of calls) replays in bounded
- * memory instead of ~5 KB more per call until the heap runs out.
+ * (a day of a busy site: hundreds of thousands of calls) replays in memory
+ * that grows only by what the result reports of each call (~0.35 KB with a
+ * lean result), instead of ~5 KB more per call until the heap runs out.
  *
  * A call is forgotten only once it is settled — its flow has ended, nothing
  * it expects of the flow side is pending, no dial timeout is armed on its
@@ -25,21 +26,15 @@ export class FinishedCalls {
   /** Settled calls, oldest first, from `#head` on (a queue without shifting). */
   #settled: (ReplayCall | undefined)[] = [];
   #head = 0;
-  #forgotten = 0;
 
   constructor(
     readonly keep: number,
     readonly forget: (call: ReplayCall) => void,
   ) {}
 
-  /** Calls forgotten so far. */
-  get forgotten(): number {
-    return this.#forgotten;
-  }
-
   /** The call's flow has ended: it is settled once its pending expectations are met. */
   ended(call: ReplayCall): void {
-    if (call.ending) throw new Error(`call ${call.number} ended twice`);
+    if (call.ending) return;
     call.ending = true;
     this.#ending.push(call);
   }
@@ -63,10 +58,7 @@ export class FinishedCalls {
     while (this.#settled.length - this.#head > this.keep) {
       const oldest = this.#settled[this.#head];
       this.#settled[this.#head++] = undefined;
-      if (oldest !== undefined) {
-        this.forget(oldest);
-        this.#forgotten++;
-      }
+      if (oldest !== undefined) this.forget(oldest);
     }
     // Drop the forgotten front once it is most of the array.
     if (this.#head > 1024 && this.#head * 2 > this.#settled.length) {

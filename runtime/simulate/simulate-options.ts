@@ -28,7 +28,8 @@ export interface SimulateOptions {
    * How many finished calls a replay without an event log keeps before it
    * forgets the oldest (finished-calls.ts): 4,096 by default, `Infinity` to
    * keep every call. A message on a forgotten call's dialog is reported as
-   * unrelated. Memory then stays bounded however long the capture.
+   * unrelated. A long capture's memory then grows only by what the result
+   * reports of each call.
    */
   readonly keepFinishedCalls?: number;
 }
