@@ -7,12 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getHeapSnapshot } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
 import { simulate, type SimulateOptions } from '../../../runtime/simulate/index.js';
 import { mergeTraces, openTrace, readTrace, type OpenedTrace, type TraceItem, type TraceRead } from '../../../runtime/trace/index.js';
 import { CAPTURE_INPUT, externalTransfer, fixtureTrace, REPO, TRACES } from './fixtures.js';
+import { heapSnapshot, type HeapSnapshotJson } from './heap-snapshot.js';
 import { manyCallsPcap } from './many-calls.js';
 
 const AS = ['127.0.0.10'];
@@ -25,18 +25,6 @@ beforeAll(async () => {
   ({ machine } = await externalTransfer());
   happy = fixtureTrace('external-transfer-happy.pcap');
 });
-
-interface HeapSnapshotJson {
-  readonly snapshot: { readonly meta: { readonly node_fields: readonly string[]; readonly node_types: readonly [readonly string[], ...unknown[]] } };
-  readonly nodes: readonly number[];
-  readonly strings: readonly string[];
-}
-
-async function heapSnapshot(): Promise<HeapSnapshotJson> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of getHeapSnapshot()) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as HeapSnapshotJson;
-}
 
 /** Objects on the heap made by the class `name`. */
 function instances(heap: HeapSnapshotJson, name: string): number {

@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getHeapSnapshot } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyFlowMachine } from '../../../runtime/machine.js';
 import { simulate } from '../../../runtime/simulate/index.js';
 import { openTrace, readTrace, type TraceItem } from '../../../runtime/trace/index.js';
 import { CAPTURE_INPUT, externalTransfer, TRACES } from './fixtures.js';
+import { heapSnapshot, type HeapSnapshotJson } from './heap-snapshot.js';
 import { manyCallsPcap } from './many-calls.js';
 
 const CALLS = 300;
@@ -26,18 +26,6 @@ let machine: AnyFlowMachine;
 beforeAll(async () => {
   ({ machine } = await externalTransfer());
 });
-
-interface HeapSnapshotJson {
-  readonly snapshot: { readonly meta: { readonly node_fields: readonly string[]; readonly node_types: readonly [readonly string[], ...unknown[]] } };
-  readonly nodes: readonly number[];
-  readonly strings: readonly string[];
-}
-
-async function heapSnapshot(): Promise<HeapSnapshotJson> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of getHeapSnapshot()) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as HeapSnapshotJson;
-}
 
 /** Strings on the heap that are a whole SIP message: a start line of a request or a response, and longer than any field. */
 function messageTexts(heap: HeapSnapshotJson): number {
