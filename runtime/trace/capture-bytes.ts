@@ -18,6 +18,15 @@ export interface CaptureBytes {
   ensure(at: number, n: number): boolean;
 }
 
+/** Bytes read from a file as they are asked for (`FileWindows`, or `GzipWindows` inflating them). */
+export interface FileBytes extends CaptureBytes {
+  /** How far into the file reading has got, for a progress line. */
+  readonly reached: number;
+  /** Why the bytes end before the file does (an I/O error, a corrupt stream), for the truncation problem. */
+  readonly failure: string | undefined;
+  close(): void;
+}
+
 /** A file in memory: one window, the whole of it. */
 export function wholeBytes(buf: Buffer): CaptureBytes {
   return { length: buf.length, buf, base: 0, ensure: (at, n) => at + n <= buf.length };
@@ -35,7 +44,7 @@ const FIRST_WINDOW_BYTES = 1024 * 1024;
  * since its size was taken, ends the bytes there: the packet readers then
  * report a truncated file at that byte.
  */
-export class FileWindows implements CaptureBytes {
+export class FileWindows implements FileBytes {
   #length: number;
   #buf: Buffer = Buffer.alloc(0);
   #base = 0;

@@ -57,6 +57,8 @@ export function* pcapPackets(file: Buffer | CaptureBytes): Generator<CaptureReco
   while (p < bytes.length) {
     frame++;
     if (!bytes.ensure(p, header)) {
+      // A stream's length is known once it ends (gzip-windows.ts): it may end here, between records.
+      if (p >= bytes.length) break;
       yield { kind: 'problem', frame, time, reason: `file truncated: the record header of frame ${frame} is cut at byte ${bytes.length}` };
       return;
     }

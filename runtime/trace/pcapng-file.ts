@@ -38,6 +38,8 @@ export function* pcapngPackets(file: Buffer | CaptureBytes): Generator<CaptureRe
   let sawSection = false;
   while (p < bytes.length) {
     if (!bytes.ensure(p, 12)) {
+      // A stream's length is known once it ends (gzip-windows.ts): it may end here, between blocks.
+      if (p >= bytes.length) break;
       yield { kind: 'problem', frame: frame + 1, time, reason: `file truncated: ${bytes.length - p} bytes left where a block starts at byte ${p}` };
       return;
     }

@@ -9,7 +9,9 @@ export interface BatchPort {
 }
 
 /** What the reader reads: a capture in shared memory, or a file it reads from disk a window at a time. */
-export type ReaderSource = { readonly bytes: SharedArrayBuffer } | { readonly path: string; readonly windowBytes?: number };
+export type ReaderSource =
+  | { readonly bytes: SharedArrayBuffer }
+  | { readonly path: string; readonly windowBytes?: number; readonly gzipStreamMinBytes?: number };
 
 /**
  * The worker's whole job: `openTrace` (or `openTraceFile`) as the main
@@ -42,8 +44,8 @@ export function produceBatches(source: ReaderSource, name: string, port: BatchPo
 /** The trace to read; a file's read from disk into shared windows, which the main thread reads messages from where they are. */
 function opened(source: ReaderSource, name: string): { readonly trace: OpenedTrace; readonly file?: StreamedTrace } {
   if ('bytes' in source) return { trace: openTrace(inflatedShared(Buffer.from(source.bytes)), name) };
-  const windowBytes = source.windowBytes === undefined ? {} : { windowBytes: source.windowBytes };
-  const file = openTraceFile(source.path, name, { ...windowBytes, shared: true, onWindow: windowCollector() });
+  const { path, ...sizes } = source;
+  const file = openTraceFile(path, name, { ...sizes, shared: true, onWindow: windowCollector() });
   return { trace: file.trace, file };
 }
 

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { constants, gunzipSync } from 'node:zlib';
 import { asBuffer } from '../sip/buffer-view.js';
 import { CONTROL_SLOTS, Control, type ItemBatch, type ReadAheadMessage } from './read-ahead-batch.js';
 import type { SupervisorData } from './read-ahead-data.js';
@@ -10,6 +9,7 @@ import type { ReaderSource } from './read-ahead-producer.js';
 import { HEAD_BYTES, openTrace, openTraceFile, readHead, type OpenedTrace, type ReadTraceOptions, type StreamedTrace } from './read-trace.js';
 import { detectTraceFormat, isGzip } from './trace-format.js';
 import { windowCollector } from './window-collection.js';
+import { gzipHead } from './gzip-windows.js';
 import type { TraceFormat, TraceItem } from './trace-item.js';
 
 export interface ReadAheadOptions extends ReadTraceOptions {
@@ -31,6 +31,8 @@ export interface ReadAheadOptions extends ReadTraceOptions {
 export interface ReadAheadFileOptions extends ReadAheadOptions {
   /** Bytes the worker reads from disk at a time (capture-bytes.ts). Default: 32 MiB. */
   readonly windowBytes?: number;
+  /** A gzipped capture inflating to this many bytes or more is inflated by the worker as it reads (gzip-windows.ts). Default: 512 MiB. */
+  readonly gzipStreamMinBytes?: number;
 }
 
 /** What a read ahead is started with. */
@@ -84,7 +86,11 @@ export function openTraceAheadFile(path: string, name: string, options: ReadAhea
   const format = captureFormat(readHead(path, Math.min(size, HEAD_BYTES)));
   if (format === undefined) return openTraceFile(path, name, options);
   const setup = setupOf(options);
-  const source: ReaderSource = options.windowBytes === undefined ? { path } : { path, windowBytes: options.windowBytes };
+  const source: ReaderSource = {
+    path,
+    ...(options.windowBytes === undefined ? {} : { windowBytes: options.windowBytes }),
+    ...(options.gzipStreamMinBytes === undefined ? {} : { gzipStreamMinBytes: options.gzipStreamMinBytes }),
+  };
   const progress: Progress = { control: undefined };
   return {
     trace: { name, format, items: readAheadItems(source, name, setup, options, progress) },
@@ -119,15 +125,9 @@ function setupOf(options: ReadAheadOptions): ReadAheadSetup {
 
 /** pcap or pcapng, told by the first bytes; of a gzipped file, by inflating only its start. */
 function captureFormat(buf: Buffer): TraceFormat | undefined {
-  let head = buf;
-  if (isGzip(buf)) {
-    try {
-      head = gunzipSync(buf.subarray(0, 64 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
-    } catch {
-      // openTrace reports what is wrong with it, on this thread.
-      return undefined;
-    }
-  }
+  // What does not inflate is opened on this thread, which reports what is wrong with it.
+  const head = isGzip(buf) ? gzipHead(buf.subarray(0, HEAD_BYTES)) : buf;
+  if (head === undefined) return undefined;
   const format = detectTraceFormat(head);
   return format === 'pcap' || format === 'pcapng' ? format : undefined;
 }

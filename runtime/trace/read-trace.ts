@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { asBuffer } from '../sip/buffer-view.js';
-import { FileWindows, readFully, WINDOW_BYTES, type CaptureBytes } from './capture-bytes.js';
+import { FileWindows, readFully, WINDOW_BYTES, type CaptureBytes, type FileBytes } from './capture-bytes.js';
+import { gzipHead, gzipInflatedSize, GzipWindows } from './gzip-windows.js';
 import type { CaptureRecord } from './capture-record.js';
 import { captureItems } from './capture-reader.js';
 import { eventLogItems } from './event-log-reader.js';
@@ -56,6 +57,8 @@ export interface OpenTraceFileOptions extends ReadTraceOptions {
   readonly windowBytes?: number;
   /** The capture's bytes in shared memory (windows, or a gzipped capture inflated whole): for the read-ahead worker. */
   readonly shared?: boolean;
+  /** A gzipped capture that inflates to this many bytes or more is inflated as it is read (gzip-windows.ts), a smaller one whole. Default: 512 MiB. */
+  readonly gzipStreamMinBytes?: number;
   /** Told the size of each window read (of the first reading of each iteration too). */
   readonly onWindow?: (bytes: number) => void;
 }
@@ -68,33 +71,46 @@ export interface StreamedTrace {
   readonly position: () => number;
 }
 
+/** A gzipped capture inflating to this much or more is read a window at a time. */
+export const GZIP_STREAM_MIN_BYTES = 512 * 1024 * 1024;
+
 /** Enough of a file to tell its format (detectTraceFormat probes at most this much). */
 export const HEAD_BYTES = 64 * 1024;
 
 /**
  * `openTrace` of a file, reading a pcap or pcapng capture from disk a
  * window at a time as it is iterated: any size of capture, in bounded
- * memory (each iteration reads the file afresh). Gzipped captures and
- * text and JSONL logs are read whole, as `openTrace` reads them. Throws
+ * memory (each iteration reads the file afresh). A large gzipped capture
+ * is inflated as it is read (gzip-windows.ts); a small one, and text and
+ * JSONL logs, are read whole, as `openTrace` reads them. Throws
  * what the file system says when the file cannot be opened or read.
  */
 export function openTraceFile(path: string, name: string, options: OpenTraceFileOptions = {}): StreamedTrace {
   const size = statSync(path).size;
   const head = readHead(path, Math.min(size, HEAD_BYTES));
-  const format = isGzip(head) ? 'unknown' : detectTraceFormat(head);
-  if (format !== 'pcap' && format !== 'pcapng') {
+  const gzipped = isGzip(head);
+  const plainHead = gzipped ? gzipHead(head) : head;
+  const format = plainHead === undefined ? 'unknown' : detectTraceFormat(plainHead);
+  const capture = format === 'pcap' || format === 'pcapng';
+  const gzipMin = options.gzipStreamMinBytes ?? GZIP_STREAM_MIN_BYTES;
+  if (!capture || (gzipped && !streamsGzip(path, size, gzipMin))) {
     const whole = readFileSync(path);
-    const trace = openTrace(options.shared === true ? inflatedShared(whole) : whole, name, options);
-    return { trace, size, position: () => size };
+    // A small gzipped capture by its trailer, whose size wraps at 4 GiB: inflated whole only up to `gzipMin`, else as it is read after all.
+    const plain = capture ? gunzipAtMost(whole, gzipMin) : whole;
+    if (plain !== undefined) {
+      const trace = openTrace(options.shared === true ? inflatedShared(plain) : plain, name, options);
+      return { trace, size, position: () => size };
+    }
   }
   const windowBytes = options.windowBytes ?? WINDOW_BYTES;
   const reader = format === 'pcap' ? pcapPackets : pcapngPackets;
   // The windows of the iteration going on: the first read of each (a second one re-reads the start for SDP, capture-reader.ts).
-  let current: FileWindows | undefined;
+  let current: FileBytes | undefined;
   const iterate = (): Iterator<TraceItem> => {
     let first = true;
     const records = (): Generator<CaptureRecord> => {
-      const windows = new FileWindows(path, size, windowBytes, options.shared === true, options.onWindow);
+      const shared = options.shared === true;
+      const windows = gzipped ? new GzipWindows(path, size, windowBytes, shared, options.onWindow) : new FileWindows(path, size, windowBytes, shared, options.onWindow);
       if (first) current = windows;
       first = false;
       return fileRecords(windows, reader);
@@ -108,8 +124,27 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
   };
 }
 
+/**
+ * Whether a gzipped capture is inflated as it is read rather than whole:
+ * when it inflates to `min` bytes or more (the trailer's size, which wraps
+ * at 4 GiB), or is itself an eighth of that. zlib inflates a whole file
+ * twice as fast as the streaming inflater, and holding a small one is no
+ * burden.
+ */
+function streamsGzip(path: string, size: number, min: number): boolean {
+  if (size >= min / 8) return true;
+  const tail = Buffer.alloc(Math.min(4, size));
+  const fd = openSync(path, 'r');
+  try {
+    readFully(fd, tail, size - tail.length);
+  } finally {
+    closeSync(fd);
+  }
+  return gzipInflatedSize(tail) >= min;
+}
+
 /** The records of a file read from disk; the file is closed when they end or the loop is left, and a read that failed is said. */
-function* fileRecords(windows: FileWindows, read: (bytes: CaptureBytes) => Generator<CaptureRecord>): Generator<CaptureRecord> {
+function* fileRecords(windows: FileBytes, read: (bytes: CaptureBytes) => Generator<CaptureRecord>): Generator<CaptureRecord> {
   let frame = 0;
   let time = 0;
   try {
@@ -156,6 +191,15 @@ export function readHead(path: string, length: number): Buffer {
 export function readTrace(bytes: Uint8Array, name: string, options: ReadTraceOptions = {}): TraceRead {
   const opened = openTrace(bytes, name, options);
   return { name, format: opened.format, items: [...opened.items] };
+}
+
+/** A gzipped file inflated, or as it is when it does not inflate (`openTrace` says why); undefined when it inflates past `max` bytes. */
+function gunzipAtMost(gzipped: Buffer, max: number): Buffer | undefined {
+  try {
+    return gunzipSync(gzipped, { maxOutputLength: Math.max(1, max) });
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' ? undefined : gzipped;
+  }
 }
 
 function gunzip(buf: Buffer): Buffer | string {

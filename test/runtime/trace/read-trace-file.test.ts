@@ -89,6 +89,87 @@ describe('openTraceFile', () => {
     expect([...opened.trace.items]).toEqual([...openTrace(readFileSync(log), 'desktop.jsonl').items]);
   });
 
+  it('inflates a large gzipped capture as it reads it, giving the items of the whole file, whatever the window', () => {
+    const dir = scratch();
+    for (const path of fixtures) {
+      const gz = join(dir, 'fixture.gz');
+      writeFileSync(gz, gzipSync(readFileSync(path)));
+      const expected = itemsOfBytes(gz);
+      for (const windowBytes of [1, 97, 4096, undefined]) {
+        const opened = openTraceFile(gz, gz, { gzipStreamMinBytes: 0, ...(windowBytes === undefined ? {} : { windowBytes }) });
+        expect(opened.trace.format, path).toBe(openTrace(readFileSync(gz), gz).format);
+        expect([...opened.trace.items].map((i) => readable(i)), `${path} gzipped, windows of ${windowBytes ?? 'default'} bytes`).toEqual(expected);
+      }
+    }
+  });
+
+  it('reads a gzipped capture of several gzip members, and says how far into the compressed file it has read', () => {
+    const path = join(scratch(), 'members.pcap.gz');
+    // Large enough that its compressed bytes take several reads.
+    const pcap = syntheticCallsPcap(1500);
+    const half = Math.floor(pcap.length / 2);
+    // As `cat a.gz b.gz` or a rotating capture appending members makes them.
+    const gz = Buffer.concat([gzipSync(pcap.subarray(0, half)), gzipSync(pcap.subarray(half))]);
+    writeFileSync(path, gz);
+    const opened = openTraceFile(path, 'members.pcap.gz', { gzipStreamMinBytes: 0, windowBytes: 4096 });
+    const positions: number[] = [];
+    const items = [];
+    for (const item of opened.trace.items) {
+      items.push(readable(item));
+      positions.push(opened.position());
+    }
+    expect(items).toEqual([...openTrace(pcap, 'members.pcap.gz').items].map((i) => readable(i)));
+    expect(positions[0]).toBeGreaterThan(0);
+    expect(positions[0]).toBeLessThan(gz.length);
+    expect(opened.position()).toBe(gz.length);
+  });
+
+  it('inflates a gzipped capture whole only while it stays small, whatever its trailer says', () => {
+    const path = join(scratch(), 'rotated.pcap.gz');
+    const pcap = syntheticCallsPcap(1500);
+    // The trailer gives the last member's size (and wraps at 4 GiB): here 100 bytes, of a capture of megabytes.
+    const gz = Buffer.concat([gzipSync(pcap.subarray(0, pcap.length - 100)), gzipSync(pcap.subarray(pcap.length - 100))]);
+    writeFileSync(path, gz);
+    expect(gz.readUInt32LE(gz.length - 4)).toBe(100);
+    const min = Math.floor(pcap.length / 2);
+    expect(gz.length).toBeLessThan(min / 8);
+    const expected = [...openTrace(pcap, 'rotated.pcap.gz').items].map((i) => readable(i));
+    // Too large once inflated: read as a stream after all (how far it has read starts at 0, not at the whole file).
+    const streamed = openTraceFile(path, 'rotated.pcap.gz', { gzipStreamMinBytes: min });
+    expect(streamed.position()).toBe(0);
+    expect([...streamed.trace.items].map((i) => readable(i))).toEqual(expected);
+    // Small enough: inflated whole.
+    const whole = openTraceFile(path, 'rotated.pcap.gz', { gzipStreamMinBytes: pcap.length + 1 });
+    expect(whole.position()).toBe(gz.length);
+    expect([...whole.trace.items].map((i) => readable(i))).toEqual(expected);
+  });
+
+  it('reports a gzipped capture cut short, or corrupt, after the items it could inflate', () => {
+    const dir = scratch();
+    // Its damage past the first 64 KiB, which tell the format.
+    const pcap = syntheticCallsPcap(1500);
+    const whole = [...openTrace(pcap, 'calls.pcap.gz').items].map((i) => readable(i));
+    const gz = gzipSync(pcap);
+    expect(gz.length).toBeGreaterThan(128 * 1024);
+    const corrupt = Buffer.from(gz);
+    corrupt.fill(0xff, Math.floor(gz.length / 2), Math.floor(gz.length / 2) + 64);
+    for (const [name, bytes, reason] of [
+      ['cut.pcap.gz', gz.subarray(0, Math.floor(gz.length / 2)), /^cannot read the file past byte \d+: gzip: unexpected EOF \(the file is cut short\)$/],
+      // Deflate finds some damage only at the stream's checksum: what it inflated meanwhile may read as a corrupt record first.
+      ['corrupt.pcap.gz', corrupt, /^(cannot read the file past byte \d+: gzip: |corrupt record: frame \d+ claims)/],
+    ] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const items = [...openTraceFile(path, 'calls.pcap.gz', { gzipStreamMinBytes: 0 }).trace.items].map((i) => readable(i));
+      const last = items[items.length - 1];
+      expect(last, name).toMatchObject({ kind: 'problem', reason: expect.stringMatching(reason) as unknown });
+      // Every item before the problems is the capture's own, in order.
+      const read = items.filter((i) => (i as { kind?: string }).kind !== 'problem');
+      expect(read.length, name).toBeGreaterThan(whole.length / 4);
+      expect(read, name).toEqual(whole.slice(0, read.length));
+    }
+  });
+
   it('throws what the file system says for a file it cannot open', () => {
     expect(() => openTraceFile(join(scratch(), 'missing.pcap'), 'missing.pcap')).toThrow(/ENOENT/);
   });
