@@ -7,8 +7,11 @@
  * (tests set it low to use it on small fixtures). From disk a window at a
  * time, on the main thread (`openTraceFile`), for captures too large to
  * hold in memory: `FLOWC_STREAM_MIN_BYTES` sets the size from which.
+ * A gzipped capture read from disk is inflated as it is read when it
+ * inflates to `FLOWC_GZIP_STREAM_MIN_BYTES` or more (512 MiB), else whole.
  */
 import { availableParallelism } from 'node:os';
+import { GZIP_STREAM_MIN_BYTES } from '../runtime/trace/read-trace.js';
 
 /**
  * Captures from this size on are read ahead. Measured (docs/simulate.md,
@@ -32,6 +35,8 @@ export interface ReadAheadPolicy {
   readonly minBytes: number;
   /** Captures of this size or more are read from disk as they are replayed (on the main thread). */
   readonly streamMinBytes: number;
+  /** A gzipped capture read from disk that inflates to this size or more is inflated as it is read. */
+  readonly gzipStreamMinBytes: number;
 }
 
 /** The policy from `--[no-]read-ahead`, the environment and the machine; a string says what is wrong with the environment. */
@@ -40,7 +45,9 @@ export function readAheadPolicy(flag: boolean, env: NodeJS.ProcessEnv, cores: nu
   if (typeof minBytes === 'string') return minBytes;
   const streamMinBytes = bytesFrom(env, 'FLOWC_STREAM_MIN_BYTES', STREAM_MIN_BYTES);
   if (typeof streamMinBytes === 'string') return streamMinBytes;
-  return { enabled: flag && cores > 1, minBytes, streamMinBytes };
+  const gzipStreamMinBytes = bytesFrom(env, 'FLOWC_GZIP_STREAM_MIN_BYTES', GZIP_STREAM_MIN_BYTES);
+  if (typeof gzipStreamMinBytes === 'string') return gzipStreamMinBytes;
+  return { enabled: flag && cores > 1, minBytes, streamMinBytes, gzipStreamMinBytes };
 }
 
 /** A size in bytes from the environment, or the default; a string says what is wrong with it. */

@@ -36,7 +36,7 @@ describe('readTraceGroup', () => {
 
   it('reads a capture from disk as it is replayed when it is past the streaming size, its progress in bytes of the file', async () => {
     const log = recorder();
-    const read = await readTraceGroup({ files: [path] }, () => log.sink, { enabled: false, minBytes: 0, streamMinBytes: 0 });
+    const read = await readTraceGroup({ files: [path] }, () => log.sink, { enabled: false, minBytes: 0, streamMinBytes: 0, gzipStreamMinBytes: 0 });
     if ('reason' in read) throw new Error(read.reason);
     expect(read.bytes).toBe(bytes.length);
     expect(Array.isArray(read.trace.items)).toBe(false);
@@ -52,7 +52,7 @@ describe('readTraceGroup', () => {
 
   it('holds a smaller capture in memory, its progress in frames', async () => {
     const log = recorder();
-    const read = await readTraceGroup({ files: [path] }, () => log.sink, { enabled: false, minBytes: 0, streamMinBytes: bytes.length + 1 });
+    const read = await readTraceGroup({ files: [path] }, () => log.sink, { enabled: false, minBytes: 0, streamMinBytes: bytes.length + 1, gzipStreamMinBytes: 0 });
     if ('reason' in read) throw new Error(read.reason);
     expect([...read.trace.items].map((i) => readable(i))).toEqual(expected);
     const frames = calls * MESSAGES_PER_CALL;

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { SimulationJson } from '../../runtime/report/index.js';
 import { readTrace } from '../../runtime/trace/index.js';
@@ -96,6 +97,21 @@ describe('flowc simulate', () => {
     for (const env of [{ FLOWC_READ_AHEAD_MIN_BYTES: '0' }, { FLOWC_STREAM_MIN_BYTES: '0' }]) {
       const other = runFlowc(['simulate', FLOW, HAPPY, join(dir, 'desktop.jsonl'), '--strict-commands', ...('FLOWC_STREAM_MIN_BYTES' in env ? ['--no-read-ahead'] : [])], repoRoot, env);
       expect(other).toEqual(run);
+    }
+  });
+
+  it('replays a gzipped capture the same whole, read ahead and inflated as it is read, or inflated as it is read on this thread', () => {
+    const gz = join(scratch(), 'happy.pcap.gz');
+    writeFileSync(gz, gzipSync(readFileSync(HAPPY)));
+    const whole = runFlowc(['simulate', FLOW, gz]);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('1 passed, 0 failed');
+    for (const env of [
+      { FLOWC_READ_AHEAD_MIN_BYTES: '0', FLOWC_GZIP_STREAM_MIN_BYTES: '0' },
+      { FLOWC_STREAM_MIN_BYTES: '0', FLOWC_GZIP_STREAM_MIN_BYTES: '0' },
+    ]) {
+      const other = runFlowc(['simulate', FLOW, gz, ...('FLOWC_STREAM_MIN_BYTES' in env ? ['--no-read-ahead'] : [])], repoRoot, env);
+      expect(other).toEqual(whole);
     }
   });
 
