@@ -38,26 +38,21 @@ export const WINDOW_BYTES = 32 * 1024 * 1024;
 const FIRST_WINDOW_BYTES = 1024 * 1024;
 
 /**
- * A capture file read from disk a window at a time. A window starts where
- * a record starts whose bytes the last one did not hold whole (that record
- * is read again, not copied). A read that fails, or a file that shrank
- * since its size was taken, ends the bytes there: the packet readers then
- * report a truncated file at that byte.
+ * What reading a file a window at a time shares, from disk as it is
+ * (`FileWindows`) or inflating it (`GzipWindows`, gzip-windows.ts): the
+ * current window, and the size and kind of the next one.
  */
-export class FileWindows implements FileBytes {
-  #length: number;
-  #buf: Buffer = Buffer.alloc(0);
-  #base = 0;
-  #fd: number | undefined;
-  readonly #path: string;
+export abstract class FileWindowsBase implements FileBytes {
+  /** The file's length: known from its size, or (an inflated stream) once it ends. */
+  protected total: number;
+  protected window: Buffer = Buffer.alloc(0);
+  protected start = 0;
   readonly #windowBytes: number;
   /** The size of the next window (slow start up to `#windowBytes`). */
   #nextBytes: number;
   readonly #shared: boolean;
   readonly #onWindow: ((bytes: number) => void) | undefined;
-  /** The end of the furthest bytes asked for: how far the packet reader has got. */
-  #reached = 0;
-  /** Why reading stopped early (an I/O error), for the truncation problem. */
+  /** Why the bytes end before the file does, for the truncation problem. */
   failure: string | undefined;
 
   /**
@@ -65,9 +60,8 @@ export class FileWindows implements FileBytes {
    * which the main thread reads messages from). `onWindow`: told the size
    * of each new window.
    */
-  constructor(path: string, length: number, windowBytes: number = WINDOW_BYTES, shared = false, onWindow?: (bytes: number) => void) {
-    this.#path = path;
-    this.#length = length;
+  constructor(total: number, windowBytes: number, shared: boolean, onWindow: ((bytes: number) => void) | undefined) {
+    this.total = total;
     this.#windowBytes = Math.max(1, windowBytes);
     this.#nextBytes = Math.min(this.#windowBytes, FIRST_WINDOW_BYTES);
     this.#shared = shared;
@@ -75,15 +69,46 @@ export class FileWindows implements FileBytes {
   }
 
   get length(): number {
-    return this.#length;
+    return this.total;
   }
 
   get buf(): Buffer {
-    return this.#buf;
+    return this.window;
   }
 
   get base(): number {
-    return this.#base;
+    return this.start;
+  }
+
+  abstract get reached(): number;
+  abstract ensure(at: number, n: number): boolean;
+  abstract close(): void;
+
+  /** The buffer of the next window: at least `n` bytes (at most `limit`), else the window size, doubling from 1 MiB. */
+  protected nextWindow(n: number, limit = Number.MAX_SAFE_INTEGER): Buffer {
+    const size = Math.min(limit, Math.max(this.#nextBytes, n));
+    this.#nextBytes = Math.min(this.#windowBytes, 2 * this.#nextBytes);
+    this.#onWindow?.(size);
+    return this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
+  }
+}
+
+/**
+ * A capture file read from disk a window at a time. A window starts where
+ * a record starts whose bytes the last one did not hold whole (that record
+ * is read again, not copied). A read that fails, or a file that shrank
+ * since its size was taken, ends the bytes there: the packet readers then
+ * report a truncated file at that byte.
+ */
+export class FileWindows extends FileWindowsBase {
+  #fd: number | undefined;
+  readonly #path: string;
+  /** The end of the furthest bytes asked for: how far the packet reader has got. */
+  #reached = 0;
+
+  constructor(path: string, length: number, windowBytes: number = WINDOW_BYTES, shared = false, onWindow?: (bytes: number) => void) {
+    super(length, windowBytes, shared, onWindow);
+    this.#path = path;
   }
 
   /** How far into the file the reader has got (the end of the last record it read), for a progress line. */
@@ -92,10 +117,10 @@ export class FileWindows implements FileBytes {
   }
 
   ensure(at: number, n: number): boolean {
-    if (at < this.#base || at + n > this.#base + this.#buf.length) {
-      if (at + n > this.#length) return false;
+    if (at < this.start || at + n > this.start + this.window.length) {
+      if (at + n > this.total) return false;
       this.#move(at, n);
-      if (at + n > this.#length) return false;
+      if (at + n > this.total) return false;
     }
     if (at + n > this.#reached) this.#reached = at + n;
     return true;
@@ -103,9 +128,7 @@ export class FileWindows implements FileBytes {
 
   /** A new window from `at`, of at least `n` bytes unless the file ends first (then the length is where it ended). */
   #move(at: number, n: number): void {
-    const size = Math.min(this.#length - at, Math.max(this.#nextBytes, n));
-    this.#nextBytes = Math.min(this.#windowBytes, 2 * this.#nextBytes);
-    const buf = this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
+    const buf = this.nextWindow(n, this.total - at);
     let read = 0;
     try {
       this.#fd ??= openSync(this.#path, 'r');
@@ -113,10 +136,9 @@ export class FileWindows implements FileBytes {
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
     }
-    if (read < size) this.#length = at + read;
-    this.#buf = read < size ? buf.subarray(0, read) : buf;
-    this.#base = at;
-    this.#onWindow?.(size);
+    if (read < buf.length) this.total = at + read;
+    this.window = read < buf.length ? buf.subarray(0, read) : buf;
+    this.start = at;
   }
 
   /** Closes the file; `ensure` opens it again if asked. */

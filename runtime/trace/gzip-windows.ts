@@ -1,15 +1,13 @@
 import { closeSync, openSync } from 'node:fs';
 import { gunzipSync, constants } from 'node:zlib';
 import { Gunzip } from 'fflate';
-import { readFully, WINDOW_BYTES, type FileBytes } from './capture-bytes.js';
+import { FileWindowsBase, readFully, WINDOW_BYTES } from './capture-bytes.js';
 
 /**
  * Compressed bytes read and inflated at a time. Small: deflate can expand
  * ~1,000 times, and what one read inflates is held until windows take it.
  */
 const COMPRESSED_CHUNK = 64 * 1024;
-/** The first window, doubled at each move up to the full size (as capture-bytes.ts's FileWindows). */
-const FIRST_WINDOW_BYTES = 1024 * 1024;
 
 /**
  * A gzipped capture inflated as it is read, a window at a time
@@ -27,16 +25,9 @@ const FIRST_WINDOW_BYTES = 1024 * 1024;
  * capture from a truncated record. A stream that is cut short or corrupt
  * ends the bytes where it went wrong, with `failure` saying why.
  */
-export class GzipWindows implements FileBytes {
-  #length = Number.MAX_SAFE_INTEGER;
-  #buf: Buffer = Buffer.alloc(0);
-  #base = 0;
+export class GzipWindows extends FileWindowsBase {
   readonly #path: string;
   readonly #size: number;
-  readonly #windowBytes: number;
-  #nextBytes: number;
-  readonly #shared: boolean;
-  readonly #onWindow: ((bytes: number) => void) | undefined;
   #fd: number | undefined;
   /** Compressed bytes read so far: how far into the file reading has got (for a progress line). */
   #read = 0;
@@ -45,31 +36,15 @@ export class GzipWindows implements FileBytes {
   #inflater: Gunzip;
   /** The stream has ended (or failed): no more bytes will come. */
   #ended = false;
-  /** Why the stream ended early (cut short, corrupt, an I/O error), for the truncation problem. */
-  failure: string | undefined;
 
+  /** `size`: of the compressed file. */
   constructor(path: string, size: number, windowBytes: number = WINDOW_BYTES, shared = false, onWindow?: (bytes: number) => void) {
+    super(Number.MAX_SAFE_INTEGER, windowBytes, shared, onWindow);
     this.#path = path;
     this.#size = size;
-    this.#windowBytes = Math.max(1, windowBytes);
-    this.#nextBytes = Math.min(this.#windowBytes, FIRST_WINDOW_BYTES);
-    this.#shared = shared;
-    this.#onWindow = onWindow;
     this.#inflater = new Gunzip((chunk) => {
       if (chunk.length > 0) this.#pending.push(chunk);
     });
-  }
-
-  get length(): number {
-    return this.#length;
-  }
-
-  get buf(): Buffer {
-    return this.#buf;
-  }
-
-  get base(): number {
-    return this.#base;
   }
 
   /** How far into the compressed file reading has got. */
@@ -78,28 +53,25 @@ export class GzipWindows implements FileBytes {
   }
 
   ensure(at: number, n: number): boolean {
-    if (at >= this.#base && at + n <= this.#base + this.#buf.length) return true;
+    if (at >= this.start && at + n <= this.start + this.window.length) return true;
     // The packet readers only go forward; a second pass reads the file afresh with a new instance.
-    if (at < this.#base || at + n > this.#length) return false;
+    if (at < this.start || at + n > this.total) return false;
     this.#move(at, n);
-    return at + n <= this.#base + this.#buf.length;
+    return at + n <= this.start + this.window.length;
   }
 
   /** A new window from `at` (at or past this one's start), of at least `n` bytes unless the stream ends first. */
   #move(at: number, n: number): void {
-    const size = Math.max(this.#nextBytes, n);
-    this.#nextBytes = Math.min(this.#windowBytes, 2 * this.#nextBytes);
-    const window = this.#shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
+    const window = this.nextWindow(n);
     // What the old window holds from `at` on (the start of a record it held only in part) is copied, not inflated again.
-    const end = this.#base + this.#buf.length;
+    const end = this.start + this.window.length;
     let filled = 0;
-    if (at < end) filled = this.#buf.copy(window, 0, at - this.#base);
+    if (at < end) filled = this.window.copy(window, 0, at - this.start);
     else this.#skip(at - end);
     filled = this.#fill(window, filled);
-    this.#buf = filled < size ? window.subarray(0, filled) : window;
-    this.#base = at;
-    if (this.#ended && this.#pending.length === 0) this.#length = at + filled;
-    this.#onWindow?.(size);
+    this.window = filled < window.length ? window.subarray(0, filled) : window;
+    this.start = at;
+    if (this.#ended && this.#pending.length === 0) this.total = at + filled;
   }
 
   /** Copies pending inflated bytes into `window` from `filled`, inflating more as needed; how full it is. */
