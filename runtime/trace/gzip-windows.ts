@@ -1,6 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gunzipSync, constants } from 'node:zlib';
-import { Gunzip } from 'fflate';
+import type { Gunzip, FlateStreamHandler } from 'fflate';
 import { FileWindowsBase, readFully, WINDOW_BYTES } from './capture-bytes.js';
 
 /**
@@ -8,6 +9,14 @@ import { FileWindowsBase, readFully, WINDOW_BYTES } from './capture-bytes.js';
  * ~1,000 times, and what one read inflates is held until windows take it.
  */
 const COMPRESSED_CHUNK = 64 * 1024;
+
+/** fflate, loaded when the first stream is inflated: ~14 ms that the replay of a plain capture need not pay. */
+let fflate: typeof import('fflate') | undefined;
+
+function streamingGunzip(ondata: FlateStreamHandler): Gunzip {
+  fflate ??= createRequire(import.meta.url)('fflate') as typeof import('fflate');
+  return new fflate.Gunzip(ondata);
+}
 
 /**
  * A gzipped capture inflated as it is read, a window at a time
@@ -42,7 +51,7 @@ export class GzipWindows extends FileWindowsBase {
     super(Number.MAX_SAFE_INTEGER, windowBytes, shared, onWindow);
     this.#path = path;
     this.#size = size;
-    this.#inflater = new Gunzip((chunk) => {
+    this.#inflater = streamingGunzip((chunk) => {
       if (chunk.length > 0) this.#pending.push(chunk);
     });
   }
