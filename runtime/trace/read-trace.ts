@@ -98,7 +98,8 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
     // A small gzipped capture by its trailer, whose size wraps at 4 GiB: inflated whole only up to `gzipMin`, else as it is read after all.
     const plain = capture ? gunzipAtMost(whole, gzipMin) : whole;
     if (plain !== undefined) {
-      const trace = openTrace(options.shared === true ? inflatedShared(plain) : plain, name, options);
+      // In the worker only captures come here, gzipped: inflated, they go to shared memory as windows do.
+      const trace = openTrace(options.shared === true && capture ? inShared(plain) : plain, name, options);
       return { trace, size, position: () => size };
     }
   }
@@ -170,9 +171,14 @@ function* fileRecords(windows: FileBytes, read: (bytes: CaptureBytes) => Generat
 export function inflatedShared(gzipped: Buffer): Buffer {
   if (!isGzip(gzipped)) return gzipped;
   const plain = gunzip(gzipped);
-  if (typeof plain === 'string') return gzipped;
-  const shared = Buffer.from(new SharedArrayBuffer(plain.length));
-  plain.copy(shared);
+  return typeof plain === 'string' ? gzipped : inShared(plain);
+}
+
+/** The bytes in shared memory: as they are when they already are, else copied there. */
+function inShared(bytes: Buffer): Buffer {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const shared = Buffer.from(new SharedArrayBuffer(bytes.length));
+  bytes.copy(shared);
   return shared;
 }
 

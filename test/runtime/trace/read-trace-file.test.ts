@@ -142,6 +142,10 @@ describe('openTraceFile', () => {
     const whole = openTraceFile(path, 'rotated.pcap.gz', { gzipStreamMinBytes: pcap.length + 1 });
     expect(whole.position()).toBe(gz.length);
     expect([...whole.trace.items].map((i) => readable(i))).toEqual(expected);
+    // For the read-ahead worker, inflated into shared memory, which the main thread reads messages from where they are.
+    const shared = [...openTraceFile(path, 'rotated.pcap.gz', { gzipStreamMinBytes: pcap.length + 1, shared: true }).trace.items];
+    expect(shared.map((i) => readable(i))).toEqual(expected);
+    expect(shared.every((i) => i.kind !== 'sip' || i.message.bytes.buffer instanceof SharedArrayBuffer)).toBe(true);
   });
 
   it('reports a gzipped capture cut short, or corrupt, after the items it could inflate', () => {
