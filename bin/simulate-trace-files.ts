@@ -9,11 +9,10 @@
  * (simulate-read-ahead.ts); a group of several files is read the same way,
  * file by file, merged by time as the replay reads.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { mergeOpenedTraces, openTrace, openTraceFile, type OpenedTrace, type StreamedTrace, type TraceItem } from '../runtime/trace/index.js';
 import { openTraceAheadFile } from '../runtime/trace/read-ahead.js';
 import { gzipInflatedSize } from '../runtime/trace/gzip-windows.js';
-import { isGzip } from '../runtime/trace/trace-format.js';
 import { countFrames } from './simulate-frame-count.js';
 import type { TraceGroup } from './simulate-pairing.js';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type ProgressSink } from './simulate-progress.js';
@@ -75,7 +74,7 @@ export async function readTraceGroup(group: TraceGroup, progressFor: ProgressFac
 async function openOne(path: string, progressFor: ProgressFactory, readAhead: ReadAheadPolicy): Promise<GroupRead | FileProblem> {
   try {
     const size = (await stat(path)).size;
-    const inflated = await inflatedSize(path, size);
+    const inflated = gzipInflatedSize(path, size);
     const gzipStreamMinBytes = readAhead.gzipStreamMinBytes;
     // Started at once: a caller that opens a capture before compiling the flow has the reader's start-up overlap it.
     if (wantsReadAhead(inflated ?? size, readAhead)) return fromDisk(openTraceAheadFile(path, path, { startNow: true, gzipStreamMinBytes }), progressFor);
@@ -86,26 +85,6 @@ async function openOne(path: string, progressFor: ProgressFactory, readAhead: Re
     return { trace: withProgressLine(opened, bytes, progressFor(path, bytes.length)), bytes: bytes.length };
   } catch (error) {
     return { path, reason: describeFsError(error) };
-  }
-}
-
-/**
- * Of a gzipped file, its trailer's inflated size (which wraps at 4 GiB:
- * openTraceFile finds out), at least its own size; undefined for a file
- * that is not gzipped.
- */
-async function inflatedSize(path: string, size: number): Promise<number | undefined> {
-  if (size < 18) return undefined;
-  const file = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    await file.read(head, 0, 2, 0);
-    if (!isGzip(head)) return undefined;
-    const tail = Buffer.alloc(4);
-    await file.read(tail, 0, 4, size - 4);
-    return Math.max(size, gzipInflatedSize(tail));
-  } finally {
-    await file.close();
   }
 }
 

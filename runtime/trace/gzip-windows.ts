@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { gunzipSync, constants } from 'node:zlib';
 import type { Gunzip, FlateStreamHandler } from 'fflate';
 import { FileWindowsBase, readFully, WINDOW_BYTES } from './capture-bytes.js';
+import { isGzip } from './trace-format.js';
 
 /**
  * Compressed bytes read and inflated at a time. Small: deflate can expand
@@ -155,7 +156,23 @@ export function gzipHead(head: Buffer): Buffer | undefined {
   }
 }
 
-/** The gzip trailer's ISIZE: the inflated length modulo 2^32 (of the last member). */
-export function gzipInflatedSize(tail: Buffer): number {
-  return tail.length < 4 ? 0 : tail.readUInt32LE(tail.length - 4);
+/**
+ * Of a gzipped file, the inflated size its trailer gives (ISIZE: modulo
+ * 2^32, and of the last member only, so a lower bound at best), at least
+ * the file's own size; undefined for a file that is not gzipped.
+ */
+export function gzipInflatedSize(path: string, size: number): number | undefined {
+  // A gzip member is at least 18 bytes: a 10-byte header and an 8-byte trailer.
+  if (size < 18) return undefined;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    readFully(fd, head, 0);
+    if (!isGzip(head)) return undefined;
+    const tail = Buffer.alloc(4);
+    readFully(fd, tail, size - 4);
+    return Math.max(size, tail.readUInt32LE(0));
+  } finally {
+    closeSync(fd);
+  }
 }

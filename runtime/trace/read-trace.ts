@@ -133,15 +133,7 @@ export function openTraceFile(path: string, name: string, options: OpenTraceFile
  * burden.
  */
 function streamsGzip(path: string, size: number, min: number): boolean {
-  if (size >= min / 8) return true;
-  const tail = Buffer.alloc(Math.min(4, size));
-  const fd = openSync(path, 'r');
-  try {
-    readFully(fd, tail, size - tail.length);
-  } finally {
-    closeSync(fd);
-  }
-  return gzipInflatedSize(tail) >= min;
+  return size >= min / 8 || (gzipInflatedSize(path, size) ?? 0) >= min;
 }
 
 /** The records of a file read from disk; the file is closed when they end or the loop is left, and a read that failed is said. */
